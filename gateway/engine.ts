@@ -1,0 +1,34 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import type { SubgraphName } from '../lib/config';
+
+/**
+ * The only module that knows which federation engine runs the query plans. Apollo's gateway is
+ * under the Elastic License 2.0; an operator who needs an MIT engine swaps this file (see
+ * docs/decisions/0001-federation-engine.md). Auth, limits and audit never import the engine.
+ */
+export interface EngineOptions<TContext> {
+  supergraphSdl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Headers every subgraph request carries for this client request. */
+  headersFor(context: TContext): Record<string, string>;
+}
+
+export function createEngine<TContext>(options: EngineOptions<TContext>): GatewayInterface {
+  return new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name }) =>
+      new RemoteGraphQLDataSource<TContext & Record<string, unknown>>({
+        // The URL comes from configuration, never from the committed supergraph.
+        url: options.subgraphUrls[name as SubgraphName],
+        // Node's own fetch keeps connections to subgraphs alive.
+        fetcher: fetch as unknown as Fetcher,
+        willSendRequest({ request, context }) {
+          for (const [header, value] of Object.entries(options.headersFor(context as TContext))) {
+            request.http?.headers.set(header, value);
+          }
+        },
+      }),
+  });
+}

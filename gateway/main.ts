@@ -1,0 +1,5 @@
+import { gatewayConfig } from '../lib/config';
+import { runService } from '../lib/run';
+import { startGateway } from './server';
+
+runService('gateway', () => startGateway(gatewayConfig()));

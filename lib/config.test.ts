@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, gatewayConfig, settings, subgraphConfig } from './config';
+
+describe('configuration', () => {
+  it('starts on embedded defaults with no environment at all', () => {
+    const config = gatewayConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.subgraphUrls.cases).toBe('http://127.0.0.1:4101/graphql');
+    expect(config.auth.jwksUrl).toBe('http://127.0.0.1:4400/.well-known/jwks.json');
+  });
+
+  it('gives each subgraph its own default port', () => {
+    expect(subgraphConfig('proxies', {}).port).toBe(4105);
+  });
+
+  it('refuses a bad setting with a message naming it', () => {
+    expect(() => subgraphConfig('cases', { UPSTREAM_TIMEOUT_MS: 'soon' })).toThrow(ConfigError);
+    expect(() => subgraphConfig('cases', { UPSTREAM_TIMEOUT_MS: 'soon' })).toThrow(/UPSTREAM_TIMEOUT_MS/);
+  });
+
+  it('names every bad setting at once', () => {
+    expect(() => gatewayConfig({ PORT: 'x', AUTH_ALGORITHMS: 'none' })).toThrow(/PORT[\s\S]*AUTH_ALGORITHMS/);
+  });
+
+  it('refuses a secret shorter than 32 bytes', () => {
+    expect(() => gatewayConfig({ PSEUDONYM_KEY: 'c2hvcnQ' })).toThrow(/PSEUDONYM_KEY/);
+  });
+
+  it('is documented in the README, every setting', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const name of Object.keys(settings)) expect(readme).toContain(`| \`${name}\``);
+  });
+});

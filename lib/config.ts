@@ -1,0 +1,304 @@
+import { z } from 'zod';
+
+/**
+ * Every setting any service reads, with its type, default and meaning in one place. The README's
+ * configuration table is checked against this list by a test, so the two cannot drift.
+ */
+
+export type Service = 'gateway' | 'subgraph' | 'dev';
+
+export const subgraphNames = ['cases', 'benefits', 'payments', 'appointments', 'proxies'] as const;
+export type SubgraphName = (typeof subgraphNames)[number];
+
+/** Fixed local ports so `npm start` needs no configuration; deployments set PORT per component. */
+export const defaultPorts = {
+  gateway: 4000,
+  cases: 4101,
+  benefits: 4102,
+  payments: 4103,
+  appointments: 4104,
+  proxies: 4105,
+  simulator: 4300,
+  issuer: 4400,
+} as const;
+
+/**
+ * Development keys, so the stack runs with no setup. They are public by being in this file:
+ * a production deployment must provide its own (issue: production refuses these).
+ */
+export const developmentKeys = {
+  internalContext: 'ZGV2LWludGVybmFsLWNvbnRleHQta2V5LTMyYnl0ZXM',
+  pseudonym: 'ZGV2LXBzZXVkb255bS1rZXktbm90LWZvci1wcm9kdWN0aW9u',
+} as const;
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveMs = z.coerce.number().int().positive();
+const url = z.string().url();
+/** A base64url secret of at least 32 bytes once decoded. */
+const secret = z
+  .string()
+  .refine((value) => Buffer.from(value, 'base64url').length >= 32, 'must be base64url of at least 32 bytes');
+const list = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+interface Setting {
+  schema: z.ZodType;
+  default?: string;
+  services: Service[];
+  doc: string;
+}
+
+const subgraphUrl = (name: SubgraphName) =>
+  ({
+    schema: url,
+    default: `http://127.0.0.1:${defaultPorts[name]}/graphql`,
+    services: ['gateway'],
+    doc: `GraphQL URL of the ${name} subgraph.`,
+  }) satisfies Setting;
+
+export const settings = {
+  NODE_ENV: {
+    schema: z.enum(['development', 'test', 'production']),
+    default: 'development',
+    services: ['gateway', 'subgraph', 'dev'],
+    doc: 'Run mode. `production` masks errors and turns introspection off.',
+  },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'info',
+    services: ['gateway', 'subgraph', 'dev'],
+    doc: 'Minimum level of the JSON log lines (pino).',
+  },
+  HOST: {
+    schema: z.string().min(1),
+    default: '127.0.0.1',
+    services: ['gateway', 'subgraph', 'dev'],
+    doc: 'Interface to listen on (`0.0.0.0` in containers).',
+  },
+  PORT: {
+    schema: port.optional(),
+    services: ['gateway', 'subgraph'],
+    doc: 'Port to listen on. Default: gateway 4000, subgraphs 4101-4105 (cases, benefits, payments, appointments, proxies).',
+  },
+  INTERNAL_CONTEXT_KEY: {
+    schema: secret,
+    default: developmentKeys.internalContext,
+    services: ['gateway', 'subgraph'],
+    doc: 'Shared secret (base64url, 32 bytes) that encrypts the internal context the gateway sends to subgraphs.',
+  },
+  PSEUDONYM_KEY: {
+    schema: secret,
+    default: developmentKeys.pseudonym,
+    services: ['gateway', 'subgraph'],
+    doc: 'Secret (base64url, at least 32 bytes) for the keyed hash that makes citizen ids pseudonymous.',
+  },
+  SUPERGRAPH_PATH: {
+    schema: z.string().min(1),
+    default: 'schema/supergraph.graphql',
+    services: ['gateway'],
+    doc: 'The composed supergraph the gateway serves (`npm run compose` writes it).',
+  },
+  SUBGRAPH_CASES_URL: subgraphUrl('cases'),
+  SUBGRAPH_BENEFITS_URL: subgraphUrl('benefits'),
+  SUBGRAPH_PAYMENTS_URL: subgraphUrl('payments'),
+  SUBGRAPH_APPOINTMENTS_URL: subgraphUrl('appointments'),
+  SUBGRAPH_PROXIES_URL: subgraphUrl('proxies'),
+  AUTH_ISSUER: {
+    schema: url,
+    default: `http://127.0.0.1:${defaultPorts.issuer}`,
+    services: ['gateway'],
+    doc: 'Expected `iss` of citizen tokens.',
+  },
+  AUTH_JWKS_URL: {
+    schema: url.optional(),
+    services: ['gateway'],
+    doc: "The issuer's JWKS. Default: `<AUTH_ISSUER>/.well-known/jwks.json`.",
+  },
+  AUTH_AUDIENCE: {
+    schema: z.string().min(1),
+    default: 'borger-graph',
+    services: ['gateway'],
+    doc: 'Expected `aud` of tokens.',
+  },
+  AUTH_ALGORITHMS: {
+    schema: list.pipe(z.array(z.enum(['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'])).min(1)),
+    default: 'ES256,RS256,EdDSA',
+    services: ['gateway'],
+    doc: 'Allow-listed signature algorithms (never `none` or HMAC).',
+  },
+  AUTH_CLAIM_CPR: {
+    schema: z.string().min(1),
+    default: 'https://data.gov.dk/model/core/eid/cprNumber',
+    services: ['gateway'],
+    doc: "Claim that carries the citizen's CPR number (brokers name it differently).",
+  },
+  AUTH_CLAIM_ASSURANCE: {
+    schema: z.string().min(1),
+    default: 'https://data.gov.dk/concept/core/nsis/loa',
+    services: ['gateway'],
+    doc: 'Claim that carries the NSIS assurance level (`Low`, `Substantial`, `High`).',
+  },
+  AUTH_CLOCK_SKEW_SECONDS: {
+    schema: z.coerce.number().int().min(0).max(300),
+    default: '30',
+    services: ['gateway'],
+    doc: 'Tolerated clock skew for `exp` and `nbf`.',
+  },
+  MAX_BODY_BYTES: {
+    schema: z.coerce.number().int().positive(),
+    default: '65536',
+    services: ['gateway', 'subgraph'],
+    doc: 'Largest accepted request body.',
+  },
+  UPSTREAM_URL: {
+    schema: url,
+    default: `http://127.0.0.1:${defaultPorts.simulator}`,
+    services: ['subgraph'],
+    doc: "Base URL of the subgraph's national index (the simulator locally).",
+  },
+  UPSTREAM_TIMEOUT_MS: {
+    schema: positiveMs,
+    default: '1500',
+    services: ['subgraph'],
+    doc: 'Deadline for one upstream index call.',
+  },
+  UPSTREAM_SIM_PORT: {
+    schema: port,
+    default: String(defaultPorts.simulator),
+    services: ['dev'],
+    doc: 'Port of the upstream simulator (`npm start` only).',
+  },
+  UPSTREAM_SYNTHETIC_CITIZENS: {
+    schema: z.coerce.number().int().min(0),
+    default: '0',
+    services: ['dev'],
+    doc: 'Extra generated citizens in the simulator besides the personas.',
+  },
+  DEV_ISSUER_PORT: {
+    schema: port,
+    default: String(defaultPorts.issuer),
+    services: ['dev'],
+    doc: 'Port of the development token issuer and its JWKS (`npm start` only).',
+  },
+} satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof settings;
+type Parsed<K extends SettingName> = z.output<(typeof settings)[K]['schema']>;
+export type RawConfig = { [K in SettingName]: Parsed<K> };
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Reads and validates every setting at once, so a service refuses to start with one message
+ * that names each bad setting instead of failing later on first use.
+ */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): RawConfig {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [name, setting] of Object.entries(settings) as [SettingName, Setting][]) {
+    const raw = env[name] === undefined || env[name] === '' ? setting.default : env[name];
+    // A setting without a default is optional: its consumer picks the fallback.
+    if (raw === undefined) continue;
+    const result = setting.schema.safeParse(raw);
+    if (result.success) values[name] = result.data;
+    else problems.push(`${name}: ${result.error.issues.map((issue) => issue.message).join('; ')}`);
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return values as RawConfig;
+}
+
+export interface CommonConfig {
+  env: RawConfig['NODE_ENV'];
+  logLevel: RawConfig['LOG_LEVEL'];
+  host: string;
+  port: number;
+  maxBodyBytes: number;
+  internalContextKey: Uint8Array;
+  pseudonymKey: Uint8Array;
+}
+
+export interface GatewayConfig extends CommonConfig {
+  supergraphPath: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  auth: {
+    issuer: string;
+    jwksUrl: string;
+    audience: string;
+    algorithms: string[];
+    cprClaim: string;
+    assuranceClaim: string;
+    clockSkewSeconds: number;
+  };
+}
+
+export interface SubgraphConfig extends CommonConfig {
+  name: SubgraphName;
+  upstreamUrl: string;
+  upstreamTimeoutMs: number;
+}
+
+function common(raw: RawConfig, defaultPort: number): CommonConfig {
+  return {
+    env: raw.NODE_ENV,
+    logLevel: raw.LOG_LEVEL,
+    host: raw.HOST,
+    port: raw.PORT ?? defaultPort,
+    maxBodyBytes: raw.MAX_BODY_BYTES,
+    internalContextKey: Buffer.from(raw.INTERNAL_CONTEXT_KEY, 'base64url'),
+    pseudonymKey: Buffer.from(raw.PSEUDONYM_KEY, 'base64url'),
+  };
+}
+
+export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const raw = readSettings(env);
+  return {
+    ...common(raw, defaultPorts.gateway),
+    supergraphPath: raw.SUPERGRAPH_PATH,
+    subgraphUrls: {
+      cases: raw.SUBGRAPH_CASES_URL,
+      benefits: raw.SUBGRAPH_BENEFITS_URL,
+      payments: raw.SUBGRAPH_PAYMENTS_URL,
+      appointments: raw.SUBGRAPH_APPOINTMENTS_URL,
+      proxies: raw.SUBGRAPH_PROXIES_URL,
+    },
+    auth: {
+      issuer: raw.AUTH_ISSUER,
+      jwksUrl: raw.AUTH_JWKS_URL ?? `${raw.AUTH_ISSUER}/.well-known/jwks.json`,
+      audience: raw.AUTH_AUDIENCE,
+      algorithms: raw.AUTH_ALGORITHMS,
+      cprClaim: raw.AUTH_CLAIM_CPR,
+      assuranceClaim: raw.AUTH_CLAIM_ASSURANCE,
+      clockSkewSeconds: raw.AUTH_CLOCK_SKEW_SECONDS,
+    },
+  };
+}
+
+export function subgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+  const raw = readSettings(env);
+  return {
+    ...common(raw, defaultPorts[name]),
+    name,
+    upstreamUrl: raw.UPSTREAM_URL,
+    upstreamTimeoutMs: raw.UPSTREAM_TIMEOUT_MS,
+  };
+}
+
+export interface DevConfig {
+  host: string;
+  simulatorPort: number;
+  syntheticCitizens: number;
+  issuerPort: number;
+}
+
+export function devConfig(env: NodeJS.ProcessEnv = process.env): DevConfig {
+  const raw = readSettings(env);
+  return {
+    host: raw.HOST,
+    simulatorPort: raw.UPSTREAM_SIM_PORT,
+    syntheticCitizens: raw.UPSTREAM_SYNTHETIC_CITIZENS,
+    issuerPort: raw.DEV_ISSUER_PORT,
+  };
+}

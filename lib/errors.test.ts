@@ -1,0 +1,36 @@
+import { appError, formatError } from './errors';
+
+describe('the error policy', () => {
+  it('gives an area error its code and area, and no HTTP status that would fail the whole response', () => {
+    const error = appError('FORBIDDEN_AREA', { area: 'payments' });
+    expect(error.extensions).toEqual({ code: 'FORBIDDEN_AREA', area: 'payments' });
+  });
+
+  it('gives a request-level error its HTTP status', () => {
+    expect(appError('UNAUTHENTICATED').extensions.http).toEqual({ status: 401 });
+  });
+
+  it('passes a known code through without its stack trace', () => {
+    const formatted = formatError({
+      message: 'The source did not answer in time.',
+      extensions: { code: 'UPSTREAM_TIMEOUT', area: 'payments', stacktrace: ['at secret.internal:1'] },
+    });
+    expect(formatted).toEqual({
+      message: 'The source did not answer in time.',
+      extensions: { code: 'UPSTREAM_TIMEOUT', area: 'payments' },
+    });
+  });
+
+  it('hides everything about an unexpected error', () => {
+    const formatted = formatError({
+      message: 'connect ECONNREFUSED cases-index.internal:443 for 1503721233',
+      path: ['me', 'cases'],
+      extensions: { code: 'SOMETHING_ELSE', stacktrace: ['Error: at x'] },
+    });
+    expect(formatted).toEqual({
+      message: 'Something went wrong on our side.',
+      path: ['me', 'cases'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+});

@@ -1,0 +1,71 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { kleName } from './kle';
+import type { WireAuthority, WireContactUnit, WireMoney } from './index-wire';
+
+/** Value types several subgraphs return; `@shareable` lets each resolve them itself. */
+
+@Directive('@shareable')
+@ObjectType({ description: 'A public authority, e.g. a municipality, a region or Udbetaling Danmark.' })
+export class Authority {
+  @Field({ description: 'The authority\'s code (municipality code for municipalities).' })
+  code!: string;
+
+  @Field({ description: 'The authority\'s name.' })
+  name!: string;
+}
+
+@Directive('@shareable')
+@ObjectType({
+  description: 'How to reach the responsible unit. Always an office, never a named caseworker.',
+})
+export class Contact {
+  @Field({ description: 'The office or unit.' })
+  office!: string;
+
+  @Field(() => String, { nullable: true, description: 'Phone number, when the source has one.' })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Email address, when the source has one.' })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Opening hours in plain language.' })
+  openingHours!: string | null;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'An exact amount of money.' })
+export class Money {
+  @Field({ description: 'Decimal amount as a string, e.g. "12500.00", so no precision is lost.' })
+  amount!: string;
+
+  @Field({ description: 'ISO 4217 currency code.' })
+  currency!: string;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'A KLE classification (the municipal subject classification) in plain language.' })
+export class Kle {
+  @Field({ description: 'The KLE number, e.g. "32.18.04".' })
+  code!: string;
+
+  @Field({ description: 'Plain-language name of the topic.' })
+  name!: string;
+}
+
+export function toAuthority(wire: WireAuthority): Authority {
+  return { code: wire.kode, name: wire.navn };
+}
+
+export function toContact(wire: WireContactUnit): Contact {
+  return { office: wire.navn, phone: wire.telefon, email: wire.email, openingHours: wire.aabningstider };
+}
+
+export function toMoney(wire: WireMoney): Money {
+  const sign = wire.oere < 0 ? '-' : '';
+  const abs = Math.abs(wire.oere);
+  return { amount: `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`, currency: wire.valuta };
+}
+
+export function toKle(code: string): Kle {
+  return { code, name: kleName(code) };
+}

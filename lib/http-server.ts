@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { appError, type ErrorCode } from './errors';
+import type { Logger } from './logger';
+
+/**
+ * The one HTTP front of every service (gateway and subgraphs): GraphQL over HTTP at /graphql on
+ * Apollo's framework-free entry point, plus /healthz and /readyz for orchestrators.
+ */
+export interface HttpServiceOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  context: (request: IncomingMessage) => Promise<TContext>;
+  /** Readiness beyond being alive: e.g. every dependency answers. */
+  ready?: () => Promise<boolean>;
+  maxBodyBytes: number;
+  logger: Logger;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+class BodyError extends Error {
+  constructor(readonly code: ErrorCode) {
+    super(code);
+  }
+}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyError('PAYLOAD_TOO_LARGE');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new BodyError('PAYLOAD_TOO_LARGE');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+  if (text === '') return undefined;
+  if (!contentType?.includes('json')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BodyError('BAD_REQUEST');
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function sendError(response: ServerResponse, code: ErrorCode): void {
+  const error = appError(code);
+  const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 400;
+  sendJson(response, status, { errors: [{ message: error.message, extensions: { code } }] });
+}
+
+function headerMap(request: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+async function serveGraphQL<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  search: string,
+): Promise<void> {
+  const body = parseBody(await readBody(request, options.maxBodyBytes), request.headers['content-type']);
+  const result = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method ?? 'GET', headers: headerMap(request), search, body },
+    context: () => options.context(request),
+  });
+  for (const [key, value] of result.headers) response.setHeader(key, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+export async function listen<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+  host: string,
+  port: number,
+): Promise<RunningService> {
+  await options.apollo.start();
+  const server = createServer((request, response) => {
+    const { pathname, search } = new URL(request.url ?? '/', 'http://service.invalid');
+    const handle = async (): Promise<void> => {
+      if (pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
+      if (pathname === '/readyz') {
+        const ready = options.ready ? await options.ready() : true;
+        return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+      }
+      if (pathname === '/graphql') return serveGraphQL(options, request, response, search);
+      sendJson(response, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
+    };
+    handle().catch((error: unknown) => {
+      if (error instanceof BodyError) return sendError(response, error.code);
+      options.logger.error({ err: { type: (error as Error)?.name } }, 'request failed outside GraphQL');
+      if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR');
+      else response.end();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${actualPort}/graphql`,
+    port: actualPort,
+    async close() {
+      // Stop taking new requests, let in-flight ones finish, then drop idle keep-alive sockets.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      await options.apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { EncryptJWT, jwtDecrypt } from 'jose';
+import { z } from 'zod';
+import { cprSchema } from './index-wire';
+
+/**
+ * What the gateway tells a subgraph about the caller. It carries the represented citizen's CPR,
+ * so it is encrypted and authenticated (JWE, dir + A256GCM) under a key only the gateway and the
+ * subgraphs hold, and lives for seconds: a subgraph reached without it answers nothing.
+ */
+export const areaNames = ['cases', 'benefits', 'payments', 'appointments', 'proxies'] as const;
+
+export const internalContextSchema = z.object({
+  requestId: z.string().min(1),
+  callerKind: z.enum(['citizen', 'proxy', 'chatbot', 'partner', 'staff']),
+  /** Pseudonymous id of whoever acts (the citizen, the proxy holder, the client or organisation). */
+  actorId: z.string().min(1),
+  /** The citizen whose data is asked for; null for callers not acting for one citizen. */
+  subjectCpr: cprSchema.nullable(),
+  assurance: z.enum(['Low', 'Substantial', 'High']).nullable(),
+  /** The data areas this caller may read for the subject. */
+  areas: z.array(z.enum(areaNames)),
+  /** Set under a case-bound proxy: only this case and what belongs to it. */
+  boundCaseId: z.string().nullable(),
+});
+export type InternalContext = z.infer<typeof internalContextSchema>;
+
+export const internalContextHeader = 'x-internal-context';
+const issuer = 'borger-graph-gateway';
+const audience = 'borger-graph-subgraphs';
+const lifetimeSeconds = 30;
+
+/** Any secret length in, exactly the 32 bytes A256GCM needs out. */
+function contentKey(secret: Uint8Array): Uint8Array {
+  return createHash('sha256').update(secret).digest();
+}
+
+export function newRequestId(): string {
+  return randomUUID();
+}
+
+export async function sealInternalContext(context: InternalContext, secret: Uint8Array): Promise<string> {
+  return new EncryptJWT({ ctx: context })
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(`${lifetimeSeconds}s`)
+    .encrypt(contentKey(secret));
+}
+
+/** Returns the context, or null for anything missing, forged, expired or malformed. */
+export async function openInternalContext(
+  token: string | undefined,
+  secret: Uint8Array,
+): Promise<InternalContext | null> {
+  if (!token) return null;
+  try {
+    const { payload } = await jwtDecrypt(token, contentKey(secret), {
+      issuer,
+      audience,
+      keyManagementAlgorithms: ['dir'],
+      contentEncryptionAlgorithms: ['A256GCM'],
+      clockTolerance: 5,
+    });
+    const parsed = internalContextSchema.safeParse(payload.ctx);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,36 @@
+/** Counts the calls each simulated index receives, so tests can assert exact upstream costs. */
+export type IndexName = 'cases' | 'benefits' | 'payments' | 'appointments' | 'proxies' | 'person';
+export type CallKind = 'search' | 'batch';
+
+export class CallRecorder {
+  private counts = new Map<string, number>();
+
+  record(index: IndexName, kind: CallKind): void {
+    const key = `${index}:${kind}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  /** Calls to one index, of one kind or of both. */
+  count(index: IndexName, kind?: CallKind): number {
+    if (kind) return this.counts.get(`${index}:${kind}`) ?? 0;
+    return this.count(index, 'search') + this.count(index, 'batch');
+  }
+
+  total(): number {
+    return [...this.counts.values()].reduce((sum, value) => sum + value, 0);
+  }
+
+  /** Calls per index, e.g. `{ cases: 1, benefits: 1 }`, leaving out indexes not called. */
+  snapshot(): Partial<Record<IndexName, number>> {
+    const result: Partial<Record<IndexName, number>> = {};
+    for (const [key, value] of this.counts) {
+      const index = key.split(':')[0] as IndexName;
+      result[index] = (result[index] ?? 0) + value;
+    }
+    return result;
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}

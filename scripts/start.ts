@@ -1,0 +1,68 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { defaultPorts, subgraphNames } from '../lib/config';
+
+/**
+ * `npm start`: the whole federation on localhost with embedded defaults, each component in its
+ * own process exactly as it would be deployed. Children hold an IPC channel to this process and
+ * stop when it goes away, so Ctrl-C (or a killed parent) leaves no orphans.
+ */
+const root = resolve(__dirname, '..');
+const gatewayPort = process.env.PORT ?? String(defaultPorts.gateway);
+
+const components: { name: string; entry: string; env: NodeJS.ProcessEnv }[] = [
+  { name: 'simulator', entry: 'mocks/simulator-main.ts', env: {} },
+  { name: 'issuer', entry: 'mocks/identity/issuer-main.ts', env: {} },
+  ...subgraphNames.map((name) => ({
+    name,
+    entry: `subgraphs/${name}/main.ts`,
+    env: { PORT: String(defaultPorts[name]) },
+  })),
+  { name: 'gateway', entry: 'gateway/main.ts', env: { PORT: gatewayPort } },
+];
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function stopAll(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  const exits = children.map((child) => new Promise((done) => (child.exitCode === null ? child.once('exit', done) : done(null))));
+  void Promise.all(exits).then(() => process.exit(code));
+}
+
+for (const component of components) {
+  const child = fork(resolve(root, component.entry), [], {
+    cwd: root,
+    env: { ...process.env, ...component.env },
+    execArgv: ['-r', '@swc-node/register'],
+  });
+  child.once('exit', (code) => {
+    if (!stopping) {
+      process.stderr.write(`${component.name} stopped unexpectedly (exit ${code}); stopping everything\n`);
+      stopAll(1);
+    }
+  });
+  children.push(child);
+}
+
+process.once('SIGINT', () => stopAll(0));
+process.once('SIGTERM', () => stopAll(0));
+
+async function announceWhenReady(): Promise<void> {
+  const readyz = `http://127.0.0.1:${gatewayPort}/readyz`;
+  for (let attempt = 0; attempt < 120 && !stopping; attempt += 1) {
+    const ready = await fetch(readyz).then((response) => response.ok, () => false);
+    if (ready) {
+      process.stdout.write(
+        `\nReady: http://127.0.0.1:${gatewayPort}/graphql\n` +
+          `Get a token with: npm run --silent token -- thomas\n` +
+          `Stop with Ctrl-C.\n\n`,
+      );
+      return;
+    }
+    await new Promise((done) => setTimeout(done, 500));
+  }
+}
+void announceWhenReady();

@@ -1,0 +1,9 @@
+import type { IndexDescription } from '../../lib/area-index';
+import { appointmentsIndex, appointmentsResponseSchema, type WireAppointment } from './upstream.contract';
+
+export const appointmentIndex: IndexDescription<WireAppointment> = {
+  paths: appointmentsIndex,
+  response: appointmentsResponseSchema.transform((response) => response.aftaler),
+  idOf: (record) => record.aftaleId,
+  ownerOf: (record) => record.borger.cpr,
+};

@@ -1,0 +1,25 @@
+import { toAuthority, toContact } from '../../lib/graph-types';
+import { SourceSystem, type Appointment } from './appointment.type';
+import type { WireAppointment } from './upstream.contract';
+
+/** Sources such as DFDG often send no contact; showing nothing helps nobody, so fall back. */
+export function toAppointment(wire: WireAppointment): Appointment {
+  return {
+    id: wire.aftaleId,
+    title: wire.titel,
+    startsAt: wire.start,
+    endsAt: wire.slut,
+    location: wire.sted ? { name: wire.sted.navn, address: wire.sted.adresse } : null,
+    sourceSystem: SourceSystem[wire.kildesystem],
+    responsibleAuthority: toAuthority(wire.myndighed),
+    contact: toContact(wire.kontakt ?? wire.myndighed.kontakt),
+    contactIsGeneral: wire.kontakt === null,
+    changeLink: wire.aendringslink,
+    case: wire.sagId ? { id: wire.sagId } : null,
+  };
+}
+
+/** Soonest first. */
+export function byStart(a: Appointment, b: Appointment): number {
+  return Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.id.localeCompare(b.id);
+}

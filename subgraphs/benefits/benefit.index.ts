@@ -1,0 +1,9 @@
+import type { IndexDescription } from '../../lib/area-index';
+import { benefitsIndex, benefitsResponseSchema, type WireBenefit } from './upstream.contract';
+
+export const benefitIndex: IndexDescription<WireBenefit> = {
+  paths: benefitsIndex,
+  response: benefitsResponseSchema.transform((response) => response.ydelser),
+  idOf: (record) => record.ydelseId,
+  ownerOf: (record) => record.modtager.cpr,
+};

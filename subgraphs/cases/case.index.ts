@@ -1,0 +1,9 @@
+import type { IndexDescription } from '../../lib/area-index';
+import { casesIndex, casesResponseSchema, type WireCase } from './upstream.contract';
+
+export const caseIndex: IndexDescription<WireCase> = {
+  paths: casesIndex,
+  response: casesResponseSchema.transform((response) => response.sager),
+  idOf: (record) => record.sagId,
+  ownerOf: (record) => record.primaerPart.cpr,
+};

@@ -1,0 +1,89 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { CaseReference, type CitizenEntity } from '../../lib/citizen';
+import { Citizen } from './citizen.type';
+import { DateTime, LocalDate } from '../../lib/scalars';
+
+export enum ProxyKind {
+  POWER_OF_ATTORNEY = 'POWER_OF_ATTORNEY',
+  GUARDIANSHIP = 'GUARDIANSHIP',
+  FUTURE_POWER_OF_ATTORNEY = 'FUTURE_POWER_OF_ATTORNEY',
+}
+registerEnumType(ProxyKind, {
+  name: 'ProxyKind',
+  description: 'The legal basis of a proxy.',
+  valuesConfig: {
+    POWER_OF_ATTORNEY: { description: 'An ordinary power of attorney (fuldmagt).' },
+    GUARDIANSHIP: { description: 'A full-coverage guardianship (værgemål).' },
+    FUTURE_POWER_OF_ATTORNEY: { description: 'A future power of attorney (fremtidsfuldmagt).' },
+  },
+});
+
+export enum Card {
+  CASES = 'CASES',
+  BENEFITS = 'BENEFITS',
+  PAYMENTS = 'PAYMENTS',
+  APPOINTMENTS = 'APPOINTMENTS',
+}
+registerEnumType(Card, {
+  name: 'Card',
+  description: 'A display card (data area) a proxy can be granted.',
+  valuesConfig: {
+    CASES: { description: 'Cases.' },
+    BENEFITS: { description: 'Benefits.' },
+    PAYMENTS: { description: 'Payments.' },
+    APPOINTMENTS: { description: 'Appointments.' },
+  },
+});
+
+export enum HolderKind {
+  PERSON = 'PERSON',
+  ORGANISATION = 'ORGANISATION',
+}
+registerEnumType(HolderKind, {
+  name: 'HolderKind',
+  description: 'Whether a proxy is held by a person or an organisation.',
+  valuesConfig: { PERSON: { description: 'A person.' }, ORGANISATION: { description: 'An organisation.' } },
+});
+
+@ObjectType({ description: 'Who holds a proxy.' })
+export class ProxyHolder {
+  @Field({ description: "The holder's name." })
+  name!: string;
+
+  @Field(() => HolderKind, { description: 'Person or organisation.' })
+  kind!: HolderKind;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A proxy (power of attorney or guardianship) that lets someone act for the citizen.' })
+export class Proxy {
+  @Field(() => ID, { description: "The proxy's id in Digital Fuldmagt." })
+  id!: string;
+
+  @Field(() => ProxyHolder, { description: 'Who may act for the citizen.' })
+  holder!: ProxyHolder;
+
+  @Field(() => Citizen, { description: 'The citizen the holder acts for.' })
+  representedCitizen!: CitizenEntity;
+
+  @Field(() => [Card], { description: 'The data areas the proxy covers.' })
+  cards!: Card[];
+
+  @Field(() => ProxyKind, { description: 'The legal basis.' })
+  kind!: ProxyKind;
+
+  @Field(() => LocalDate, { description: 'First day the proxy is valid.' })
+  validFrom!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day the proxy is valid; null until revoked.' })
+  validTo!: string | null;
+
+  @Field(() => CaseReference, {
+    nullable: true,
+    description: 'Set when the proxy covers one case only; it then ends when that case closes.',
+  })
+  boundCase!: CaseReference | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When the proxy was revoked; null while in force.' })
+  revokedAt!: string | null;
+}

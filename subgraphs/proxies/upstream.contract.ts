@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { cprSchema, isoDateSchema } from '../../lib/index-wire';
+
+/** Digital Fuldmagt (national power-of-attorney service), as simulated in `mocks/`. */
+export const proxiesIndex = {
+  name: 'proxies',
+  /** Proxies where the citizen in the body is the one represented (fuldmagtsgiver). */
+  search: '/fuldmagt/v1/fuldmagter/soeg',
+  batch: '/fuldmagt/v1/fuldmagter/hent',
+} as const;
+
+export const proxyKindCodes = ['FULDMAGT', 'VAERGEMAAL', 'FREMTIDSFULDMAGT'] as const;
+export const cardCodes = ['SAGER', 'YDELSER', 'BETALINGER', 'AFTALER'] as const;
+
+export const wireProxySchema = z.object({
+  fuldmagtId: z.string(),
+  fuldmagtsgiver: z.object({ cpr: cprSchema }),
+  fuldmagtshaver: z.object({
+    type: z.enum(['PERSON', 'ORGANISATION']),
+    /** CPR for a person, CVR for an organisation; the graph never shows a CPR. */
+    id: z.string(),
+    navn: z.string(),
+  }),
+  type: z.enum(proxyKindCodes),
+  kort: z.array(z.enum(cardCodes)).min(1),
+  gyldigFra: isoDateSchema,
+  gyldigTil: isoDateSchema.nullable(),
+  /** Bound to one case; ends when that case closes. */
+  sagId: z.string().nullable(),
+  tilbagekaldt: z.string().nullable(),
+});
+export type WireProxy = z.infer<typeof wireProxySchema>;
+
+export const proxiesResponseSchema = z.object({ fuldmagter: z.array(wireProxySchema) });
+export type ProxiesResponse = z.infer<typeof proxiesResponseSchema>;

@@ -1,0 +1,71 @@
+import { postGraphQL } from '../support/graphql-client';
+import { tokenFor } from '../support/personas';
+import { startStack, type Stack } from '../support/stack';
+
+describe('the endpoint speaks GraphQL over HTTP', () => {
+  let stack: Stack;
+  let token: string;
+  beforeAll(async () => {
+    stack = await startStack();
+    token = await tokenFor(stack, 'thomas');
+  });
+  afterAll(() => stack.close());
+
+  it('answers a query sent with GET', async () => {
+    const url = `${stack.gatewayUrl}?query=${encodeURIComponent('{ me { id } }')}`;
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${token}`, accept: 'application/graphql-response+json', 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: { me: { id: string } } }).data.me.id).toMatch(/^cit_/);
+  });
+
+  it('answers in application/graphql-response+json when asked for it', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token });
+    expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+  });
+
+  it('answers in application/json to a client that only accepts that', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token, headers: { accept: 'application/json' } });
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
+  it('refuses a malformed query with 400 and a parse error', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, '{ me { id ', { token });
+    expect(response.status).toBe(400);
+    expect(response.body.errors![0].extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses an unknown field with 400 and a validation error', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, '{ me { cpr } }', { token });
+    expect(response.status).toBe(400);
+    expect(response.body.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses a body that is not JSON with 400', async () => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: '{not json',
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, `{ me { id } } # ${'x'.repeat(70_000)}`, { token });
+    expect(response.status).toBe(413);
+    expect(response.body.errors![0].extensions!.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('echoes the request id so a client can quote it', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token, headers: { 'x-request-id': 'support-case-1234' } });
+    expect(response.headers.get('x-request-id')).toBe('support-case-1234');
+  });
+
+  it('is alive and ready when every subgraph answers', async () => {
+    const base = stack.gatewayUrl.replace('/graphql', '');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  });
+});
