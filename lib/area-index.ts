@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { z } from 'zod';
+import type { IndexCache, CachePolicy } from './cache/index-cache';
 import type { Area } from './errors';
+import { loaderBatchSize } from './metrics';
 import type { Upstream } from './upstream';
 
 /**
@@ -20,43 +22,96 @@ export interface IndexDescription<R> {
 /** The index's own batch limit (and KOMBIT's page limit). */
 export const maxBatchSize = 500;
 
+export interface IndexCaching {
+  cache: IndexCache;
+  policy: CachePolicy;
+}
+
+const isEmptyList = (records: unknown[]) => records.length === 0;
+
+/**
+ * One index, as every request of a subgraph process sees it: its upstream calls, and in front of
+ * the search the shared cache (when on). Holds no per-request or per-caller state.
+ */
 export class IndexClient<R> {
   constructor(
     private readonly upstream: Upstream,
     readonly index: IndexDescription<R>,
+    private readonly caching: IndexCaching | null,
   ) {}
 
-  search(cpr: string): Promise<R[]> {
+  private get area(): Area {
+    return this.index.paths.name;
+  }
+
+  private searchKey(cpr: string): string | null {
+    return this.caching ? this.caching.cache.key(this.area, 'search', cpr) : null;
+  }
+
+  private fetchSearch(cpr: string): Promise<R[]> {
     return this.upstream.post(this.index.paths.search, { cpr }, this.index.response);
   }
 
-  byIds(ids: readonly string[]): Promise<R[]> {
-    return this.upstream.post(this.index.paths.batch, { ider: ids }, this.index.response);
+  async search(cpr: string): Promise<R[]> {
+    const key = this.searchKey(cpr);
+    if (!this.caching || !key) return this.fetchSearch(cpr);
+    const { value } = await this.caching.cache.read(this.area, key, this.caching.policy, () => this.fetchSearch(cpr), isEmptyList);
+    return value;
+  }
+
+  /**
+   * Records by id for one subject. The subject's cached search usually holds them already (a
+   * benefit's case is one of the citizen's cases), so only ids it lacks go to the index.
+   */
+  async byIds(ids: readonly string[], subjectCpr: string): Promise<R[]> {
+    loaderBatchSize.observe({ index: this.area }, ids.length);
+    const key = this.searchKey(subjectCpr);
+    const cached = this.caching && key ? await this.caching.cache.peekFresh<R[]>(this.area, key, this.caching.policy) : null;
+    const known = new Map((cached ?? []).map((record) => [this.index.idOf(record), record]));
+    const found = ids.flatMap((id) => known.get(id) ?? []);
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length === 0) return found;
+    return [...found, ...(await this.upstream.post(this.index.paths.batch, { ider: missing }, this.index.response))];
+  }
+
+  /** Forgets the subject's cached answers after a change made through the graph. */
+  async forget(subjectCpr: string): Promise<void> {
+    const key = this.searchKey(subjectCpr);
+    if (this.caching && key) await this.caching.cache.invalidate([key]);
   }
 }
 
 export interface AreaLoaders<R> {
-  /** The subject's records; one upstream search per request however often it is asked. */
+  /** The subject's records; one search per request however often it is asked. */
   mine(): Promise<R[]>;
-  /** Records by id, batched into one upstream call per tick; another citizen's record is null. */
+  /** Records by id, batched into one call per tick; another citizen's record is null. */
   byId: DataLoader<string, R | null>;
+  /** Drops the subject's cached answers after a change made through the graph. */
+  forget(): Promise<void>;
 }
 
-/** Created per request for one subject, never shared across callers. */
-export function createAreaLoaders<R>(client: IndexClient<R>, subjectCpr: string): AreaLoaders<R> {
+/**
+ * Created per request for one subject, never shared across callers. `batching: false` exists
+ * only to measure the naive baseline: one upstream call per id.
+ */
+export function createAreaLoaders<R>(client: IndexClient<R>, subjectCpr: string, batching = true): AreaLoaders<R> {
   const { idOf, ownerOf } = client.index;
   let mine: Promise<R[]> | undefined;
   return {
-    mine: () => (mine ??= client.search(subjectCpr)),
+    mine: () => (batching ? (mine ??= client.search(subjectCpr)) : client.search(subjectCpr)),
     byId: new DataLoader<string, R | null>(
       async (ids) => {
         const found = new Map<string, R>();
-        for (const record of await client.byIds(ids)) {
+        for (const record of await client.byIds(ids, subjectCpr)) {
           if (ownerOf(record) === subjectCpr) found.set(idOf(record), record);
         }
         return ids.map((id) => found.get(id) ?? null);
       },
-      { maxBatchSize },
+      { maxBatchSize, batch: batching, cache: batching },
     ),
+    forget: () => {
+      mine = undefined;
+      return client.forget(subjectCpr);
+    },
   };
 }

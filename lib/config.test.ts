@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, gatewayConfig, settings, subgraphConfig } from './config';
+import { withConfigTable } from './config-table';
 
 describe('configuration', () => {
   it('starts on embedded defaults with no environment at all', () => {
@@ -26,8 +27,9 @@ describe('configuration', () => {
     expect(() => gatewayConfig({ PSEUDONYM_KEY: 'c2hvcnQ' })).toThrow(/PSEUDONYM_KEY/);
   });
 
-  it('is documented in the README, every setting', () => {
+  it('is documented in the README, every setting (run `npm run docs` after a change)', () => {
     const readme = readFileSync('README.md', 'utf8');
+    expect(withConfigTable(readme)).toBe(readme);
     for (const name of Object.keys(settings)) expect(readme).toContain(`| \`${name}\``);
   });
 });

@@ -29,6 +29,7 @@ export const defaultPorts = {
 export const developmentKeys = {
   internalContext: 'ZGV2LWludGVybmFsLWNvbnRleHQta2V5LTMyYnl0ZXM',
   pseudonym: 'ZGV2LXBzZXVkb255bS1rZXktbm90LWZvci1wcm9kdWN0aW9u',
+  cache: 'dev1:ZGV2LWNhY2hlLWVuY3J5cHRpb24ta2V5LW5vdC1zZWNyZXQ',
 } as const;
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -41,6 +42,27 @@ const secret = z
 const list = z
   .string()
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+/** `name=value,name=value`, e.g. `cases=120,proxies=5`. */
+const pairs = list.transform((items, context) => {
+  const result: Record<string, string> = {};
+  for (const item of items) {
+    const [name, value] = item.split(/[=:](.*)/s);
+    if (!name || !value) context.addIssue({ code: 'custom', message: `"${item}" is not name=value` });
+    else result[name] = value;
+  }
+  return result;
+});
+const secondsPerArea = pairs.pipe(
+  z.object(
+    Object.fromEntries(subgraphNames.map((name) => [name, z.string().transform(Number).pipe(z.number().int().min(0))])),
+  ),
+);
+/** `keyId:base64url,keyId:base64url`; the first encrypts, all decrypt. */
+const keyRing = pairs.pipe(z.record(z.string().regex(/^[A-Za-z0-9_-]+$/), secret)).refine(
+  (ring) => Object.keys(ring).length > 0,
+  'needs at least one keyId:secret',
+);
 
 interface Setting {
   schema: z.ZodType;
@@ -163,6 +185,59 @@ export const settings = {
     services: ['subgraph'],
     doc: 'Deadline for one upstream index call.',
   },
+  BATCHING_ENABLED: {
+    schema: flag,
+    default: 'true',
+    services: ['subgraph'],
+    doc: 'Batch look-ups by id with per-request DataLoaders. `false` only to measure the naive baseline.',
+  },
+  CACHE_ENABLED: {
+    schema: flag,
+    default: 'true',
+    services: ['subgraph'],
+    doc: 'Cache index answers. `false` only to measure the naive baseline.',
+  },
+  REDIS_URL: {
+    schema: url.optional(),
+    services: ['subgraph'],
+    doc: 'Redis for the shared cache of index answers (`redis://host:6379/0`). Unset: an in-process cache.',
+  },
+  REDIS_COMMAND_TIMEOUT_MS: {
+    schema: positiveMs,
+    default: '100',
+    services: ['subgraph'],
+    doc: 'Past this a Redis command counts as a cache miss, so a slow Redis costs little.',
+  },
+  CACHE_ENCRYPTION_KEYS: {
+    schema: keyRing,
+    default: developmentKeys.cache,
+    services: ['subgraph'],
+    doc: '`keyId:secret,...` (base64url, 32 bytes). The first encrypts cached values; all decrypt. Drop a key to retire it.',
+  },
+  CACHE_TTL_SECONDS: {
+    schema: secondsPerArea,
+    default: 'cases=120,benefits=300,payments=120,appointments=60,proxies=5',
+    services: ['subgraph'],
+    doc: "How long each index's answers are fresh.",
+  },
+  CACHE_STALE_WHILE_REVALIDATE_SECONDS: {
+    schema: z.coerce.number().int().min(0),
+    default: '30',
+    services: ['subgraph'],
+    doc: 'After the TTL, serve the cached answer while one refresh runs in the background.',
+  },
+  CACHE_STALE_IF_ERROR_SECONDS: {
+    schema: z.coerce.number().int().min(0),
+    default: '86400',
+    services: ['subgraph'],
+    doc: 'When an index fails, serve an answer up to this old, marked stale.',
+  },
+  CACHE_NOT_FOUND_TTL_SECONDS: {
+    schema: z.coerce.number().int().min(0),
+    default: '10',
+    services: ['subgraph'],
+    doc: 'How long "found nothing" is kept.',
+  },
   UPSTREAM_SIM_PORT: {
     schema: port,
     default: String(defaultPorts.simulator),
@@ -204,7 +279,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): RawConfig {
     if (raw === undefined) continue;
     const result = setting.schema.safeParse(raw);
     if (result.success) values[name] = result.data;
-    else problems.push(`${name}: ${result.error.issues.map((issue) => issue.message).join('; ')}`);
+    else {
+      const reasons = result.error.issues.map((issue) =>
+        issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+      );
+      problems.push(`${name}: ${reasons.join('; ')}`);
+    }
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return values as RawConfig;
@@ -234,10 +314,23 @@ export interface GatewayConfig extends CommonConfig {
   };
 }
 
+export interface CacheConfig {
+  enabled: boolean;
+  redisUrl: string | undefined;
+  redisCommandTimeoutMs: number;
+  keyRing: { currentKeyId: string; keys: Record<string, Uint8Array> };
+  ttlMs: number;
+  staleWhileRevalidateMs: number;
+  staleIfErrorMs: number;
+  notFoundTtlMs: number;
+}
+
 export interface SubgraphConfig extends CommonConfig {
   name: SubgraphName;
   upstreamUrl: string;
   upstreamTimeoutMs: number;
+  batching: boolean;
+  cache: CacheConfig;
 }
 
 function common(raw: RawConfig, defaultPort: number): CommonConfig {
@@ -283,6 +376,22 @@ export function subgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = proc
     name,
     upstreamUrl: raw.UPSTREAM_URL,
     upstreamTimeoutMs: raw.UPSTREAM_TIMEOUT_MS,
+    batching: raw.BATCHING_ENABLED,
+    cache: {
+      enabled: raw.CACHE_ENABLED,
+      redisUrl: raw.REDIS_URL,
+      redisCommandTimeoutMs: raw.REDIS_COMMAND_TIMEOUT_MS,
+      keyRing: {
+        currentKeyId: Object.keys(raw.CACHE_ENCRYPTION_KEYS)[0],
+        keys: Object.fromEntries(
+          Object.entries(raw.CACHE_ENCRYPTION_KEYS).map(([id, value]) => [id, Buffer.from(value, 'base64url')]),
+        ),
+      },
+      ttlMs: raw.CACHE_TTL_SECONDS[name] * 1000,
+      staleWhileRevalidateMs: raw.CACHE_STALE_WHILE_REVALIDATE_SECONDS * 1000,
+      staleIfErrorMs: raw.CACHE_STALE_IF_ERROR_SECONDS * 1000,
+      notFoundTtlMs: raw.CACHE_NOT_FOUND_TTL_SECONDS * 1000,
+    },
   };
 }
 

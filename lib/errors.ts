@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 export const errorCodes = {
   UNAUTHENTICATED: { status: 401, message: 'A valid access token is required.' },
   FORBIDDEN: { status: 200, message: 'This caller may not use this operation.' },
+  NOT_FOUND: { status: 200, message: 'There is no such record for you.' },
   FORBIDDEN_AREA: { status: 200, message: 'You have no access to this area.' },
   INTERNAL_CONTEXT_INVALID: { status: 401, message: 'This service only answers the gateway.' },
   UPSTREAM_TIMEOUT: { status: 200, message: 'The source did not answer in time.' },

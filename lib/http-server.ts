@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { appError, type ErrorCode } from './errors';
 import type { Logger } from './logger';
+import { registry } from './metrics';
 
 /**
  * The one HTTP front of every service (gateway and subgraphs): GraphQL over HTTP at /graphql on
@@ -107,6 +108,11 @@ export async function listen<TContext extends BaseContext>(
         return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
       }
       if (pathname === '/graphql') return serveGraphQL(options, request, response, search);
+      if (pathname === '/metrics') {
+        response.writeHead(200, { 'content-type': registry.contentType });
+        response.end(await registry.metrics());
+        return;
+      }
       sendJson(response, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
     };
     handle().catch((error: unknown) => {

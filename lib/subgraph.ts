@@ -7,6 +7,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { createAreaLoaders, IndexClient, type AreaLoaders, type IndexDescription } from './area-index';
+import { createCache } from './cache/create-cache';
 import type { SubgraphConfig, SubgraphName } from './config';
 import { appError, formatError } from './errors';
 import { listen, type RunningService } from './http-server';
@@ -24,6 +25,8 @@ export interface SubgraphContext<TRecord> {
   subjectId: string | null;
   /** The subgraph's index, for the represented citizen, made for this request only. */
   records: AreaLoaders<TRecord>;
+  /** The index itself, for changes (reads go through `records`). */
+  upstream: Upstream;
 }
 
 /** A subgraph is its index, its type-graphql resolvers and its entities' reference resolvers. */
@@ -113,7 +116,8 @@ export async function startSubgraph<TRecord>(
     timeoutMs: config.upstreamTimeoutMs,
     logger,
   });
-  const client = new IndexClient(upstream, definition.index);
+  const configured = createCache(config.cache, config.pseudonymKey, logger);
+  const client = new IndexClient(upstream, definition.index, configured);
   const apollo = new ApolloServer<SubgraphContext<TRecord>>({
     schema: await buildFederatedSchema(definition),
     formatError,
@@ -133,14 +137,21 @@ export async function startSubgraph<TRecord>(
       caller,
       logger: logger.child({ requestId: caller.requestId }),
       subjectId: subjectCpr ? citizenId(subjectCpr, config.pseudonymKey) : null,
+      upstream,
       get records(): AreaLoaders<TRecord> {
         if (!subjectCpr) throw appError('FORBIDDEN');
-        return (records ??= createAreaLoaders(client, subjectCpr));
+        return (records ??= createAreaLoaders(client, subjectCpr, config.batching));
       },
     };
   };
 
   const service = await listen({ apollo, context, maxBodyBytes: config.maxBodyBytes, logger }, config.host, config.port);
-  logger.info({ url: service.url }, 'subgraph listening');
-  return service;
+  logger.info({ url: service.url, cache: configured ? (config.cache.redisUrl ? 'redis' : 'memory') : 'off' }, 'subgraph listening');
+  return {
+    ...service,
+    async close() {
+      await service.close();
+      await configured?.store.close();
+    },
+  };
 }

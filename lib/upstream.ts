@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appError, type Area } from './errors';
 import type { Logger } from './logger';
+import { upstreamCalls, upstreamLatency } from './metrics';
 
 /**
  * The seam every call to a national index passes through: deadline, error translation and
@@ -24,6 +25,8 @@ export class Upstream {
     const started = performance.now();
     const finish = (outcome: UpstreamOutcome, status?: number): void => {
       const ms = Math.round(performance.now() - started);
+      upstreamCalls.inc({ index: area, outcome });
+      upstreamLatency.observe({ index: area }, ms / 1000);
       const line = { index: area, path, outcome, status, ms };
       if (outcome === 'ok') logger.debug(line, 'upstream call');
       else logger.warn(line, 'upstream call failed');

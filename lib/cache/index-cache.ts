@@ -78,12 +78,12 @@ export class IndexCache {
     }
     if (entry && age < fresh + policy.staleWhileRevalidateMs) {
       cacheLookups.inc({ index, result: 'stale' });
-      this.refresh(index, key, policy, load, isEmpty).catch(() => undefined);
+      this.refresh(index, key, policy, load, isEmpty, entry.storedAt).catch(() => undefined);
       return { value: entry.value, asOf: entry.storedAt, stale: false };
     }
     cacheLookups.inc({ index, result: 'miss' });
     try {
-      const loaded = await this.refresh(index, key, policy, load, isEmpty);
+      const loaded = await this.refresh(index, key, policy, load, isEmpty, entry?.storedAt ?? null);
       return { value: loaded.value, asOf: loaded.storedAt, stale: false };
     } catch (error) {
       if (entry && age < fresh + policy.staleIfErrorMs) {
@@ -107,6 +107,13 @@ export class IndexCache {
     return plaintext === null ? null : (JSON.parse(plaintext) as Entry<T>);
   }
 
+  /** The cached value while it may still be served as current, else null. Counts nothing. */
+  async peekFresh<T>(index: string, key: string, policy: CachePolicy): Promise<T | null> {
+    const entry = await this.peek<T>(index, key);
+    const usable = policy.ttlMs + policy.staleWhileRevalidateMs;
+    return entry && this.now() - entry.storedAt < usable ? entry.value : null;
+  }
+
   async invalidate(keys: string[]): Promise<void> {
     try {
       await this.options.store.delete(keys);
@@ -121,10 +128,11 @@ export class IndexCache {
     policy: CachePolicy,
     load: () => Promise<T>,
     isEmpty: (value: T) => boolean,
+    previousStoredAt: number | null,
   ): Promise<Entry<T>> {
     const running = this.inFlight.get(key) as Promise<Entry<T>> | undefined;
     if (running) return running;
-    const started = this.loadOnce(index, key, policy, load, isEmpty).finally(() => this.inFlight.delete(key));
+    const started = this.loadOnce(index, key, policy, load, isEmpty, previousStoredAt).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, started);
     return started;
   }
@@ -135,15 +143,18 @@ export class IndexCache {
     policy: CachePolicy,
     load: () => Promise<T>,
     isEmpty: (value: T) => boolean,
+    previousStoredAt: number | null,
   ): Promise<Entry<T>> {
+    // A request that missed just before another finished loading finds its answer here.
+    const landed = await this.peek<T>(index, key);
+    if (landed && landed.storedAt !== previousStoredAt) return landed;
     const lockKey = `${key}:lock`;
-    const before = this.now();
     const holder = await this.options.store.lock(lockKey, this.lockMs).catch((error: unknown) => {
       this.storeFailed(index, 'lock', error);
       return true;
     });
     if (!holder) {
-      const filled = await this.awaitOtherReplica<T>(index, key, before);
+      const filled = await this.awaitOtherReplica<T>(index, key, previousStoredAt);
       if (filled) return filled;
     }
     try {
@@ -160,13 +171,16 @@ export class IndexCache {
     }
   }
 
-  /** Another replica is asking the index: wait for its answer rather than asking again. */
-  private async awaitOtherReplica<T>(index: string, key: string, since: number): Promise<Entry<T> | null> {
-    const deadline = since + this.lockMs;
-    while (this.now() < deadline) {
+  /**
+   * Another replica is asking the index: wait for its answer rather than asking again. Its answer
+   * is told apart from the entry seen before by its own timestamp, so replicas' clocks may differ.
+   */
+  private async awaitOtherReplica<T>(index: string, key: string, previousStoredAt: number | null): Promise<Entry<T> | null> {
+    const deadline = performance.now() + this.lockMs;
+    while (performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       const entry = await this.peek<T>(index, key);
-      if (entry && entry.storedAt >= since) return entry;
+      if (entry && entry.storedAt !== previousStoredAt) return entry;
     }
     return null;
   }

@@ -1,6 +1,7 @@
 /** Counts the calls each simulated index receives, so tests can assert exact upstream costs. */
 export type IndexName = 'cases' | 'benefits' | 'payments' | 'appointments' | 'proxies' | 'person';
-export type CallKind = 'search' | 'batch';
+export type CallKind = 'search' | 'batch' | 'change';
+const kinds: CallKind[] = ['search', 'batch', 'change'];
 
 export class CallRecorder {
   private counts = new Map<string, number>();
@@ -13,7 +14,7 @@ export class CallRecorder {
   /** Calls to one index, of one kind or of both. */
   count(index: IndexName, kind?: CallKind): number {
     if (kind) return this.counts.get(`${index}:${kind}`) ?? 0;
-    return this.count(index, 'search') + this.count(index, 'batch');
+    return kinds.reduce((sum, each) => sum + this.count(index, each), 0);
   }
 
   total(): number {

@@ -5,7 +5,7 @@ import { appointmentsIndex } from '../../subgraphs/appointments/upstream.contrac
 import { benefitsIndex } from '../../subgraphs/benefits/upstream.contract';
 import { casesIndex } from '../../subgraphs/cases/upstream.contract';
 import { paymentsIndex } from '../../subgraphs/payments/upstream.contract';
-import { proxiesIndex } from '../../subgraphs/proxies/upstream.contract';
+import { proxiesIndex, revokeRequestSchema } from '../../subgraphs/proxies/upstream.contract';
 import type { Dataset } from '../fixtures/dataset';
 import type { CallKind, CallRecorder, IndexName } from './call-recorder';
 
@@ -56,6 +56,27 @@ async function readJson(request: Request): Promise<unknown> {
  * look-up by ids. The same handlers serve tests in-process (`setupServer`) and the HTTP simulator.
  */
 export function createIndexHandlers(dataset: Dataset, recorder: CallRecorder, baseUrl = '*'): RequestHandler[] {
+  return [...searchAndBatchHandlers(dataset, recorder, baseUrl), revokeHandler(dataset, recorder, baseUrl)];
+}
+
+/** Digital Fuldmagt's revocation: the proxy ends today, for its principal only. */
+function revokeHandler(dataset: Dataset, recorder: CallRecorder, baseUrl: string): RequestHandler {
+  return http.post(`${baseUrl}${proxiesIndex.revoke}`, async ({ request }) => {
+    const body = revokeRequestSchema.safeParse(await readJson(request));
+    if (!body.success) return badRequest();
+    recorder.record('proxies', 'change');
+    const proxy = dataset.proxies.find(
+      (record) => record.fuldmagtId === body.data.fuldmagtId && record.fuldmagtsgiver.cpr === body.data.cpr,
+    );
+    // Like the batch look-ups, an unknown id (or another principal's) simply is not in the answer.
+    if (!proxy) return HttpResponse.json({ fuldmagter: [] });
+    proxy.tilbagekaldt ??= new Date().toISOString();
+    proxy.gyldigTil ??= proxy.tilbagekaldt.slice(0, 10);
+    return HttpResponse.json({ fuldmagter: [proxy] });
+  });
+}
+
+function searchAndBatchHandlers(dataset: Dataset, recorder: CallRecorder, baseUrl: string): RequestHandler[] {
   return tables(dataset).flatMap((table) => {
     const byOwner = groupBy(table.records, table.ownerOf);
     const byId = new Map(table.records.map((record) => [table.idOf(record as never), record]));

@@ -1,12 +1,12 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { CitizenEntity } from '../../lib/citizen';
 import { Citizen } from './citizen.type';
 import { appError } from '../../lib/errors';
 import { defaultListSize } from '../../lib/list';
-import { citizenReference, entityReference, ownList, type SubgraphContext } from '../../lib/subgraph';
+import { citizenReference, entityReference, ownList, requireArea, type SubgraphContext } from '../../lib/subgraph';
 import { byValidFromDescending, toProxy } from './proxy.mapper';
 import { Proxy } from './proxy.type';
-import type { WireProxy } from './upstream.contract';
+import { proxiesIndex, proxiesResponseSchema, type WireProxy } from './upstream.contract';
 
 type Context = SubgraphContext<WireProxy>;
 
@@ -42,3 +42,24 @@ export const proxyReferences = {
   Citizen: citizenReference,
   Proxy: entityReference('proxies', toProxy),
 };
+
+@Resolver()
+export class RevokeProxyResolver {
+  @Mutation(() => Proxy, {
+    description:
+      'Revokes one of your proxies at once. Only the citizen who granted it may revoke it, not someone acting for them.',
+  })
+  async revokeProxy(
+    @Ctx() context: Context,
+    @Arg('id', () => ID, { description: "The proxy's id." }) id: string,
+  ): Promise<Proxy> {
+    requireArea(context, 'proxies');
+    const cpr = context.caller.subjectCpr;
+    if (context.caller.callerKind !== 'citizen' || !cpr || !context.subjectId) throw appError('FORBIDDEN');
+    const { fuldmagter } = await context.upstream.post(proxiesIndex.revoke, { fuldmagtId: id, cpr }, proxiesResponseSchema);
+    if (fuldmagter.length === 0) throw appError('NOT_FOUND');
+    // The cached list of proxies would still show it in force.
+    await context.records.forget();
+    return toProxy(fuldmagter[0], context.subjectId);
+  }
+}

@@ -1,14 +1,14 @@
 import { Citizen } from './citizen.type';
 import type { SubgraphDefinition } from '../../lib/subgraph';
 import { proxyIndex } from './proxy.index';
-import { CitizenProxiesResolver, MeResolver, proxyReferences } from './proxy.resolver';
+import { CitizenProxiesResolver, MeResolver, proxyReferences, RevokeProxyResolver } from './proxy.resolver';
 import { Proxy } from './proxy.type';
 import type { WireProxy } from './upstream.contract';
 
 export const proxiesSubgraph: SubgraphDefinition<WireProxy> = {
   name: 'proxies',
   index: proxyIndex,
-  resolvers: [MeResolver, CitizenProxiesResolver],
+  resolvers: [MeResolver, CitizenProxiesResolver, RevokeProxyResolver],
   entities: [Citizen, Proxy],
   references: proxyReferences,
 };

@@ -7,6 +7,8 @@ export const proxiesIndex = {
   /** Proxies where the citizen in the body is the one represented (fuldmagtsgiver). */
   search: '/fuldmagt/v1/fuldmagter/soeg',
   batch: '/fuldmagt/v1/fuldmagter/hent',
+  /** Revokes one proxy of the principal in the body: `{ fuldmagtId, cpr }`. */
+  revoke: '/fuldmagt/v1/fuldmagter/tilbagekald',
 } as const;
 
 export const proxyKindCodes = ['FULDMAGT', 'VAERGEMAAL', 'FREMTIDSFULDMAGT'] as const;
@@ -30,6 +32,8 @@ export const wireProxySchema = z.object({
   tilbagekaldt: z.string().nullable(),
 });
 export type WireProxy = z.infer<typeof wireProxySchema>;
+
+export const revokeRequestSchema = z.object({ fuldmagtId: z.string().min(1), cpr: cprSchema });
 
 export const proxiesResponseSchema = z.object({ fuldmagter: z.array(wireProxySchema) });
 export type ProxiesResponse = z.infer<typeof proxiesResponseSchema>;

@@ -1,0 +1,30 @@
+import type { CacheConfig } from '../config';
+import type { Logger } from '../logger';
+import { IndexCache, type CachePolicy } from './index-cache';
+import { MemoryStore } from './memory-store';
+import { RedisStore } from './redis-store';
+import type { CacheStore } from './store';
+
+export interface ConfiguredCache {
+  cache: IndexCache;
+  policy: CachePolicy;
+  store: CacheStore;
+}
+
+/** Redis when REDIS_URL is set, an in-process LRU otherwise; nothing when caching is off. */
+export function createCache(config: CacheConfig, keyingKey: Uint8Array, logger: Logger): ConfiguredCache | null {
+  if (!config.enabled) return null;
+  const store: CacheStore = config.redisUrl
+    ? new RedisStore({ url: config.redisUrl, commandTimeoutMs: config.redisCommandTimeoutMs })
+    : new MemoryStore();
+  return {
+    store,
+    cache: new IndexCache({ store, ring: config.keyRing, keyingKey, logger }),
+    policy: {
+      ttlMs: config.ttlMs,
+      staleWhileRevalidateMs: config.staleWhileRevalidateMs,
+      staleIfErrorMs: config.staleIfErrorMs,
+      notFoundTtlMs: config.notFoundTtlMs,
+    },
+  };
+}
