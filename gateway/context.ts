@@ -1,12 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import type { GatewayConfig } from '../lib/config';
-import { areaNames, newRequestId, sealInternalContext } from '../lib/internal-context';
-import { citizenId } from '../lib/pseudonym';
+import { newRequestId, sealInternalContext } from '../lib/internal-context';
+import type { Access } from './auth/access-policy';
 import type { TokenVerifier } from './auth/token-verifier';
 
 /** What the gateway knows about one client request once the caller is verified. */
 export interface GatewayContext {
   requestId: string;
+  access: Access;
   /** The sealed internal context every subgraph request carries. */
   internalContext: string;
 }
@@ -19,22 +19,15 @@ export function requestIdFrom(request: IncomingMessage): string {
   return typeof given === 'string' && requestIdPattern.test(given) ? given : newRequestId();
 }
 
-export function createContextFactory(config: GatewayConfig, verify: TokenVerifier) {
+export function createContextFactory(
+  verify: TokenVerifier,
+  decide: (caller: Awaited<ReturnType<TokenVerifier>>) => Promise<Access>,
+  internalContextKey: Uint8Array,
+) {
   return async (request: IncomingMessage): Promise<GatewayContext> => {
     const requestId = requestIdFrom(request);
-    const caller = await verify(request.headers.authorization);
-    const internalContext = await sealInternalContext(
-      {
-        requestId,
-        callerKind: caller.kind,
-        actorId: citizenId(caller.cpr, config.pseudonymKey),
-        subjectCpr: caller.cpr,
-        assurance: caller.assurance,
-        areas: [...areaNames],
-        boundCaseId: null,
-      },
-      config.internalContextKey,
-    );
-    return { requestId, internalContext };
+    const access = await decide(await verify(request.headers.authorization));
+    const internalContext = await sealInternalContext({ requestId, ...access }, internalContextKey);
+    return { requestId, access, internalContext };
   };
 }

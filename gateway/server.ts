@@ -5,6 +5,9 @@ import { formatError } from '../lib/errors';
 import { listen, type RunningService } from '../lib/http-server';
 import { internalContextHeader } from '../lib/internal-context';
 import { createLogger } from '../lib/logger';
+import { Upstream } from '../lib/upstream';
+import { createAccessPolicy } from './auth/access-policy';
+import { ProxyGrants } from './auth/proxy-grants';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { createContextFactory, type GatewayContext } from './context';
 import { createEngine } from './engine';
@@ -43,10 +46,17 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     plugins: [requestIdPlugin()],
   });
   const verify = options.verify ?? createTokenVerifier(config.auth);
+  const upstream = (area: 'proxies' | 'cases', baseUrl: string) =>
+    new Upstream({ area, baseUrl, timeoutMs: config.upstreamTimeoutMs, logger });
+  const grants = new ProxyGrants({
+    registry: upstream('proxies', config.proxyRegistryUrl),
+    caseIndex: upstream('cases', config.caseIndexUrl),
+    ttlMs: config.proxyGrantCacheMs,
+  });
   const service = await listen(
     {
       apollo,
-      context: createContextFactory(config, verify),
+      context: createContextFactory(verify, createAccessPolicy(config, grants), config.internalContextKey),
       ready: () => subgraphsAnswer(Object.values(config.subgraphUrls)),
       maxBodyBytes: config.maxBodyBytes,
       logger,

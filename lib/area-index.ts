@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { z } from 'zod';
+import type { RecordTraits } from './access/rules';
 import type { IndexCache, CachePolicy } from './cache/index-cache';
 import type { Area } from './errors';
 import { loaderBatchSize } from './metrics';
@@ -17,6 +18,8 @@ export interface IndexDescription<R> {
   idOf(record: R): string;
   /** CPR of the citizen the record belongs to (primary party, recipient, principal). */
   ownerOf(record: R): string;
+  /** What the access rules (bound case, activation, age) look at. */
+  traits(record: R): RecordTraits;
 }
 
 /** The index's own batch limit (and KOMBIT's page limit). */

@@ -6,21 +6,35 @@ export interface CitizenEntity {
 }
 
 /**
- * Each subgraph declares its own Citizen class and adds one field to it with a field resolver.
- * One class per subgraph matters: type-graphql records field resolvers on the class's metadata
- * for good, so a single shared class would carry every subgraph's fields into every schema.
+ * Each subgraph declares its own class for a shared entity and adds fields to it with field
+ * resolvers. One class per subgraph matters: type-graphql records field resolvers on the class's
+ * metadata for good, so a single shared class would carry every subgraph's fields into every
+ * schema.
  */
-export function declareCitizen() {
+function declareKeyedEntity(name: string, description: string, idDescription: string) {
   @Directive('@key(fields: "id")')
-  @ObjectType('Citizen', { description: 'A citizen, seen through the data the public sector holds about them.' })
-  class Citizen implements CitizenEntity {
-    @Field(() => ID, {
-      description: 'Opaque, stable pseudonymous id. Never the CPR number and not reversible.',
-    })
+  @ObjectType(name, { description })
+  class Entity implements CitizenEntity {
+    @Field(() => ID, { description: idDescription })
     id!: string;
   }
-  return Citizen;
+  return Entity;
 }
+
+export const declareCitizen = () =>
+  declareKeyedEntity(
+    'Citizen',
+    'A citizen, seen through the data the public sector holds about them.',
+    'Opaque, stable pseudonymous id. Never the CPR number and not reversible.',
+  );
+
+/** The compact, plain-language summary a chatbot may read on a citizen's delegation. */
+export const declareCitizenContext = () =>
+  declareKeyedEntity(
+    'CitizenContext',
+    "A compact, plain-language summary of a citizen's situation for a chatbot: open cases, next appointments, next payment. No ids, no document contents, no CPR.",
+    "The citizen's pseudonymous id.",
+  );
 
 /** A reference to a case owned by the cases subgraph; other subgraphs only hold its id. */
 @Directive('@key(fields: "id", resolvable: false)')

@@ -167,6 +167,24 @@ export const settings = {
     services: ['gateway'],
     doc: 'Tolerated clock skew for `exp` and `nbf`.',
   },
+  PROXY_REGISTRY_URL: {
+    schema: url,
+    default: `http://127.0.0.1:${defaultPorts.simulator}`,
+    services: ['gateway'],
+    doc: 'Base URL of Digital Fuldmagt, where the gateway checks a proxy holder\'s grant on every request.',
+  },
+  CASE_INDEX_URL: {
+    schema: url,
+    default: `http://127.0.0.1:${defaultPorts.simulator}`,
+    services: ['gateway'],
+    doc: 'Base URL of the case index, where the gateway checks that a case-bound proxy\'s case is still open.',
+  },
+  PROXY_GRANT_CACHE_MS: {
+    schema: z.coerce.number().int().min(0).max(5000),
+    default: '2000',
+    services: ['gateway'],
+    doc: 'How long a proxy grant check is reused; at most 5000, so a revocation takes effect within 5 s.',
+  },
   MAX_BODY_BYTES: {
     schema: z.coerce.number().int().positive(),
     default: '65536',
@@ -182,7 +200,7 @@ export const settings = {
   UPSTREAM_TIMEOUT_MS: {
     schema: positiveMs,
     default: '1500',
-    services: ['subgraph'],
+    services: ['gateway', 'subgraph'],
     doc: 'Deadline for one upstream index call.',
   },
   BATCHING_ENABLED: {
@@ -302,6 +320,10 @@ export interface CommonConfig {
 
 export interface GatewayConfig extends CommonConfig {
   supergraphPath: string;
+  upstreamTimeoutMs: number;
+  proxyRegistryUrl: string;
+  caseIndexUrl: string;
+  proxyGrantCacheMs: number;
   subgraphUrls: Record<SubgraphName, string>;
   auth: {
     issuer: string;
@@ -350,6 +372,10 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
   return {
     ...common(raw, defaultPorts.gateway),
     supergraphPath: raw.SUPERGRAPH_PATH,
+    upstreamTimeoutMs: raw.UPSTREAM_TIMEOUT_MS,
+    proxyRegistryUrl: raw.PROXY_REGISTRY_URL,
+    caseIndexUrl: raw.CASE_INDEX_URL,
+    proxyGrantCacheMs: raw.PROXY_GRANT_CACHE_MS,
     subgraphUrls: {
       cases: raw.SUBGRAPH_CASES_URL,
       benefits: raw.SUBGRAPH_BENEFITS_URL,

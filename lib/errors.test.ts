@@ -21,6 +21,14 @@ describe('the error policy', () => {
     });
   });
 
+  it("drops extensions that could carry an internal address, such as a subgraph's raw response", () => {
+    const formatted = formatError({
+      message: 'This caller may not use this operation.',
+      extensions: { code: 'FORBIDDEN', serviceName: 'cases', response: { url: 'http://10.0.0.7:4101/graphql' } },
+    });
+    expect(formatted.extensions).toEqual({ code: 'FORBIDDEN', serviceName: 'cases' });
+  });
+
   it('hides everything about an unexpected error', () => {
     const formatted = formatError({
       message: 'connect ECONNREFUSED cases-index.internal:443 for 1503721233',

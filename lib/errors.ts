@@ -8,6 +8,14 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 export const errorCodes = {
   UNAUTHENTICATED: { status: 401, message: 'A valid access token is required.' },
   FORBIDDEN: { status: 200, message: 'This caller may not use this operation.' },
+  INSUFFICIENT_ASSURANCE: {
+    status: 403,
+    message: 'Personal data needs a login at assurance level Substantial or High (MitID).',
+  },
+  PROXY_NOT_VALID: {
+    status: 403,
+    message: 'No proxy in force lets you act for this citizen: it may be revoked, expired, or ended with its case.',
+  },
   NOT_FOUND: { status: 200, message: 'There is no such record for you.' },
   FORBIDDEN_AREA: { status: 200, message: 'You have no access to this area.' },
   INTERNAL_CONTEXT_INVALID: { status: 401, message: 'This service only answers the gateway.' },
@@ -53,20 +61,22 @@ const knownCodes = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** The only extensions a client ever sees; everything else (stack, upstream response, URLs) is dropped. */
+const publicExtensions = ['code', 'area', 'serviceName'] as const;
+
 /**
- * Apollo `formatError`: known codes pass through without stack traces; anything else becomes
- * INTERNAL_SERVER_ERROR with no message detail, so an unexpected exception can never leak a host
- * name, a query to an index, or personal data.
+ * Apollo `formatError`: errors with a known code keep their message and the public extensions;
+ * anything else, and any internal error, becomes INTERNAL_SERVER_ERROR with no detail, so an
+ * unexpected exception can never leak a host name, a query to an index, or personal data.
  */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && knownCodes.has(code)) {
-    const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+  const path = formatted.path ? { path: formatted.path } : {};
+  if (typeof code === 'string' && knownCodes.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
+    const extensions = Object.fromEntries(
+      publicExtensions.filter((name) => formatted.extensions?.[name] !== undefined).map((name) => [name, formatted.extensions![name]]),
+    );
+    return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...path, extensions };
   }
-  return {
-    message: errorCodes.INTERNAL_SERVER_ERROR.message,
-    ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
+  return { message: errorCodes.INTERNAL_SERVER_ERROR.message, ...path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { kleName } from './kle';
 import type { WireAuthority, WireContactUnit, WireMoney } from './index-wire';
 
@@ -68,4 +68,36 @@ export function toMoney(wire: WireMoney): Money {
 
 export function toKle(code: string): Kle {
   return { code, name: kleName(code) };
+}
+
+export enum WithheldReason {
+  AGE_LIMIT = 'AGE_LIMIT',
+  NOT_ACTIVATED = 'NOT_ACTIVATED',
+}
+registerEnumType(WithheldReason, {
+  name: 'WithheldReason',
+  description: 'Why records exist that are not shown.',
+  valuesConfig: {
+    AGE_LIMIT: { description: "The citizen is under the municipality's minimum age for this topic." },
+    NOT_ACTIVATED: { description: 'The municipality has not yet opened this data for citizens.' },
+  },
+});
+
+@Directive('@shareable')
+@ObjectType({ description: 'Records the citizen has but may not see here yet, and why: never a silent gap.' })
+export class WithheldNotice {
+  @Field(() => WithheldReason, { description: 'Why they are withheld.' })
+  reason!: WithheldReason;
+
+  @Field(() => Int, { description: 'How many records are withheld for this reason.' })
+  count!: number;
+
+  @Field({ description: 'The reason in plain language, fit to show the citizen.' })
+  message!: string;
+
+  @Field(() => Int, { nullable: true, description: 'For AGE_LIMIT: the age from which they are shown.' })
+  minimumAge!: number | null;
+
+  @Field(() => Kle, { nullable: true, description: 'For AGE_LIMIT: the topic the limit applies to.' })
+  kle!: Kle | null;
 }

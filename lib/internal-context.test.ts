@@ -12,6 +12,8 @@ const context: InternalContext = {
   assurance: 'Substantial',
   areas: ['cases'],
   boundCaseId: null,
+  partnerOrganisation: null,
+  staffMunicipality: null,
 };
 
 describe('the internal context', () => {

@@ -22,6 +22,10 @@ export const internalContextSchema = z.object({
   areas: z.array(z.enum(areaNames)),
   /** Set under a case-bound proxy: only this case and what belongs to it. */
   boundCaseId: z.string().nullable(),
+  /** A partner authority's organisation id; it may read appointments shared with it only. */
+  partnerOrganisation: z.string().nullable(),
+  /** A verification staff member's municipality code. */
+  staffMunicipality: z.string().nullable(),
 });
 export type InternalContext = z.infer<typeof internalContextSchema>;
 

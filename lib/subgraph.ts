@@ -7,11 +7,13 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { createAreaLoaders, IndexClient, type AreaLoaders, type IndexDescription } from './area-index';
+import { accessRules, judge, type Verdict } from './access/rules';
 import { createCache } from './cache/create-cache';
 import type { SubgraphConfig, SubgraphName } from './config';
 import { appError, formatError } from './errors';
 import { listen, type RunningService } from './http-server';
 import { internalContextHeader, openInternalContext, type InternalContext } from './internal-context';
+import { toKle, WithheldReason, type WithheldNotice } from './graph-types';
 import { firstN } from './list';
 import { createLogger, type Logger } from './logger';
 import { citizenId } from './pseudonym';
@@ -25,8 +27,13 @@ export interface SubgraphContext<TRecord> {
   subjectId: string | null;
   /** The subgraph's index, for the represented citizen, made for this request only. */
   records: AreaLoaders<TRecord>;
+  /** The index for a citizen named in the query rather than by the token (partners only). */
+  recordsFor(cpr: string): AreaLoaders<TRecord>;
   /** The index itself, for changes (reads go through `records`). */
   upstream: Upstream;
+  /** Today, for rules that depend on the date (age); injectable for tests. */
+  today: Date;
+  index: IndexDescription<TRecord>;
 }
 
 /** A subgraph is its index, its type-graphql resolvers and its entities' reference resolvers. */
@@ -69,7 +76,11 @@ export function requireArea(context: SubgraphContext<unknown>, area: SubgraphNam
   if (!context.caller.areas.includes(area)) throw appError('FORBIDDEN_AREA', { area });
 }
 
-/** The body of every `Citizen.<area>` field: the citizen's own records, mapped, ordered, bounded. */
+function verdict<TRecord>(context: SubgraphContext<TRecord>, area: SubgraphName, record: TRecord): Verdict {
+  return judge(accessRules, area, context.index.traits(record), context.caller, context.today);
+}
+
+/** The body of every `Citizen.<area>` field: the citizen's own records the rules let through. */
 export async function ownList<TRecord, TEntity>(
   context: SubgraphContext<TRecord>,
   area: SubgraphName,
@@ -78,12 +89,35 @@ export async function ownList<TRecord, TEntity>(
   first: number,
 ): Promise<TEntity[]> {
   requireArea(context, area);
-  const records = await context.records.mine();
   const subjectId = context.subjectId ?? '';
-  return firstN(records.map((record) => toEntity(record, subjectId)).sort(order), first);
+  const shown = await visibleOwn(context, area);
+  return firstN(shown.map((record) => toEntity(record, subjectId)).sort(order), first);
 }
 
-/** `__resolveReference` for an area's entity: batched by id, null for another citizen's record. */
+/** The citizen's own records in an area that the rules let this caller see. */
+export async function visibleOwn<TRecord>(
+  context: SubgraphContext<TRecord>,
+  area: SubgraphName,
+  records: AreaLoaders<TRecord> = context.records,
+): Promise<TRecord[]> {
+  return (await records.mine()).filter((record) => verdict(context, area, record).show);
+}
+
+/** The citizen context is for the citizen and the chatbot acting on their delegation only. */
+export function requireCitizenContextReader(context: SubgraphContext<unknown>): void {
+  const kind = context.caller.callerKind;
+  if (kind !== 'citizen' && kind !== 'chatbot') throw appError('FORBIDDEN');
+}
+
+/** Resolves a CitizenContext reference for the citizen and their chatbot only. */
+export const citizenContextReference = {
+  __resolveReference(reference: { id: string }, context: SubgraphContext<unknown>): { id: string } {
+    requireCitizenContextReader(context);
+    return citizenReference.__resolveReference(reference, context);
+  },
+};
+
+/** `__resolveReference` for an area's entity: batched by id, null where the rules say no. */
 export function entityReference<TRecord, TEntity>(
   area: SubgraphName,
   toEntity: (record: TRecord, subjectId: string) => TEntity,
@@ -92,9 +126,44 @@ export function entityReference<TRecord, TEntity>(
     async __resolveReference(reference: { id: string }, context: SubgraphContext<TRecord>): Promise<TEntity | null> {
       requireArea(context, area);
       const record = await context.records.byId.load(reference.id);
-      return record ? toEntity(record, context.subjectId ?? '') : null;
+      return record && verdict(context, area, record).show ? toEntity(record, context.subjectId ?? '') : null;
     },
   };
+}
+
+const withheldMessages = {
+  AGE_LIMIT: (age: number, topic: string) =>
+    `Some of your records about "${topic}" are shown from age ${age}. Contact the municipality if you need them now.`,
+  NOT_ACTIVATED: () => 'Your municipality has not yet opened these records for online viewing. Contact the municipality to hear about them.',
+};
+
+/**
+ * The body of every `Citizen.<area>Withheld` field: what exists but is not shown, grouped by
+ * reason, so a citizen is told why instead of seeing a silent gap. Records outside a proxy's
+ * bound case are not mentioned: they are simply not the proxy's business.
+ */
+export async function withheldNotices<TRecord>(context: SubgraphContext<TRecord>, area: SubgraphName): Promise<WithheldNotice[]> {
+  requireArea(context, area);
+  const groups = new Map<string, WithheldNotice>();
+  for (const record of await context.records.mine()) {
+    const judged = verdict(context, area, record);
+    if (judged.show || judged.reason === 'OUTSIDE_BOUND_CASE') continue;
+    const key = judged.reason === 'AGE_LIMIT' ? `${judged.reason}:${judged.kle}` : judged.reason;
+    const existing = groups.get(key);
+    if (existing) {
+      existing.count += 1;
+      continue;
+    }
+    const kle = judged.reason === 'AGE_LIMIT' ? toKle(judged.kle) : null;
+    groups.set(key, {
+      reason: WithheldReason[judged.reason],
+      count: 1,
+      message: judged.reason === 'AGE_LIMIT' ? withheldMessages.AGE_LIMIT(judged.minimumAge, kle!.name) : withheldMessages.NOT_ACTIVATED(),
+      minimumAge: judged.reason === 'AGE_LIMIT' ? judged.minimumAge : null,
+      kle,
+    });
+  }
+  return [...groups.values()];
 }
 
 /** Resolves a Citizen reference only for the citizen the caller acts for. */
@@ -105,10 +174,27 @@ export const citizenReference = {
   },
 };
 
+/** For callers that act for no citizen (partners, staff): any use of "the citizen's records" is refused. */
+const refuse = (): never => {
+  throw appError('FORBIDDEN');
+};
+const noSubject: AreaLoaders<never> = {
+  mine: refuse,
+  byId: { load: refuse } as unknown as AreaLoaders<never>['byId'],
+  forget: refuse,
+};
+
+export interface SubgraphOptions {
+  /** The clock the date rules use; tests fix it so the personas' ages do not drift. */
+  now?: () => Date;
+}
+
 export async function startSubgraph<TRecord>(
   definition: SubgraphDefinition<TRecord>,
   config: SubgraphConfig,
+  options: SubgraphOptions = {},
 ): Promise<RunningService> {
+  const now = options.now ?? (() => new Date());
   const logger = createLogger(`subgraph-${definition.name}`, config.logLevel);
   const upstream = new Upstream({
     area: definition.name,
@@ -132,16 +218,16 @@ export async function startSubgraph<TRecord>(
     const caller = await openInternalContext(typeof header === 'string' ? header : undefined, config.internalContextKey);
     if (!caller) throw appError('INTERNAL_CONTEXT_INVALID');
     const subjectCpr = caller.subjectCpr;
-    let records: AreaLoaders<TRecord> | undefined;
+    // Plain properties only: Apollo copies the context per operation, which would run getters.
     return {
       caller,
       logger: logger.child({ requestId: caller.requestId }),
       subjectId: subjectCpr ? citizenId(subjectCpr, config.pseudonymKey) : null,
       upstream,
-      get records(): AreaLoaders<TRecord> {
-        if (!subjectCpr) throw appError('FORBIDDEN');
-        return (records ??= createAreaLoaders(client, subjectCpr, config.batching));
-      },
+      today: now(),
+      index: definition.index,
+      recordsFor: (cpr: string) => createAreaLoaders(client, cpr, config.batching),
+      records: subjectCpr ? createAreaLoaders(client, subjectCpr, config.batching) : noSubject,
     };
   };
 

@@ -1,18 +1,25 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { GatewayConfig } from '../../lib/config';
 import { appError } from '../../lib/errors';
 import { cprSchema } from '../../lib/index-wire';
 
-/** A verified citizen, as the gateway knows them after checking the token. */
-export interface VerifiedCitizen {
-  kind: 'citizen';
-  cpr: string;
-  assurance: 'Low' | 'Substantial' | 'High';
-  tokenId: string | undefined;
-}
+export type Assurance = 'Low' | 'Substantial' | 'High';
 
-export type VerifiedCaller = VerifiedCitizen;
+/**
+ * Who called, as the token proves it. Delegation follows RFC 8693: the token's subject is the
+ * citizen whose data is asked for, and an `act` claim names whoever acts for them (a proxy
+ * holder by CPR, or a chatbot by client id). Client-credentials tokens (RFC 9068) name a client
+ * and, for partners, an organisation; staff tokens name a municipality.
+ */
+export type VerifiedCaller =
+  | { kind: 'citizen'; subjectCpr: string; assurance: Assurance }
+  | { kind: 'proxy'; holderCpr: string; subjectCpr: string; assurance: Assurance }
+  | { kind: 'chatbot'; clientId: string; subjectCpr: string; assurance: Assurance }
+  | { kind: 'partner'; clientId: string; organisation: string }
+  | { kind: 'staff'; employeeId: string; municipality: string; assurance: Assurance };
+
+export type TokenVerifier = (authorization: string | undefined) => Promise<VerifiedCaller>;
 
 /** Each failure gets a plain reason the client can act on; none echoes the token. */
 function reasonFor(error: unknown): string {
@@ -29,22 +36,55 @@ function reasonFor(error: unknown): string {
   return 'The access token is malformed.';
 }
 
-export type TokenVerifier = (authorization: string | undefined) => Promise<VerifiedCaller>;
+const scopes = (payload: JWTPayload): string[] => (typeof payload.scope === 'string' ? payload.scope.split(' ') : []);
 
 export function createTokenVerifier(
   auth: GatewayConfig['auth'],
   keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(auth.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 }),
 ): TokenVerifier {
-  // Claim names differ per identity broker, so they come from configuration.
-  const citizenClaims = z.object({
-    [auth.cprClaim]: cprSchema,
-    [auth.assuranceClaim]: z.enum(['Low', 'Substantial', 'High']),
-  });
+  // Claim names differ per identity broker, so the person claims come from configuration.
+  const assurance = z.enum(['Low', 'Substantial', 'High']);
+  const person = z.object({ [auth.cprClaim]: cprSchema, [auth.assuranceClaim]: assurance });
+  const actingPerson = z.object({ [auth.cprClaim]: cprSchema });
+  const actingClient = z.object({ client_id: z.string().min(1) });
+  const partner = z.object({ client_id: z.string().min(1), org_id: z.string().min(1) });
+  const staff = z.object({ sub: z.string().min(1), municipality_code: z.string().regex(/^\d{3}$/), [auth.assuranceClaim]: assurance });
+
+  const refuse = (message: string) => appError('UNAUTHENTICATED', { message });
+
+  function classify(payload: JWTPayload): VerifiedCaller {
+    const granted = scopes(payload);
+    if (granted.includes('shared-appointments')) {
+      const claims = partner.safeParse(payload);
+      if (!claims.success) throw refuse('The partner token must name its client and organisation.');
+      return { kind: 'partner', clientId: claims.data.client_id, organisation: claims.data.org_id };
+    }
+    if (granted.includes('verification')) {
+      const claims = staff.safeParse(payload);
+      if (!claims.success) throw refuse('The staff token must name a municipality.');
+      return {
+        kind: 'staff',
+        employeeId: claims.data.sub,
+        municipality: claims.data.municipality_code,
+        assurance: claims.data[auth.assuranceClaim] as Assurance,
+      };
+    }
+    const subject = person.safeParse(payload);
+    if (!subject.success) throw refuse('The access token does not identify a citizen.');
+    const subjectCpr = subject.data[auth.cprClaim] as string;
+    const level = subject.data[auth.assuranceClaim] as Assurance;
+    if (payload.act === undefined) return { kind: 'citizen', subjectCpr, assurance: level };
+    const client = actingClient.safeParse(payload.act);
+    if (client.success) return { kind: 'chatbot', clientId: client.data.client_id, subjectCpr, assurance: level };
+    const holder = actingPerson.safeParse(payload.act);
+    if (holder.success) return { kind: 'proxy', holderCpr: holder.data[auth.cprClaim] as string, subjectCpr, assurance: level };
+    throw refuse('The access token\'s "act" claim names no one who can act.');
+  }
 
   return async (authorization) => {
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '');
-    if (!match) throw appError('UNAUTHENTICATED', { message: 'Send an access token as "Authorization: Bearer <token>".' });
-    let payload;
+    if (!match) throw refuse('Send an access token as "Authorization: Bearer <token>".');
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(match[1], keys, {
         issuer: auth.issuer,
@@ -54,15 +94,8 @@ export function createTokenVerifier(
         requiredClaims: ['exp', 'iat', 'sub'],
       }));
     } catch (error) {
-      throw appError('UNAUTHENTICATED', { message: reasonFor(error) });
+      throw refuse(reasonFor(error));
     }
-    const claims = citizenClaims.safeParse(payload);
-    if (!claims.success) throw appError('UNAUTHENTICATED', { message: 'The access token does not identify a citizen.' });
-    return {
-      kind: 'citizen',
-      cpr: claims.data[auth.cprClaim] as string,
-      assurance: claims.data[auth.assuranceClaim] as VerifiedCitizen['assurance'],
-      tokenId: payload.jti,
-    };
+    return classify(payload);
   };
 }

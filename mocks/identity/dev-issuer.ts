@@ -33,25 +33,71 @@ export interface MintOptions {
   extraClaims?: Record<string, unknown>;
 }
 
-/** A citizen's access token as a NemLog-in broker would issue it (OIOSAML 3 claim names). */
-export async function mintCitizenToken(cpr: string, options: MintOptions = {}): Promise<string> {
+/** Who a development token is for. */
+export type TokenSubject =
+  | { kind: 'citizen'; cpr: string }
+  | { kind: 'proxy'; holderCpr: string; subjectCpr: string }
+  | { kind: 'chatbot'; clientId: string; subjectCpr: string }
+  | { kind: 'partner'; clientId: string; organisation: string }
+  | { kind: 'staff'; employeeId: string; municipality: string };
+
+/** A stable subject that is not the CPR, like NemLog-in's person UUID. */
+const personSubject = (cpr: string) => createHash('sha256').update(`dev-subject:${cpr}`).digest('hex').slice(0, 32);
+
+function claimsFor(subject: TokenSubject, assurance: string): { sub: string; claims: Record<string, unknown> } {
+  const { cprClaim, assuranceClaim } = devIssuerDefaults;
+  switch (subject.kind) {
+    case 'citizen':
+      return { sub: personSubject(subject.cpr), claims: { [cprClaim]: subject.cpr, [assuranceClaim]: assurance } };
+    case 'proxy':
+      // RFC 8693 delegation: the subject is the represented citizen, `act` the holder.
+      return {
+        sub: personSubject(subject.subjectCpr),
+        claims: {
+          [cprClaim]: subject.subjectCpr,
+          [assuranceClaim]: assurance,
+          act: { sub: personSubject(subject.holderCpr), [cprClaim]: subject.holderCpr },
+        },
+      };
+    case 'chatbot':
+      return {
+        sub: personSubject(subject.subjectCpr),
+        claims: {
+          [cprClaim]: subject.subjectCpr,
+          [assuranceClaim]: assurance,
+          scope: 'citizen-context',
+          act: { sub: subject.clientId, client_id: subject.clientId },
+        },
+      };
+    case 'partner':
+      return { sub: subject.clientId, claims: { client_id: subject.clientId, org_id: subject.organisation, scope: 'shared-appointments' } };
+    case 'staff':
+      return {
+        sub: subject.employeeId,
+        claims: { municipality_code: subject.municipality, [assuranceClaim]: assurance, scope: 'verification' },
+      };
+  }
+}
+
+/** An access token as the identity broker (or, for clients, the authorization server) issues it. */
+export async function mintToken(subject: TokenSubject, options: MintOptions = {}): Promise<string> {
   const key = options.key ?? { jwk: privateJwk as JWK, kid: privateJwk.kid, alg: privateJwk.alg };
   const now = Math.floor(Date.now() / 1000);
-  const jwt = new SignJWT({
-    [devIssuerDefaults.cprClaim]: cpr,
-    [devIssuerDefaults.assuranceClaim]: options.assurance ?? 'Substantial',
-    ...options.extraClaims,
-  })
+  const { sub, claims } = claimsFor(subject, options.assurance ?? 'Substantial');
+  const jwt = new SignJWT({ ...claims, ...options.extraClaims })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
     .setIssuer(options.issuer ?? devIssuerDefaults.issuer)
     .setAudience(options.audience ?? devIssuerDefaults.audience)
-    // A stable subject that is not the CPR, like NemLog-in's person UUID.
-    .setSubject(createHash('sha256').update(`dev-subject:${cpr}`).digest('hex').slice(0, 32))
+    .setSubject(sub)
     .setJti(randomUUID())
     .setIssuedAt(now)
     .setExpirationTime(now + (options.expiresIn ?? 3600));
   if (options.notBefore !== undefined) jwt.setNotBefore(now + options.notBefore);
   return jwt.sign(await importJWK(key.jwk, key.alg));
+}
+
+export function mintCitizenToken(cpr: string, options: MintOptions = {}): Promise<string> {
+  return mintToken({ kind: 'citizen', cpr }, options);
 }
 
 export interface RunningIssuer {

@@ -6,4 +6,5 @@ export const appointmentIndex: IndexDescription<WireAppointment> = {
   response: appointmentsResponseSchema.transform((response) => response.aftaler),
   idOf: (record) => record.aftaleId,
   ownerOf: (record) => record.borger.cpr,
+  traits: (record) => ({ municipality: record.myndighed.kode, kle: null, sourceSystem: record.kildesystem, caseId: record.sagId }),
 };

@@ -1,5 +1,5 @@
 import { toAuthority, toContact } from '../../lib/graph-types';
-import { SourceSystem, type Appointment } from './appointment.type';
+import { SourceSystem, type Appointment, type AppointmentSummary, type SharedAppointment } from './appointment.type';
 import type { WireAppointment } from './upstream.contract';
 
 /** Sources such as DFDG often send no contact; showing nothing helps nobody, so fall back. */
@@ -22,4 +22,25 @@ export function toAppointment(wire: WireAppointment): Appointment {
 /** Soonest first. */
 export function byStart(a: Appointment, b: Appointment): number {
   return Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.id.localeCompare(b.id);
+}
+
+export function toAppointmentSummary(appointment: Appointment): AppointmentSummary {
+  return {
+    title: appointment.title,
+    startsAt: appointment.startsAt,
+    place: appointment.location?.name ?? null,
+    changeLink: appointment.changeLink,
+  };
+}
+
+/** What a partner sees: the appointment itself, no contact details and no link to the citizen's cases. */
+export function toSharedAppointment(appointment: Appointment): SharedAppointment {
+  return {
+    title: appointment.title,
+    startsAt: appointment.startsAt,
+    endsAt: appointment.endsAt,
+    place: appointment.location?.name ?? null,
+    sourceSystem: appointment.sourceSystem,
+    responsibleAuthority: appointment.responsibleAuthority,
+  };
 }

@@ -77,3 +77,39 @@ export class Appointment {
   @Field(() => CaseReference, { nullable: true, description: 'The case the appointment belongs to, if any.' })
   case!: CaseReference | null;
 }
+
+@ObjectType({ description: 'An upcoming appointment in a few plain words, for a chatbot.' })
+export class AppointmentSummary {
+  @Field({ description: 'What it is about.' })
+  title!: string;
+
+  @Field(() => DateTime, { description: 'When it starts.' })
+  startsAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'The name of the place.' })
+  place!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where to move or cancel it.' })
+  changeLink!: string | null;
+}
+
+@ObjectType({ description: 'An appointment shared with a partner authority under a sharing agreement.' })
+export class SharedAppointment {
+  @Field({ description: 'What it is about.' })
+  title!: string;
+
+  @Field(() => DateTime, { description: 'When it starts.' })
+  startsAt!: string;
+
+  @Field(() => DateTime, { nullable: true, description: 'When it ends, when known.' })
+  endsAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The name of the place.' })
+  place!: string | null;
+
+  @Field(() => SourceSystem, { description: 'The system it comes from.' })
+  sourceSystem!: SourceSystem;
+
+  @Field(() => Authority, { description: 'The authority responsible for it.' })
+  responsibleAuthority!: Authority;
+}

@@ -1,14 +1,19 @@
-import { Citizen } from './citizen.type';
+import { Citizen, CitizenContext } from './citizen.type';
 import type { SubgraphDefinition } from '../../lib/subgraph';
 import { appointmentIndex } from './appointment.index';
-import { appointmentReferences, CitizenAppointmentsResolver } from './appointment.resolver';
+import {
+  appointmentReferences,
+  CitizenAppointmentsResolver,
+  ContextAppointmentsResolver,
+  SharedAppointmentsResolver,
+} from './appointment.resolver';
 import { Appointment } from './appointment.type';
 import type { WireAppointment } from './upstream.contract';
 
 export const appointmentsSubgraph: SubgraphDefinition<WireAppointment> = {
   name: 'appointments',
   index: appointmentIndex,
-  resolvers: [CitizenAppointmentsResolver],
-  entities: [Citizen, Appointment],
+  resolvers: [CitizenAppointmentsResolver, ContextAppointmentsResolver, SharedAppointmentsResolver],
+  entities: [Citizen, CitizenContext, Appointment],
   references: appointmentReferences,
 };

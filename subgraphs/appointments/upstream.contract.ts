@@ -34,6 +34,8 @@ export const wireAppointmentSchema = z.object({
   aendringslink: z.string().url().nullable(),
   sagId: z.string().nullable(),
   borger: z.object({ cpr: cprSchema }),
+  /** The citizen has objected to this appointment being shared with other authorities. */
+  delingFrabedt: z.boolean(),
 });
 export type WireAppointment = z.infer<typeof wireAppointmentSchema>;
 

@@ -6,4 +6,5 @@ export const benefitIndex: IndexDescription<WireBenefit> = {
   response: benefitsResponseSchema.transform((response) => response.ydelser),
   idOf: (record) => record.ydelseId,
   ownerOf: (record) => record.modtager.cpr,
+  traits: (record) => ({ municipality: record.myndighed.kode, kle: record.kle, sourceSystem: null, caseId: record.sagId }),
 };

@@ -6,4 +6,5 @@ export const caseIndex: IndexDescription<WireCase> = {
   response: casesResponseSchema.transform((response) => response.sager),
   idOf: (record) => record.sagId,
   ownerOf: (record) => record.primaerPart.cpr,
+  traits: (record) => ({ municipality: record.myndighed.kode, kle: record.kle, sourceSystem: null, caseId: record.sagId }),
 };

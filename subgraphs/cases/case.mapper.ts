@@ -1,5 +1,5 @@
 import { toAuthority, toContact, toKle } from '../../lib/graph-types';
-import { CaseProgress, type Case } from './case.type';
+import { CaseProgress, type Case, type CaseSummary } from './case.type';
 import type { WireCase } from './upstream.contract';
 
 const progress: Record<WireCase['fremdrift'], CaseProgress> = {
@@ -30,4 +30,15 @@ export function toCase(wire: WireCase): Case {
 /** Newest first: the case a citizen is most likely asking about. */
 export function byOpenedDescending(a: Case, b: Case): number {
   return b.openedOn.localeCompare(a.openedOn) || a.id.localeCompare(b.id);
+}
+
+const plainStatus: Record<CaseProgress, string> = {
+  [CaseProgress.OPENED]: 'Received by the authority',
+  [CaseProgress.INFORMATION_GATHERED]: 'Being looked into',
+  [CaseProgress.DECIDED]: 'Decided',
+  [CaseProgress.CLOSED]: 'Closed',
+};
+
+export function toCaseSummary(kase: Case): CaseSummary {
+  return { title: kase.title, status: plainStatus[kase.progress], contact: kase.contact };
 }

@@ -1,9 +1,19 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
-import { Citizen } from './citizen.type';
+import { Citizen, CitizenContext } from './citizen.type';
+import { WithheldNotice } from '../../lib/graph-types';
 import { defaultListSize } from '../../lib/list';
-import { citizenReference, entityReference, ownList, type SubgraphContext } from '../../lib/subgraph';
-import { byOpenedDescending, toCase } from './case.mapper';
-import { Case } from './case.type';
+import {
+  citizenContextReference,
+  citizenReference,
+  entityReference,
+  ownList,
+  requireCitizenContextReader,
+  visibleOwn,
+  withheldNotices,
+  type SubgraphContext,
+} from '../../lib/subgraph';
+import { byOpenedDescending, toCase, toCaseSummary } from './case.mapper';
+import { Case, CaseProgress, CaseSummary } from './case.type';
 import type { WireCase } from './upstream.contract';
 
 @Resolver(() => Citizen)
@@ -20,9 +30,28 @@ export class CitizenCasesResolver {
   ): Promise<Case[]> {
     return ownList(context, 'cases', toCase, byOpenedDescending, first);
   }
+
+  @FieldResolver(() => [WithheldNotice], {
+    nullable: true,
+    description: 'Records in this area that exist but are not shown, and why (age limit, not yet activated).',
+  })
+  casesWithheld(@Ctx() context: SubgraphContext<WireCase>): Promise<WithheldNotice[]> {
+    return withheldNotices(context, 'cases');
+  }
+}
+
+@Resolver(() => CitizenContext)
+export class ContextCasesResolver {
+  @FieldResolver(() => [CaseSummary], { description: 'Open cases, newest first: title, status and contact.' })
+  async openCases(@Ctx() context: SubgraphContext<WireCase>): Promise<CaseSummary[]> {
+    requireCitizenContextReader(context);
+    const cases = (await visibleOwn(context, 'cases')).map(toCase);
+    return cases.filter((kase) => kase.progress !== CaseProgress.CLOSED).sort(byOpenedDescending).map(toCaseSummary);
+  }
 }
 
 export const caseReferences = {
   Citizen: citizenReference,
+  CitizenContext: citizenContextReference,
   Case: entityReference('cases', toCase),
 };

@@ -65,3 +65,15 @@ export class Case {
   })
   documents!: CaseDocument[] | null;
 }
+
+@ObjectType({ description: 'An open case in a few plain words, for a chatbot.' })
+export class CaseSummary {
+  @Field({ description: "The case's title in plain language." })
+  title!: string;
+
+  @Field({ description: 'Where the case stands, in plain language.' })
+  status!: string;
+
+  @Field(() => Contact, { description: 'Whom to contact about it.' })
+  contact!: Contact;
+}

@@ -1,14 +1,14 @@
-import { Citizen } from './citizen.type';
+import { Citizen, CitizenContext } from './citizen.type';
 import type { SubgraphDefinition } from '../../lib/subgraph';
 import { caseIndex } from './case.index';
-import { caseReferences, CitizenCasesResolver } from './case.resolver';
+import { caseReferences, CitizenCasesResolver, ContextCasesResolver } from './case.resolver';
 import { Case } from './case.type';
 import type { WireCase } from './upstream.contract';
 
 export const casesSubgraph: SubgraphDefinition<WireCase> = {
   name: 'cases',
   index: caseIndex,
-  resolvers: [CitizenCasesResolver],
-  entities: [Citizen, Case],
+  resolvers: [CitizenCasesResolver, ContextCasesResolver],
+  entities: [Citizen, CitizenContext, Case],
   references: caseReferences,
 };

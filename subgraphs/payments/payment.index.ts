@@ -6,4 +6,5 @@ export const paymentIndex: IndexDescription<WirePayment> = {
   response: paymentsResponseSchema.transform((response) => response.betalinger),
   idOf: (record) => record.betalingId,
   ownerOf: (record) => record.modtager.cpr,
+  traits: (record) => ({ municipality: record.myndighed.kode, kle: null, sourceSystem: null, caseId: null }),
 };

@@ -1,9 +1,19 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
-import { Citizen } from './citizen.type';
+import { Citizen, CitizenContext } from './citizen.type';
+import { WithheldNotice } from '../../lib/graph-types';
 import { defaultListSize } from '../../lib/list';
-import { citizenReference, entityReference, ownList, type SubgraphContext } from '../../lib/subgraph';
+import {
+  citizenContextReference,
+  citizenReference,
+  entityReference,
+  ownList,
+  requireCitizenContextReader,
+  visibleOwn,
+  withheldNotices,
+  type SubgraphContext,
+} from '../../lib/subgraph';
 import { byDateDescending, toPayment } from './payment.mapper';
-import { Payment } from './payment.type';
+import { Payment, PaymentKind, PaymentSummary } from './payment.type';
 import type { WirePayment } from './upstream.contract';
 
 @Resolver(() => Citizen)
@@ -20,9 +30,38 @@ export class CitizenPaymentsResolver {
   ): Promise<Payment[]> {
     return ownList(context, 'payments', toPayment, byDateDescending, first);
   }
+
+  @FieldResolver(() => [WithheldNotice], {
+    nullable: true,
+    description: 'Records in this area that exist but are not shown, and why (age limit, not yet activated).',
+  })
+  paymentsWithheld(@Ctx() context: SubgraphContext<WirePayment>): Promise<WithheldNotice[]> {
+    return withheldNotices(context, 'payments');
+  }
+}
+
+@Resolver(() => CitizenContext)
+export class ContextPaymentsResolver {
+  @FieldResolver(() => PaymentSummary, {
+    nullable: true,
+    description: 'The next payout from today; null when none is known.',
+  })
+  async nextPayment(@Ctx() context: SubgraphContext<WirePayment>): Promise<PaymentSummary | null> {
+    requireCitizenContextReader(context);
+    const today = context.today.toISOString().slice(0, 10);
+    const upcoming = (await visibleOwn(context, 'payments'))
+      .map(toPayment)
+      .filter((payment) => payment.kind === PaymentKind.PAYOUT && payment.paymentDate !== null && payment.paymentDate >= today)
+      .sort((a, b) => a.paymentDate!.localeCompare(b.paymentDate!));
+    const next = upcoming[0];
+    return next
+      ? { amount: next.amount, date: next.paymentDate, dateMissingReason: next.paymentDateMissingReason, paidBy: next.payingAuthority.name }
+      : null;
+  }
 }
 
 export const paymentReferences = {
   Citizen: citizenReference,
+  CitizenContext: citizenContextReference,
   Payment: entityReference('payments', toPayment),
 };

@@ -46,3 +46,18 @@ export class Payment {
   @Field(() => BenefitReference, { nullable: true, description: 'The benefit the payment belongs to, if any.' })
   benefit!: BenefitReference | null;
 }
+
+@ObjectType({ description: 'The next payout in a few plain words, for a chatbot.' })
+export class PaymentSummary {
+  @Field(() => Money, { description: 'The amount.' })
+  amount!: Money;
+
+  @Field(() => LocalDate, { nullable: true, description: 'The payment date, when the source reports it.' })
+  date!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why there is no date, in plain language.' })
+  dateMissingReason!: string | null;
+
+  @Field({ description: 'Who pays it.' })
+  paidBy!: string;
+}

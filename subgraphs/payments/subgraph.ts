@@ -1,14 +1,14 @@
-import { Citizen } from './citizen.type';
+import { Citizen, CitizenContext } from './citizen.type';
 import type { SubgraphDefinition } from '../../lib/subgraph';
 import { paymentIndex } from './payment.index';
-import { CitizenPaymentsResolver, paymentReferences } from './payment.resolver';
+import { CitizenPaymentsResolver, ContextPaymentsResolver, paymentReferences } from './payment.resolver';
 import { Payment } from './payment.type';
 import type { WirePayment } from './upstream.contract';
 
 export const paymentsSubgraph: SubgraphDefinition<WirePayment> = {
   name: 'payments',
   index: paymentIndex,
-  resolvers: [CitizenPaymentsResolver],
-  entities: [Citizen, Payment],
+  resolvers: [CitizenPaymentsResolver, ContextPaymentsResolver],
+  entities: [Citizen, CitizenContext, Payment],
   references: paymentReferences,
 };

@@ -6,4 +6,5 @@ export const proxyIndex: IndexDescription<WireProxy> = {
   response: proxiesResponseSchema.transform((response) => response.fuldmagter),
   idOf: (record) => record.fuldmagtId,
   ownerOf: (record) => record.fuldmagtsgiver.cpr,
+  traits: () => ({ municipality: null, kle: null, sourceSystem: null, caseId: null }),
 };

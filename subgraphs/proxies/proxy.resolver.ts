@@ -1,9 +1,17 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { CitizenEntity } from '../../lib/citizen';
-import { Citizen } from './citizen.type';
+import { Citizen, CitizenContext } from './citizen.type';
 import { appError } from '../../lib/errors';
 import { defaultListSize } from '../../lib/list';
-import { citizenReference, entityReference, ownList, requireArea, type SubgraphContext } from '../../lib/subgraph';
+import {
+  citizenContextReference,
+  citizenReference,
+  entityReference,
+  ownList,
+  requireArea,
+  requireCitizenContextReader,
+  type SubgraphContext,
+} from '../../lib/subgraph';
 import { byValidFromDescending, toProxy } from './proxy.mapper';
 import { Proxy } from './proxy.type';
 import { proxiesIndex, proxiesResponseSchema, type WireProxy } from './upstream.contract';
@@ -17,8 +25,20 @@ export class MeResolver {
     description: 'The citizen the token is for: the caller, or the citizen a proxy holder acts for.',
   })
   me(@Ctx() context: Context): CitizenEntity {
-    if (context.subjectId === null) throw appError('FORBIDDEN');
+    // Chatbots, partners and staff have queries of their own and never the overview.
+    const actsForCitizen = context.caller.callerKind === 'citizen' || context.caller.callerKind === 'proxy';
+    if (!actsForCitizen || context.subjectId === null) {
+      throw appError('FORBIDDEN', { message: 'This token cannot read a citizen overview; use the query made for it.' });
+    }
     return { id: context.subjectId };
+  }
+
+  @Query(() => CitizenContext, {
+    description: "For a chatbot on the citizen's delegation (or the citizen): a compact, plain-language summary.",
+  })
+  citizenContext(@Ctx() context: Context): CitizenEntity {
+    requireCitizenContextReader(context);
+    return { id: context.subjectId! };
   }
 }
 
@@ -40,6 +60,7 @@ export class CitizenProxiesResolver {
 
 export const proxyReferences = {
   Citizen: citizenReference,
+  CitizenContext: citizenContextReference,
   Proxy: entityReference('proxies', toProxy),
 };
 

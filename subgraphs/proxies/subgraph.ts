@@ -1,4 +1,4 @@
-import { Citizen } from './citizen.type';
+import { Citizen, CitizenContext } from './citizen.type';
 import type { SubgraphDefinition } from '../../lib/subgraph';
 import { proxyIndex } from './proxy.index';
 import { CitizenProxiesResolver, MeResolver, proxyReferences, RevokeProxyResolver } from './proxy.resolver';
@@ -9,6 +9,6 @@ export const proxiesSubgraph: SubgraphDefinition<WireProxy> = {
   name: 'proxies',
   index: proxyIndex,
   resolvers: [MeResolver, CitizenProxiesResolver, RevokeProxyResolver],
-  entities: [Citizen, Proxy],
+  entities: [Citizen, CitizenContext, Proxy],
   references: proxyReferences,
 };

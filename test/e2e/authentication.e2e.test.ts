@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { postGraphQL } from '../support/graphql-client';
 import { tokenFor } from '../support/personas';
 import { startStack, type Stack } from '../support/stack';
@@ -54,6 +54,21 @@ describe('the gateway refuses a request without a valid citizen token', () => {
     const [, payload] = (await tokenFor(stack, 'thomas')).split('.');
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     await expectRefused(`${header}.${payload}.`, /malformed|algorithm/);
+  });
+
+  it('with an HS256 token signed with the public key as the secret', async () => {
+    const { devPublicJwks } = await import('../../mocks/identity/dev-issuer');
+    const secret = new TextEncoder().encode(JSON.stringify(devPublicJwks.keys[0]));
+    const [, payload] = (await tokenFor(stack, 'thomas')).split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: 'dev-2026-1' }).sign(secret);
+    await expectRefused(forged, /algorithm is not allowed/);
+  });
+
+  it('with a token naming a key id the issuer does not publish', async () => {
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const key = { jwk: await exportJWK(privateKey), kid: 'no-such-key', alg: 'ES256' };
+    await expectRefused(await tokenFor(stack, 'thomas', { key }), /unknown key/);
   });
 
   it('and answers the same request once the token is valid', async () => {

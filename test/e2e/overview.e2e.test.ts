@@ -105,15 +105,6 @@ describe("a citizen's overview through the gateway", () => {
     expect(bound.representedCitizen.id).toBe(me.id);
   });
 
-  it('marks a missing payment date with a reason instead of inventing one', async () => {
-    const ole = await postGraphQL<Overview>(stack.gatewayUrl, '{ me { payments { id paymentDate paymentDateMissingReason } } }', {
-      token: await tokenFor(stack, 'ole'),
-    });
-    const undated = ole.body.data!.me.payments.filter((payment) => payment.paymentDate === null);
-    expect(undated.length).toBeGreaterThan(0);
-    for (const payment of undated) expect(payment.paymentDateMissingReason).toMatch(/finance system/);
-  });
-
   it('bounds a list by `first`', async () => {
     const response = await postGraphQL<Overview>(stack.gatewayUrl, '{ me { cases(first: 2) { id } } }', {
       token: await tokenFor(stack, 'thomas'),

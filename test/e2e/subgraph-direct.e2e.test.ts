@@ -29,6 +29,8 @@ describe('a subgraph called directly, not through the gateway', () => {
         assurance: 'High',
         areas: ['cases'],
         boundCaseId: null,
+        partnerOrganisation: null,
+        staffMunicipality: null,
       },
       Buffer.from('an-attacker-guessed-this-secret!'),
     );

@@ -24,6 +24,9 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** The day the personas' ages are fixed for (thomas 54, sara 16, amir 17, karen 81). */
+export const fixtureToday = new Date('2026-11-23T12:00:00Z');
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const base = { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...options.env };
   const simulator = await startSimulator({ port: 0, dataset: createDataset() });
@@ -31,7 +34,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const running: RunningService[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const definition of subgraphs) {
-    const service = await startSubgraph(definition, subgraphConfig(definition.name, { ...base, UPSTREAM_URL: simulator.url }));
+    const service = await startSubgraph(definition, subgraphConfig(definition.name, { ...base, UPSTREAM_URL: simulator.url }), {
+      now: () => fixtureToday,
+    });
     running.push(service);
     subgraphUrls[definition.name] = service.url;
   }
@@ -39,7 +44,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     subgraphNames.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, subgraphUrls[name]]),
   );
   const gateway = await startGateway(
-    gatewayConfig({ ...base, ...urlEnv, AUTH_ISSUER: issuer.url, AUTH_JWKS_URL: issuer.jwksUrl }),
+    gatewayConfig({
+      ...base,
+      ...urlEnv,
+      AUTH_ISSUER: issuer.url,
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      PROXY_REGISTRY_URL: simulator.url,
+      CASE_INDEX_URL: simulator.url,
+    }),
   );
   running.push(gateway);
   return {
