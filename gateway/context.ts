@@ -6,6 +6,8 @@ import type { TokenVerifier } from './auth/token-verifier';
 /** What the gateway knows about one client request once the caller is verified. */
 export interface GatewayContext {
   requestId: string;
+  /** Epoch ms by which the client must have its answer. */
+  deadline: number;
   access: Access;
   /** The sealed internal context every subgraph request carries. */
   internalContext: string;
@@ -21,13 +23,15 @@ export function requestIdFrom(request: IncomingMessage): string {
 
 export function createContextFactory(
   verify: TokenVerifier,
-  decide: (caller: Awaited<ReturnType<TokenVerifier>>) => Promise<Access>,
+  decide: (caller: Awaited<ReturnType<TokenVerifier>>, deadline: number) => Promise<Access>,
   internalContextKey: Uint8Array,
+  deadlineMs: number,
 ) {
   return async (request: IncomingMessage): Promise<GatewayContext> => {
+    const deadline = Date.now() + deadlineMs;
     const requestId = requestIdFrom(request);
-    const access = await decide(await verify(request.headers.authorization));
+    const access = await decide(await verify(request.headers.authorization), deadline);
     const internalContext = await sealInternalContext({ requestId, ...access }, internalContextKey);
-    return { requestId, access, internalContext };
+    return { requestId, deadline, access, internalContext };
   };
 }

@@ -2,6 +2,20 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { SubgraphName } from '../lib/config';
+import { budgetHeader } from '../lib/internal-context';
+
+/** What the gateway keeps of the deadline for merging and answering after subgraphs reply. */
+export const gatewayMarginMs = 100;
+
+/**
+ * Node's own fetch (it keeps connections to subgraphs alive), given up once the request's
+ * budget and the margin are spent, so a hung subgraph cannot hold the client past its deadline.
+ */
+const fetchWithinBudget = ((url: string, init?: RequestInit) => {
+  const budget = Number(new Headers(init?.headers).get(budgetHeader));
+  const limit = Number.isFinite(budget) && budget > 0 ? budget + gatewayMarginMs : 10_000;
+  return fetch(url, { ...init, signal: AbortSignal.timeout(limit) });
+}) as unknown as Fetcher;
 
 /**
  * The only module that knows which federation engine runs the query plans. Apollo's gateway is
@@ -22,8 +36,7 @@ export function createEngine<TContext>(options: EngineOptions<TContext>): Gatewa
       new RemoteGraphQLDataSource<TContext & Record<string, unknown>>({
         // The URL comes from configuration, never from the committed supergraph.
         url: options.subgraphUrls[name as SubgraphName],
-        // Node's own fetch keeps connections to subgraphs alive.
-        fetcher: fetch as unknown as Fetcher,
+        fetcher: fetchWithinBudget,
         willSendRequest({ request, context }) {
           for (const [header, value] of Object.entries(options.headersFor(context as TContext))) {
             request.http?.headers.set(header, value);

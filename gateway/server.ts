@@ -3,14 +3,14 @@ import { ApolloServer } from '@apollo/server';
 import type { GatewayConfig } from '../lib/config';
 import { formatError } from '../lib/errors';
 import { listen, type RunningService } from '../lib/http-server';
-import { internalContextHeader } from '../lib/internal-context';
+import { budgetHeader, internalContextHeader } from '../lib/internal-context';
 import { createLogger } from '../lib/logger';
 import { Upstream } from '../lib/upstream';
 import { createAccessPolicy } from './auth/access-policy';
 import { ProxyGrants } from './auth/proxy-grants';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { createContextFactory, type GatewayContext } from './context';
-import { createEngine } from './engine';
+import { createEngine, gatewayMarginMs } from './engine';
 import { requestIdPlugin } from './plugins/request-id';
 
 export interface GatewayOptions {
@@ -38,7 +38,11 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     gateway: createEngine<GatewayContext>({
       supergraphSdl,
       subgraphUrls: config.subgraphUrls,
-      headersFor: (context) => ({ [internalContextHeader]: context.internalContext, 'x-request-id': context.requestId }),
+      headersFor: (context) => ({
+        [internalContextHeader]: context.internalContext,
+        'x-request-id': context.requestId,
+        [budgetHeader]: String(Math.max(1, context.deadline - Date.now() - gatewayMarginMs)),
+      }),
     }),
     formatError,
     includeStacktraceInErrorResponses: false,
@@ -47,7 +51,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   const verify = options.verify ?? createTokenVerifier(config.auth);
   const upstream = (area: 'proxies' | 'cases', baseUrl: string) =>
-    new Upstream({ area, baseUrl, timeoutMs: config.upstreamTimeoutMs, logger });
+    new Upstream({ area, baseUrl, timeoutMs: config.upstreamTimeoutMs, logger, breaker: config.breaker });
   const grants = new ProxyGrants({
     registry: upstream('proxies', config.proxyRegistryUrl),
     caseIndex: upstream('cases', config.caseIndexUrl),
@@ -56,7 +60,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const service = await listen(
     {
       apollo,
-      context: createContextFactory(verify, createAccessPolicy(config, grants), config.internalContextKey),
+      context: createContextFactory(verify, createAccessPolicy(config, grants), config.internalContextKey, config.requestDeadlineMs),
       ready: () => subgraphsAnswer(Object.values(config.subgraphUrls)),
       maxBodyBytes: config.maxBodyBytes,
       logger,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { z } from 'zod';
 import type { RecordTraits } from './access/rules';
-import type { IndexCache, CachePolicy } from './cache/index-cache';
+import type { Cached, CachePolicy, IndexCache } from './cache/index-cache';
 import type { Area } from './errors';
 import { loaderBatchSize } from './metrics';
 import type { Upstream } from './upstream';
@@ -51,22 +51,22 @@ export class IndexClient<R> {
     return this.caching ? this.caching.cache.key(this.area, 'search', cpr) : null;
   }
 
-  private fetchSearch(cpr: string): Promise<R[]> {
-    return this.upstream.post(this.index.paths.search, { cpr }, this.index.response);
+  private fetchSearch(cpr: string, deadline: number): Promise<R[]> {
+    return this.upstream.post(this.index.paths.search, { cpr }, this.index.response, { deadline });
   }
 
-  async search(cpr: string): Promise<R[]> {
+  /** The citizen's records, with how old they are and whether they are a stale fallback. */
+  async search(cpr: string, deadline: number): Promise<Cached<R[]>> {
     const key = this.searchKey(cpr);
-    if (!this.caching || !key) return this.fetchSearch(cpr);
-    const { value } = await this.caching.cache.read(this.area, key, this.caching.policy, () => this.fetchSearch(cpr), isEmptyList);
-    return value;
+    if (!this.caching || !key) return { value: await this.fetchSearch(cpr, deadline), asOf: Date.now(), stale: false };
+    return this.caching.cache.read(this.area, key, this.caching.policy, () => this.fetchSearch(cpr, deadline), isEmptyList);
   }
 
   /**
    * Records by id for one subject. The subject's cached search usually holds them already (a
    * benefit's case is one of the citizen's cases), so only ids it lacks go to the index.
    */
-  async byIds(ids: readonly string[], subjectCpr: string): Promise<R[]> {
+  async byIds(ids: readonly string[], subjectCpr: string, deadline: number): Promise<R[]> {
     loaderBatchSize.observe({ index: this.area }, ids.length);
     const key = this.searchKey(subjectCpr);
     const cached = this.caching && key ? await this.caching.cache.peekFresh<R[]>(this.area, key, this.caching.policy) : null;
@@ -74,7 +74,7 @@ export class IndexClient<R> {
     const found = ids.flatMap((id) => known.get(id) ?? []);
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length === 0) return found;
-    return [...found, ...(await this.upstream.post(this.index.paths.batch, { ider: missing }, this.index.response))];
+    return [...found, ...(await this.upstream.post(this.index.paths.batch, { ider: missing }, this.index.response, { deadline }))];
   }
 
   /** Forgets the subject's cached answers after a change made through the graph. */
@@ -87,6 +87,8 @@ export class IndexClient<R> {
 export interface AreaLoaders<R> {
   /** The subject's records; one search per request however often it is asked. */
   mine(): Promise<R[]>;
+  /** How old `mine()` is, and whether it is served stale because the index failed. */
+  freshness(): Promise<{ asOf: number; stale: boolean }>;
   /** Records by id, batched into one call per tick; another citizen's record is null. */
   byId: DataLoader<string, R | null>;
   /** Drops the subject's cached answers after a change made through the graph. */
@@ -97,15 +99,25 @@ export interface AreaLoaders<R> {
  * Created per request for one subject, never shared across callers. `batching: false` exists
  * only to measure the naive baseline: one upstream call per id.
  */
-export function createAreaLoaders<R>(client: IndexClient<R>, subjectCpr: string, batching = true): AreaLoaders<R> {
+export function createAreaLoaders<R>(
+  client: IndexClient<R>,
+  subjectCpr: string,
+  deadline: number,
+  batching = true,
+): AreaLoaders<R> {
   const { idOf, ownerOf } = client.index;
-  let mine: Promise<R[]> | undefined;
+  let searched: Promise<Cached<R[]>> | undefined;
+  const search = () => (batching ? (searched ??= client.search(subjectCpr, deadline)) : client.search(subjectCpr, deadline));
   return {
-    mine: () => (batching ? (mine ??= client.search(subjectCpr)) : client.search(subjectCpr)),
+    mine: async () => (await search()).value,
+    freshness: async () => {
+      const { asOf, stale } = await search();
+      return { asOf, stale };
+    },
     byId: new DataLoader<string, R | null>(
       async (ids) => {
         const found = new Map<string, R>();
-        for (const record of await client.byIds(ids, subjectCpr)) {
+        for (const record of await client.byIds(ids, subjectCpr, deadline)) {
           if (ownerOf(record) === subjectCpr) found.set(idOf(record), record);
         }
         return ids.map((id) => found.get(id) ?? null);
@@ -113,7 +125,7 @@ export function createAreaLoaders<R>(client: IndexClient<R>, subjectCpr: string,
       { maxBatchSize, batch: batching, cache: batching },
     ),
     forget: () => {
-      mine = undefined;
+      searched = undefined;
       return client.forget(subjectCpr);
     },
   };

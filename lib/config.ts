@@ -167,6 +167,24 @@ export const settings = {
     services: ['gateway'],
     doc: 'Tolerated clock skew for `exp` and `nbf`.',
   },
+  REQUEST_DEADLINE_MS: {
+    schema: positiveMs,
+    default: '2500',
+    services: ['gateway'],
+    doc: 'Overall deadline of one client request; what is left of it travels to subgraphs and upstream calls.',
+  },
+  BREAKER_FAILURE_THRESHOLD: {
+    schema: z.coerce.number().int().min(1),
+    default: '5',
+    services: ['gateway', 'subgraph'],
+    doc: 'Consecutive failures of one index that open its circuit breaker.',
+  },
+  BREAKER_OPEN_MS: {
+    schema: positiveMs,
+    default: '10000',
+    services: ['gateway', 'subgraph'],
+    doc: 'How long an open breaker answers at once before one probe goes to the index.',
+  },
   PROXY_REGISTRY_URL: {
     schema: url,
     default: `http://127.0.0.1:${defaultPorts.simulator}`,
@@ -256,6 +274,12 @@ export const settings = {
     services: ['subgraph'],
     doc: 'How long "found nothing" is kept.',
   },
+  UPSTREAM_FAULTS: {
+    schema: z.string(),
+    default: '',
+    services: ['dev'],
+    doc: 'Faults the simulator injects per index, e.g. `payments=hang,cases=latency:300,benefits=error:503,appointments=malformed,proxies=reset`.',
+  },
   UPSTREAM_SIM_PORT: {
     schema: port,
     default: String(defaultPorts.simulator),
@@ -310,6 +334,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): RawConfig {
 
 export interface CommonConfig {
   env: RawConfig['NODE_ENV'];
+  breaker: { failureThreshold: number; openMs: number };
   logLevel: RawConfig['LOG_LEVEL'];
   host: string;
   port: number;
@@ -320,6 +345,7 @@ export interface CommonConfig {
 
 export interface GatewayConfig extends CommonConfig {
   supergraphPath: string;
+  requestDeadlineMs: number;
   upstreamTimeoutMs: number;
   proxyRegistryUrl: string;
   caseIndexUrl: string;
@@ -358,6 +384,7 @@ export interface SubgraphConfig extends CommonConfig {
 function common(raw: RawConfig, defaultPort: number): CommonConfig {
   return {
     env: raw.NODE_ENV,
+    breaker: { failureThreshold: raw.BREAKER_FAILURE_THRESHOLD, openMs: raw.BREAKER_OPEN_MS },
     logLevel: raw.LOG_LEVEL,
     host: raw.HOST,
     port: raw.PORT ?? defaultPort,
@@ -372,6 +399,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
   return {
     ...common(raw, defaultPorts.gateway),
     supergraphPath: raw.SUPERGRAPH_PATH,
+    requestDeadlineMs: raw.REQUEST_DEADLINE_MS,
     upstreamTimeoutMs: raw.UPSTREAM_TIMEOUT_MS,
     proxyRegistryUrl: raw.PROXY_REGISTRY_URL,
     caseIndexUrl: raw.CASE_INDEX_URL,
@@ -423,6 +451,7 @@ export function subgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = proc
 
 export interface DevConfig {
   host: string;
+  faults: string;
   simulatorPort: number;
   syntheticCitizens: number;
   issuerPort: number;
@@ -432,6 +461,7 @@ export function devConfig(env: NodeJS.ProcessEnv = process.env): DevConfig {
   const raw = readSettings(env);
   return {
     host: raw.HOST,
+    faults: raw.UPSTREAM_FAULTS,
     simulatorPort: raw.UPSTREAM_SIM_PORT,
     syntheticCitizens: raw.UPSTREAM_SYNTHETIC_CITIZENS,
     issuerPort: raw.DEV_ISSUER_PORT,

@@ -1,5 +1,6 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { kleName } from './kle';
+import { DateTime } from './scalars';
 import type { WireAuthority, WireContactUnit, WireMoney } from './index-wire';
 
 /** Value types several subgraphs return; `@shareable` lets each resolve them itself. */
@@ -100,4 +101,14 @@ export class WithheldNotice {
 
   @Field(() => Kle, { nullable: true, description: 'For AGE_LIMIT: the topic the limit applies to.' })
   kle!: Kle | null;
+}
+
+@Directive('@shareable')
+@ObjectType({ description: 'How current an area is: when its index answered, and whether that is an old copy.' })
+export class Freshness {
+  @Field(() => DateTime, { description: 'When the index gave this answer.' })
+  asOf!: string;
+
+  @Field({ description: 'True when the index failed and an older, cached answer is shown instead.' })
+  stale!: boolean;
 }

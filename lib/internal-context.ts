@@ -30,6 +30,8 @@ export const internalContextSchema = z.object({
 export type InternalContext = z.infer<typeof internalContextSchema>;
 
 export const internalContextHeader = 'x-internal-context';
+/** Milliseconds left of the client request's deadline when the gateway sent this request. */
+export const budgetHeader = 'x-request-budget-ms';
 const issuer = 'borger-graph-gateway';
 const audience = 'borger-graph-subgraphs';
 const lifetimeSeconds = 30;

@@ -12,7 +12,7 @@ import { createCache } from './cache/create-cache';
 import type { SubgraphConfig, SubgraphName } from './config';
 import { appError, formatError } from './errors';
 import { listen, type RunningService } from './http-server';
-import { internalContextHeader, openInternalContext, type InternalContext } from './internal-context';
+import { budgetHeader, internalContextHeader, openInternalContext, type InternalContext } from './internal-context';
 import { toKle, WithheldReason, type WithheldNotice } from './graph-types';
 import { firstN } from './list';
 import { createLogger, type Logger } from './logger';
@@ -180,9 +180,13 @@ const refuse = (): never => {
 };
 const noSubject: AreaLoaders<never> = {
   mine: refuse,
+  freshness: refuse,
   byId: { load: refuse } as unknown as AreaLoaders<never>['byId'],
   forget: refuse,
 };
+
+/** The longest a subgraph works on one request, whatever the caller asks. */
+const maxBudgetMs = 10_000;
 
 export interface SubgraphOptions {
   /** The clock the date rules use; tests fix it so the personas' ages do not drift. */
@@ -201,6 +205,7 @@ export async function startSubgraph<TRecord>(
     baseUrl: config.upstreamUrl,
     timeoutMs: config.upstreamTimeoutMs,
     logger,
+    breaker: config.breaker,
   });
   const configured = createCache(config.cache, config.pseudonymKey, logger);
   const client = new IndexClient(upstream, definition.index, configured);
@@ -218,6 +223,9 @@ export async function startSubgraph<TRecord>(
     const caller = await openInternalContext(typeof header === 'string' ? header : undefined, config.internalContextKey);
     if (!caller) throw appError('INTERNAL_CONTEXT_INVALID');
     const subjectCpr = caller.subjectCpr;
+    // The gateway sends what is left of the client's deadline; a direct call gets the default.
+    const budget = Number(request.headers[budgetHeader]);
+    const deadline = Date.now() + (Number.isFinite(budget) && budget > 0 ? Math.min(budget, maxBudgetMs) : maxBudgetMs);
     // Plain properties only: Apollo copies the context per operation, which would run getters.
     return {
       caller,
@@ -226,8 +234,8 @@ export async function startSubgraph<TRecord>(
       upstream,
       today: now(),
       index: definition.index,
-      recordsFor: (cpr: string) => createAreaLoaders(client, cpr, config.batching),
-      records: subjectCpr ? createAreaLoaders(client, subjectCpr, config.batching) : noSubject,
+      recordsFor: (cpr: string) => createAreaLoaders(client, cpr, deadline, config.batching),
+      records: subjectCpr ? createAreaLoaders(client, subjectCpr, deadline, config.batching) : noSubject,
     };
   };
 

@@ -1,66 +1,125 @@
 import type { z } from 'zod';
-import { appError, type Area } from './errors';
+import { CircuitBreaker } from './breaker';
+import { appError, type Area, type ErrorCode } from './errors';
 import type { Logger } from './logger';
 import { upstreamCalls, upstreamLatency } from './metrics';
 
 /**
- * The seam every call to a national index passes through: deadline, error translation and
- * response validation live here once, not in resolvers. Bodies are never logged (they carry
- * CPR numbers); a log line names the index, the path, the outcome and the time taken.
+ * The seam every call to a national index passes through: deadline, one retry, circuit breaker,
+ * error translation and response validation live here once, not in resolvers. Bodies are never
+ * logged (they carry CPR numbers); a log line names the index, the path, the outcome and the time.
  */
 export interface UpstreamOptions {
   area: Area;
   baseUrl: string;
   timeoutMs: number;
   logger: Logger;
+  breaker?: { failureThreshold: number; openMs: number };
 }
 
-export type UpstreamOutcome = 'ok' | 'timeout' | 'unavailable' | 'bad_response';
+export interface CallOptions {
+  /** Epoch ms by which the whole client request must be answered. */
+  deadline?: number;
+  /** Reads may be retried once; changes never are. */
+  idempotent?: boolean;
+}
+
+export type UpstreamOutcome = 'ok' | 'timeout' | 'unavailable' | 'bad_response' | 'breaker_open';
+
+class UpstreamFailure extends Error {
+  constructor(
+    readonly outcome: Exclude<UpstreamOutcome, 'ok'>,
+    readonly status?: number,
+  ) {
+    super(outcome);
+  }
+}
+
+const codes: Record<UpstreamFailure['outcome'], ErrorCode> = {
+  timeout: 'UPSTREAM_TIMEOUT',
+  unavailable: 'UPSTREAM_UNAVAILABLE',
+  bad_response: 'UPSTREAM_BAD_RESPONSE',
+  breaker_open: 'UPSTREAM_UNAVAILABLE',
+};
+
+/** Time kept back for answering the client after the last upstream call. */
+const answerMarginMs = 50;
+/** A retry needs at least this much of the deadline left to be worth it. */
+const minimumRetryMs = 150;
 
 export class Upstream {
-  constructor(private readonly options: UpstreamOptions) {}
+  private readonly breaker: CircuitBreaker;
 
-  async post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>> {
+  constructor(private readonly options: UpstreamOptions) {
+    this.breaker = new CircuitBreaker(options.area, options.breaker ?? { failureThreshold: 5, openMs: 10_000 });
+  }
+
+  async post<S extends z.ZodType>(path: string, body: unknown, schema: S, call: CallOptions = {}): Promise<z.output<S>> {
+    const deadline = call.deadline ?? Date.now() + this.options.timeoutMs;
+    const attempts = call.idempotent === false ? 1 : 2;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.once(path, body, schema, deadline);
+      } catch (error) {
+        const failure = error as UpstreamFailure;
+        // A 4xx will not get better by asking again; a timeout, a reset or a 5xx may.
+        const retryable = failure.outcome === 'timeout' || (failure.outcome === 'unavailable' && (failure.status ?? 500) >= 500);
+        const pause = 25 + Math.random() * 50;
+        if (attempt >= attempts || !retryable || deadline - Date.now() - pause < minimumRetryMs) {
+          throw appError(codes[failure.outcome], { area: this.options.area });
+        }
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+  }
+
+  private async once<S extends z.ZodType>(path: string, body: unknown, schema: S, deadline: number): Promise<z.output<S>> {
     const { area, baseUrl, timeoutMs, logger } = this.options;
     const started = performance.now();
     const finish = (outcome: UpstreamOutcome, status?: number): void => {
       const ms = Math.round(performance.now() - started);
       upstreamCalls.inc({ index: area, outcome });
-      upstreamLatency.observe({ index: area }, ms / 1000);
+      if (outcome !== 'breaker_open') upstreamLatency.observe({ index: area }, ms / 1000);
       const line = { index: area, path, outcome, status, ms };
       if (outcome === 'ok') logger.debug(line, 'upstream call');
       else logger.warn(line, 'upstream call failed');
     };
+    const fail = (outcome: UpstreamFailure['outcome'], status?: number): never => {
+      finish(outcome, status);
+      if (outcome !== 'breaker_open') this.breaker.failed();
+      throw new UpstreamFailure(outcome, status);
+    };
 
+    if (!this.breaker.allow()) fail('breaker_open');
+    const budget = Math.min(timeoutMs, deadline - Date.now() - answerMarginMs);
+    if (budget <= 0) fail('timeout');
+
+    const signal = AbortSignal.timeout(budget);
     let response: Response;
     try {
       response = await fetch(new URL(path, baseUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal,
       });
     } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError';
-      finish(timedOut ? 'timeout' : 'unavailable');
-      throw appError(timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE', { area });
+      return fail((error as Error).name === 'TimeoutError' ? 'timeout' : 'unavailable');
     }
     if (!response.ok) {
-      await response.body?.cancel();
-      finish('unavailable', response.status);
-      throw appError('UPSTREAM_UNAVAILABLE', { area });
+      await response.body?.cancel().catch(() => undefined);
+      return fail('unavailable', response.status);
     }
     let parsed: z.output<S>;
     try {
       const result = schema.safeParse(await response.json());
       if (!result.success) throw new Error('schema mismatch');
       parsed = result.data;
-    } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError';
-      finish(timedOut ? 'timeout' : 'bad_response', response.status);
-      throw appError(timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_BAD_RESPONSE', { area });
+    } catch {
+      return fail(signal.aborted ? 'timeout' : 'bad_response', response.status);
     }
     finish('ok', response.status);
+    this.breaker.succeeded();
     return parsed;
   }
 }

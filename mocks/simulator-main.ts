@@ -1,6 +1,7 @@
 import { devConfig } from '../lib/config';
 import { runService } from '../lib/run';
 import { createDataset } from './fixtures/dataset';
+import { parseFaults } from './indexes/faults';
 import { startSimulator } from './simulator';
 
 runService('upstream simulator', async () => {
@@ -10,6 +11,8 @@ runService('upstream simulator', async () => {
     port: config.simulatorPort,
     dataset: createDataset({ syntheticCitizens: config.syntheticCitizens }),
   });
-  process.stdout.write(`${JSON.stringify({ service: 'simulator', msg: 'listening', url: simulator.url })}\n`);
+  // Development only: a bad day on the service platform, e.g. UPSTREAM_FAULTS="payments=hang".
+  for (const [index, fault] of parseFaults(config.faults)) simulator.faults.set(index, fault);
+  process.stdout.write(`${JSON.stringify({ service: 'simulator', msg: 'listening', url: simulator.url, faults: config.faults })}\n`);
   return simulator;
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { createDataset, type Dataset } from './fixtures/dataset';
 import { CallRecorder } from './indexes/call-recorder';
+import { Faults } from './indexes/faults';
 import { createIndexHandlers } from './indexes/handlers';
 
 export interface SimulatorOptions {
@@ -16,6 +17,7 @@ export interface RunningSimulator {
   port: number;
   dataset: Dataset;
   recorder: CallRecorder;
+  faults: Faults;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const host = options.host ?? '127.0.0.1';
   const dataset = options.dataset ?? createDataset();
   const recorder = new CallRecorder();
-  const handlers = createIndexHandlers(dataset, recorder);
+  const faults = new Faults();
+  const handlers = createIndexHandlers(dataset, recorder, '*', faults);
+  const sockets = new Set<import('node:net').Socket>();
   let origin = '';
 
   const server = createServer((request, response) => {
@@ -53,6 +57,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         response.writeHead(404, { 'content-type': 'application/json' }).end('{"fejl":"Ukendt adresse"}');
         return;
       }
+      // msw's network error: cut the connection, as a broken TLS change or a crash would.
+      if (answer.type === 'error') {
+        request.socket.destroy();
+        return;
+      }
       response.writeHead(answer.status, Object.fromEntries(answer.headers));
       response.end(Buffer.from(await answer.arrayBuffer()));
     };
@@ -62,6 +71,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     });
   });
   server.keepAliveTimeout = 5_000;
+  // Hanging faults never answer; closing must not wait for them.
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const port = (server.address() as AddressInfo).port;
   origin = `http://${host}:${port}`;
@@ -70,10 +84,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     port,
     dataset,
     recorder,
+    faults,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeIdleConnections();
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }

@@ -22,14 +22,14 @@ const nobody = { boundCaseId: null, partnerOrganisation: null, staffMunicipality
 export function createAccessPolicy(config: GatewayConfig, grants: ProxyGrants) {
   const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);
 
-  return async (caller: VerifiedCaller): Promise<Access> => {
+  return async (caller: VerifiedCaller, deadline: number): Promise<Access> => {
     switch (caller.kind) {
       case 'citizen':
         requirePersonalDataAssurance(caller.assurance);
         return { ...nobody, callerKind: 'citizen', actorId: pseudonym(caller.subjectCpr), subjectCpr: caller.subjectCpr, assurance: caller.assurance, areas: [...areaNames] };
       case 'proxy': {
         requirePersonalDataAssurance(caller.assurance);
-        const grant = await grants.grantFor(caller.holderCpr, caller.subjectCpr);
+        const grant = await grants.grantFor(caller.holderCpr, caller.subjectCpr, deadline);
         if (!grant) throw appError('PROXY_NOT_VALID');
         return {
           ...nobody,

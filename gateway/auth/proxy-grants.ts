@@ -45,18 +45,18 @@ export class ProxyGrants {
     this.now = options.now ?? (() => new Date());
   }
 
-  async grantFor(holderCpr: string, subjectCpr: string): Promise<Grant | null> {
+  async grantFor(holderCpr: string, subjectCpr: string, deadline: number): Promise<Grant | null> {
     const key = `${holderCpr}>${subjectCpr}`;
     const remembered = this.recent.get(key);
     if (remembered) return remembered.grant;
-    const grant = await this.lookUp(holderCpr, subjectCpr);
+    const grant = await this.lookUp(holderCpr, subjectCpr, deadline);
     this.recent.set(key, { grant });
     return grant;
   }
 
-  private async lookUp(holderCpr: string, subjectCpr: string): Promise<Grant | null> {
+  private async lookUp(holderCpr: string, subjectCpr: string, deadline: number): Promise<Grant | null> {
     const today = isoDay.parse(this.now().toISOString());
-    const proxies = await this.options.registry.post(proxiesIndex.search, { cpr: subjectCpr }, proxyList);
+    const proxies = await this.options.registry.post(proxiesIndex.search, { cpr: subjectCpr }, proxyList, { deadline });
     const proxy = proxies.find(
       (candidate) =>
         candidate.fuldmagtshaver.type === 'PERSON' &&
@@ -67,7 +67,7 @@ export class ProxyGrants {
     );
     if (!proxy) return null;
     if (proxy.sagId) {
-      const [boundCase] = await this.options.caseIndex.post(casesIndex.batch, { ider: [proxy.sagId] }, caseStatus);
+      const [boundCase] = await this.options.caseIndex.post(casesIndex.batch, { ider: [proxy.sagId] }, caseStatus, { deadline });
       if (!boundCase || boundCase.primaerPart.cpr !== subjectCpr || boundCase.afsluttet !== null) return null;
     }
     return { proxyId: proxy.fuldmagtId, areas: proxy.kort.map((card) => cardAreas[card]), boundCaseId: proxy.sagId };

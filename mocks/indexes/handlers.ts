@@ -8,6 +8,7 @@ import { paymentsIndex } from '../../subgraphs/payments/upstream.contract';
 import { proxiesIndex, revokeRequestSchema } from '../../subgraphs/proxies/upstream.contract';
 import type { Dataset } from '../fixtures/dataset';
 import type { CallKind, CallRecorder, IndexName } from './call-recorder';
+import type { Faults } from './faults';
 
 /** How one index answers: its paths, the list's name in the body, and its records' owner and id. */
 interface IndexTable {
@@ -55,8 +56,8 @@ async function readJson(request: Request): Promise<unknown> {
  * msw handlers for every simulated index: a search by the citizen's CPR (in the body) and a batch
  * look-up by ids. The same handlers serve tests in-process (`setupServer`) and the HTTP simulator.
  */
-export function createIndexHandlers(dataset: Dataset, recorder: CallRecorder, baseUrl = '*'): RequestHandler[] {
-  return [...searchAndBatchHandlers(dataset, recorder, baseUrl), revokeHandler(dataset, recorder, baseUrl)];
+export function createIndexHandlers(dataset: Dataset, recorder: CallRecorder, baseUrl = '*', faults?: Faults): RequestHandler[] {
+  return [...searchAndBatchHandlers(dataset, recorder, baseUrl, faults), revokeHandler(dataset, recorder, baseUrl)];
 }
 
 /** Digital Fuldmagt's revocation: the proxy ends today, for its principal only. */
@@ -76,13 +77,13 @@ function revokeHandler(dataset: Dataset, recorder: CallRecorder, baseUrl: string
   });
 }
 
-function searchAndBatchHandlers(dataset: Dataset, recorder: CallRecorder, baseUrl: string): RequestHandler[] {
+function searchAndBatchHandlers(dataset: Dataset, recorder: CallRecorder, baseUrl: string, faults?: Faults): RequestHandler[] {
   return tables(dataset).flatMap((table) => {
     const byOwner = groupBy(table.records, table.ownerOf);
     const byId = new Map(table.records.map((record) => [table.idOf(record as never), record]));
-    const answer = (kind: CallKind, records: object[]) => {
+    const answer = async (kind: CallKind, records: object[]) => {
       recorder.record(table.name, kind);
-      return HttpResponse.json({ [table.listKey]: records });
+      return (await faults?.apply(table.name)) ?? HttpResponse.json({ [table.listKey]: records });
     };
     const handlers: RequestHandler[] = [
       http.post(`${baseUrl}${table.batch}`, async ({ request }) => {

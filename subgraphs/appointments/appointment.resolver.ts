@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
 import { Citizen, CitizenContext } from './citizen.type';
-import { WithheldNotice } from '../../lib/graph-types';
 import { defaultListSize } from '../../lib/list';
 import { appError } from '../../lib/errors';
 import { cprSchema } from '../../lib/index-wire';
@@ -11,7 +10,6 @@ import {
   ownList,
   requireCitizenContextReader,
   visibleOwn,
-  withheldNotices,
   type SubgraphContext,
 } from '../../lib/subgraph';
 import { byStart, toAppointment, toAppointmentSummary, toSharedAppointment } from './appointment.mapper';
@@ -32,14 +30,6 @@ export class CitizenAppointmentsResolver {
     first: number,
   ): Promise<Appointment[]> {
     return ownList(context, 'appointments', toAppointment, byStart, first);
-  }
-
-  @FieldResolver(() => [WithheldNotice], {
-    nullable: true,
-    description: 'Records in this area that exist but are not shown, and why (age limit, not yet activated).',
-  })
-  appointmentsWithheld(@Ctx() context: SubgraphContext<WireAppointment>): Promise<WithheldNotice[]> {
-    return withheldNotices(context, 'appointments');
   }
 }
 

@@ -1,3 +1,4 @@
+import { areaStatusResolver } from '../../lib/area-status';
 import { Citizen, CitizenContext } from './citizen.type';
 import type { SubgraphDefinition } from '../../lib/subgraph';
 import { appointmentIndex } from './appointment.index';
@@ -13,7 +14,7 @@ import type { WireAppointment } from './upstream.contract';
 export const appointmentsSubgraph: SubgraphDefinition<WireAppointment> = {
   name: 'appointments',
   index: appointmentIndex,
-  resolvers: [CitizenAppointmentsResolver, ContextAppointmentsResolver, SharedAppointmentsResolver],
+  resolvers: [areaStatusResolver(Citizen, 'appointments'), CitizenAppointmentsResolver, ContextAppointmentsResolver, SharedAppointmentsResolver],
   entities: [Citizen, CitizenContext, Appointment],
   references: appointmentReferences,
 };

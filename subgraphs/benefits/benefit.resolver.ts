@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
 import { Citizen } from './citizen.type';
-import { WithheldNotice } from '../../lib/graph-types';
 import { defaultListSize } from '../../lib/list';
-import { citizenReference, entityReference, ownList, withheldNotices, type SubgraphContext } from '../../lib/subgraph';
+import { citizenReference, entityReference, ownList, type SubgraphContext } from '../../lib/subgraph';
 import { byPeriodDescending, toBenefit } from './benefit.mapper';
 import { Benefit } from './benefit.type';
 import type { WireBenefit } from './upstream.contract';
@@ -20,14 +19,6 @@ export class CitizenBenefitsResolver {
     first: number,
   ): Promise<Benefit[]> {
     return ownList(context, 'benefits', toBenefit, byPeriodDescending, first);
-  }
-
-  @FieldResolver(() => [WithheldNotice], {
-    nullable: true,
-    description: 'Records in this area that exist but are not shown, and why (age limit, not yet activated).',
-  })
-  benefitsWithheld(@Ctx() context: SubgraphContext<WireBenefit>): Promise<WithheldNotice[]> {
-    return withheldNotices(context, 'benefits');
   }
 }
 

@@ -1,3 +1,4 @@
+import { areaStatusResolver } from '../../lib/area-status';
 import { Citizen } from './citizen.type';
 import type { SubgraphDefinition } from '../../lib/subgraph';
 import { benefitIndex } from './benefit.index';
@@ -8,7 +9,7 @@ import type { WireBenefit } from './upstream.contract';
 export const benefitsSubgraph: SubgraphDefinition<WireBenefit> = {
   name: 'benefits',
   index: benefitIndex,
-  resolvers: [CitizenBenefitsResolver],
+  resolvers: [areaStatusResolver(Citizen, 'benefits'), CitizenBenefitsResolver],
   entities: [Citizen, Benefit],
   references: benefitReferences,
 };

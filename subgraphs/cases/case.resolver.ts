@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
 import { Citizen, CitizenContext } from './citizen.type';
-import { WithheldNotice } from '../../lib/graph-types';
 import { defaultListSize } from '../../lib/list';
 import {
   citizenContextReference,
@@ -9,7 +8,6 @@ import {
   ownList,
   requireCitizenContextReader,
   visibleOwn,
-  withheldNotices,
   type SubgraphContext,
 } from '../../lib/subgraph';
 import { byOpenedDescending, toCase, toCaseSummary } from './case.mapper';
@@ -29,14 +27,6 @@ export class CitizenCasesResolver {
     first: number,
   ): Promise<Case[]> {
     return ownList(context, 'cases', toCase, byOpenedDescending, first);
-  }
-
-  @FieldResolver(() => [WithheldNotice], {
-    nullable: true,
-    description: 'Records in this area that exist but are not shown, and why (age limit, not yet activated).',
-  })
-  casesWithheld(@Ctx() context: SubgraphContext<WireCase>): Promise<WithheldNotice[]> {
-    return withheldNotices(context, 'cases');
   }
 }
 

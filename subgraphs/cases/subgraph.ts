@@ -1,3 +1,4 @@
+import { areaStatusResolver } from '../../lib/area-status';
 import { Citizen, CitizenContext } from './citizen.type';
 import type { SubgraphDefinition } from '../../lib/subgraph';
 import { caseIndex } from './case.index';
@@ -8,7 +9,7 @@ import type { WireCase } from './upstream.contract';
 export const casesSubgraph: SubgraphDefinition<WireCase> = {
   name: 'cases',
   index: caseIndex,
-  resolvers: [CitizenCasesResolver, ContextCasesResolver],
+  resolvers: [areaStatusResolver(Citizen, 'cases'), CitizenCasesResolver, ContextCasesResolver],
   entities: [Citizen, CitizenContext, Case],
   references: caseReferences,
 };

@@ -1,3 +1,4 @@
+import { areaStatusResolver } from '../../lib/area-status';
 import { Citizen, CitizenContext } from './citizen.type';
 import type { SubgraphDefinition } from '../../lib/subgraph';
 import { paymentIndex } from './payment.index';
@@ -8,7 +9,7 @@ import type { WirePayment } from './upstream.contract';
 export const paymentsSubgraph: SubgraphDefinition<WirePayment> = {
   name: 'payments',
   index: paymentIndex,
-  resolvers: [CitizenPaymentsResolver, ContextPaymentsResolver],
+  resolvers: [areaStatusResolver(Citizen, 'payments'), CitizenPaymentsResolver, ContextPaymentsResolver],
   entities: [Citizen, CitizenContext, Payment],
   references: paymentReferences,
 };

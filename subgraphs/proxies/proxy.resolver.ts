@@ -77,7 +77,9 @@ export class RevokeProxyResolver {
     requireArea(context, 'proxies');
     const cpr = context.caller.subjectCpr;
     if (context.caller.callerKind !== 'citizen' || !cpr || !context.subjectId) throw appError('FORBIDDEN');
-    const { fuldmagter } = await context.upstream.post(proxiesIndex.revoke, { fuldmagtId: id, cpr }, proxiesResponseSchema);
+    const { fuldmagter } = await context.upstream.post(proxiesIndex.revoke, { fuldmagtId: id, cpr }, proxiesResponseSchema, {
+      idempotent: false,
+    });
     if (fuldmagter.length === 0) throw appError('NOT_FOUND');
     // The cached list of proxies would still show it in force.
     await context.records.forget();

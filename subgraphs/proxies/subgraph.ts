@@ -1,3 +1,4 @@
+import { areaStatusResolver } from '../../lib/area-status';
 import { Citizen, CitizenContext } from './citizen.type';
 import type { SubgraphDefinition } from '../../lib/subgraph';
 import { proxyIndex } from './proxy.index';
@@ -8,7 +9,7 @@ import type { WireProxy } from './upstream.contract';
 export const proxiesSubgraph: SubgraphDefinition<WireProxy> = {
   name: 'proxies',
   index: proxyIndex,
-  resolvers: [MeResolver, CitizenProxiesResolver, RevokeProxyResolver],
+  resolvers: [areaStatusResolver(Citizen, 'proxies'), MeResolver, CitizenProxiesResolver, RevokeProxyResolver],
   entities: [Citizen, CitizenContext, Proxy],
   references: proxyReferences,
 };
