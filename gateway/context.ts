@@ -24,6 +24,7 @@ export function requestIdFrom(request: IncomingMessage): string {
 export function createContextFactory(
   verify: TokenVerifier,
   decide: (caller: Awaited<ReturnType<TokenVerifier>>, deadline: number) => Promise<Access>,
+  rateLimit: (actorId: string) => Promise<void>,
   internalContextKey: Uint8Array,
   deadlineMs: number,
 ) {
@@ -31,6 +32,7 @@ export function createContextFactory(
     const deadline = Date.now() + deadlineMs;
     const requestId = requestIdFrom(request);
     const access = await decide(await verify(request.headers.authorization), deadline);
+    await rateLimit(access.actorId);
     const internalContext = await sealInternalContext({ requestId, ...access }, internalContextKey);
     return { requestId, deadline, access, internalContext };
   };

@@ -11,7 +11,11 @@ import { ProxyGrants } from './auth/proxy-grants';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { createContextFactory, type GatewayContext } from './context';
 import { createEngine, gatewayMarginMs } from './engine';
+import { loadPersistedOperations, persistedOperationsPlugin } from './plugins/persisted-operations';
+import { queryLimitsPlugin } from './plugins/query-limits';
 import { requestIdPlugin } from './plugins/request-id';
+import { createRateLimit, MemoryCounter, RedisCounter } from './rate-limit';
+import { RedisStore } from '../lib/cache/redis-store';
 
 export interface GatewayOptions {
   /** Tests may hand in a verifier; by default tokens are checked against the issuer's JWKS. */
@@ -33,6 +37,9 @@ async function subgraphsAnswer(urls: string[]): Promise<boolean> {
 
 export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningService> {
   const logger = createLogger('gateway', config.logLevel);
+  const production = config.env === 'production';
+  const redis = config.redisUrl ? new RedisStore({ url: config.redisUrl, commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
+  const rateLimit = createRateLimit(redis ? new RedisCounter(redis.client) : new MemoryCounter(), config.rateLimitPerMinute, config.pseudonymKey, logger);
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
   const apollo = new ApolloServer<GatewayContext>({
     gateway: createEngine<GatewayContext>({
@@ -46,8 +53,16 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     }),
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: config.env !== 'production',
-    plugins: [requestIdPlugin()],
+    introspection: !production,
+    // No "did you mean" field suggestions that would map the schema for a prober.
+    hideSchemaDetailsFromClientErrors: production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    plugins: [
+      requestIdPlugin(),
+      queryLimitsPlugin(config.limits),
+      ...(config.persistedOperationsPath ? [persistedOperationsPlugin(loadPersistedOperations(config.persistedOperationsPath))] : []),
+    ],
   });
   const verify = options.verify ?? createTokenVerifier(config.auth);
   const upstream = (area: 'proxies' | 'cases', baseUrl: string) =>
@@ -60,7 +75,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const service = await listen(
     {
       apollo,
-      context: createContextFactory(verify, createAccessPolicy(config, grants), config.internalContextKey, config.requestDeadlineMs),
+      context: createContextFactory(verify, createAccessPolicy(config, grants), rateLimit, config.internalContextKey, config.requestDeadlineMs),
       ready: () => subgraphsAnswer(Object.values(config.subgraphUrls)),
       maxBodyBytes: config.maxBodyBytes,
       logger,
@@ -69,5 +84,11 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     config.port,
   );
   logger.info({ url: service.url }, 'gateway listening');
-  return service;
+  return {
+    ...service,
+    async close() {
+      await service.close();
+      await redis?.close();
+    },
+  };
 }

@@ -185,6 +185,35 @@ export const settings = {
     services: ['gateway', 'subgraph'],
     doc: 'How long an open breaker answers at once before one probe goes to the index.',
   },
+  MAX_QUERY_DEPTH: {
+    schema: z.coerce.number().int().min(1),
+    default: '8',
+    services: ['gateway'],
+    doc: 'Deepest selection nesting accepted.',
+  },
+  MAX_ALIASES: {
+    schema: z.coerce.number().int().min(0),
+    default: '15',
+    services: ['gateway'],
+    doc: 'Most aliases accepted in one operation.',
+  },
+  MAX_QUERY_COST: {
+    schema: z.coerce.number().int().min(1),
+    default: '20000',
+    services: ['gateway'],
+    doc: 'Most objects one operation may make the subgraphs build (each list multiplies by its `first`).',
+  },
+  RATE_LIMIT_PER_MINUTE: {
+    schema: z.coerce.number().int().min(1),
+    default: '600',
+    services: ['gateway'],
+    doc: 'Requests per caller per minute; more get HTTP 429 with Retry-After. Shared through Redis when REDIS_URL is set.',
+  },
+  PERSISTED_OPERATIONS_PATH: {
+    schema: z.string().min(1).optional(),
+    services: ['gateway'],
+    doc: 'Allow-list mode: only the operations in this manifest run (e.g. `config/persisted-operations.json`).',
+  },
   PROXY_REGISTRY_URL: {
     schema: url,
     default: `http://127.0.0.1:${defaultPorts.simulator}`,
@@ -235,13 +264,13 @@ export const settings = {
   },
   REDIS_URL: {
     schema: url.optional(),
-    services: ['subgraph'],
-    doc: 'Redis for the shared cache of index answers (`redis://host:6379/0`). Unset: an in-process cache.',
+    services: ['gateway', 'subgraph'],
+    doc: 'Redis for the shared cache of index answers and the rate limit (`redis://host:6379/0`). Unset: in-process.',
   },
   REDIS_COMMAND_TIMEOUT_MS: {
     schema: positiveMs,
     default: '100',
-    services: ['subgraph'],
+    services: ['gateway', 'subgraph'],
     doc: 'Past this a Redis command counts as a cache miss, so a slow Redis costs little.',
   },
   CACHE_ENCRYPTION_KEYS: {
@@ -345,6 +374,11 @@ export interface CommonConfig {
 
 export interface GatewayConfig extends CommonConfig {
   supergraphPath: string;
+  limits: { maxDepth: number; maxAliases: number; maxCost: number };
+  rateLimitPerMinute: number;
+  persistedOperationsPath: string | undefined;
+  redisUrl: string | undefined;
+  redisCommandTimeoutMs: number;
   requestDeadlineMs: number;
   upstreamTimeoutMs: number;
   proxyRegistryUrl: string;
@@ -399,6 +433,11 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
   return {
     ...common(raw, defaultPorts.gateway),
     supergraphPath: raw.SUPERGRAPH_PATH,
+    limits: { maxDepth: raw.MAX_QUERY_DEPTH, maxAliases: raw.MAX_ALIASES, maxCost: raw.MAX_QUERY_COST },
+    rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE,
+    persistedOperationsPath: raw.PERSISTED_OPERATIONS_PATH,
+    redisUrl: raw.REDIS_URL,
+    redisCommandTimeoutMs: raw.REDIS_COMMAND_TIMEOUT_MS,
     requestDeadlineMs: raw.REQUEST_DEADLINE_MS,
     upstreamTimeoutMs: raw.UPSTREAM_TIMEOUT_MS,
     proxyRegistryUrl: raw.PROXY_REGISTRY_URL,

@@ -1,0 +1,61 @@
+import { createHmac } from 'node:crypto';
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import type { Redis } from 'ioredis';
+import { errorCodes } from '../lib/errors';
+import type { Logger } from '../lib/logger';
+
+/** Counts one caller's requests in the current minute; Redis shares the count across replicas. */
+export interface RequestCounter {
+  /** The caller's count this window, after this request, and the ms left of the window. */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
+}
+
+export class MemoryCounter implements RequestCounter {
+  private readonly windows = new LRUCache<string, { count: number; endsAt: number }>({ max: 100_000 });
+
+  async hit(key: string, windowMs: number) {
+    const now = Date.now();
+    const current = this.windows.get(key);
+    const window = current && current.endsAt > now ? current : { count: 0, endsAt: now + windowMs };
+    window.count += 1;
+    this.windows.set(key, window);
+    return { count: window.count, resetMs: window.endsAt - now };
+  }
+}
+
+export class RedisCounter implements RequestCounter {
+  constructor(private readonly redis: Redis) {}
+
+  async hit(key: string, windowMs: number) {
+    const redisKey = `bg:v1:rate:${key}`;
+    const [[, count], [, ttl]] = (await this.redis.multi().incr(redisKey).pexpire(redisKey, windowMs, 'NX').pttl(redisKey).exec()) as [
+      [null, number],
+      [null, number],
+    ];
+    return { count, resetMs: Math.max(0, ttl) };
+  }
+}
+
+/**
+ * A fixed window per caller, counted under a keyed hash of the actor id so the counter store
+ * links no one. A counter that fails lets the request through: the limit protects capacity, and
+ * a Redis outage must not become a citizen outage.
+ */
+export function createRateLimit(counter: RequestCounter, perMinute: number, keyingKey: Uint8Array, logger: Logger) {
+  return async (actorId: string): Promise<void> => {
+    let result: { count: number; resetMs: number };
+    try {
+      result = await counter.hit(createHmac('sha256', keyingKey).update(`rate|${actorId}`).digest('base64url'), 60_000);
+    } catch {
+      logger.warn('rate limit counter unavailable; request let through');
+      return;
+    }
+    if (result.count <= perMinute) return;
+    const retryAfter = String(Math.max(1, Math.ceil(result.resetMs / 1000)));
+    throw new GraphQLError(errorCodes.RATE_LIMITED.message, {
+      extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) } },
+    });
+  };
+}

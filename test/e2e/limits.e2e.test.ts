@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { postGraphQL } from '../support/graphql-client';
+import { tokenFor } from '../support/personas';
+import { startStack, type Stack } from '../support/stack';
+
+describe('abuse limits at the gateway', () => {
+  let stack: Stack;
+  let token: string;
+  beforeAll(async () => {
+    stack = await startStack({ env: { MAX_QUERY_DEPTH: '6', MAX_ALIASES: '3', MAX_QUERY_COST: '3000', RATE_LIMIT_PER_MINUTE: '1000' } });
+    token = await tokenFor(stack, 'thomas');
+  });
+  afterAll(() => stack.close());
+
+  const refusedWith = async (query: string, code: string, variables?: Record<string, unknown>) => {
+    const response = await postGraphQL(stack.gatewayUrl, query, { token, variables });
+    expect(response.status).toBe(400);
+    expect(response.body.data ?? null).toBeNull();
+    expect(response.body.errors![0].extensions!.code).toBe(code);
+    return response;
+  };
+
+  it('refuses a query nested too deeply, such as one walking the proxy cycle', async () => {
+    await refusedWith(
+      '{ me { proxies { representedCitizen { proxies { representedCitizen { proxies { representedCitizen { id } } } } } } } }',
+      'QUERY_TOO_DEEP',
+    );
+  });
+
+  it('accepts the deepest everyday query', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, '{ me { benefits { case { contact { office } } } } }', { token });
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses too many aliases', () => refusedWith('{ a: me { id } b: me { id } c: me { id } d: me { id } }', 'TOO_MANY_ALIASES'));
+
+  it('refuses a query that could build too many objects', () =>
+    refusedWith('{ me { cases(first: 500) { contact { office } documents { title } } } }', 'QUERY_TOO_COSTLY'));
+
+  it('counts a list size given in the variables too', () =>
+    refusedWith('query ($n: Int!) { me { cases(first: $n) { contact { office } documents { title } } } }', 'QUERY_TOO_COSTLY', { n: 500 }));
+
+  it('refuses batched operations in one request', async () => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]),
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses a cross-site GET without a preflight header (CSRF)', async () => {
+    const response = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ me { id } }')}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('the rate limit', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+  afterAll(() => stack.close());
+
+  it('answers 429 with Retry-After once a caller exceeds it, and only that caller', async () => {
+    const thomas = await tokenFor(stack, 'thomas');
+    const statuses = [];
+    for (let request = 0; request < 4; request += 1) statuses.push((await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token: thomas })).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token: thomas });
+    expect(limited.body.errors![0].extensions!.code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const karen = await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token: await tokenFor(stack, 'karen') });
+    expect(karen.status).toBe(200);
+  });
+});
+
+describe('production mode', () => {
+  let stack: Stack;
+  let token: string;
+  const manifest = JSON.parse(readFileSync('config/persisted-operations.json', 'utf8')) as { operations: Record<string, string> };
+  beforeAll(async () => {
+    stack = await startStack({ env: { NODE_ENV: 'production', PERSISTED_OPERATIONS_PATH: 'config/persisted-operations.json' } });
+    token = await tokenFor(stack, 'thomas');
+  });
+  afterAll(() => stack.close());
+
+  it('runs a registered operation', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, manifest.operations.CitizenOverview, { token });
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+  });
+
+  it('refuses an operation that is not registered', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token });
+    expect(response.status).toBe(400);
+    expect(response.body.errors![0].extensions!.code).toBe('OPERATION_NOT_ALLOWED');
+  });
+
+  it('refuses introspection', async () => {
+    const operations = await startStack({ env: { NODE_ENV: 'production' } });
+    try {
+      const response = await postGraphQL(operations.gatewayUrl, '{ __schema { types { name } } }', { token: await tokenFor(operations, 'thomas') });
+      expect(response.status).toBe(400);
+      expect(response.text).not.toContain('Citizen');
+    } finally {
+      await operations.close();
+    }
+  });
+
+  it('suggests no field names in a validation error', async () => {
+    const operations = await startStack({ env: { NODE_ENV: 'production' } });
+    try {
+      const response = await postGraphQL(operations.gatewayUrl, '{ me { case { id } } }', { token: await tokenFor(operations, 'thomas') });
+      expect(response.status).toBe(400);
+      expect(response.text).not.toMatch(/Did you mean/);
+    } finally {
+      await operations.close();
+    }
+  });
+});
