@@ -23,7 +23,7 @@ export function requestIdFrom(request: IncomingMessage): string {
 
 export function createContextFactory(
   verify: TokenVerifier,
-  decide: (caller: Awaited<ReturnType<TokenVerifier>>, deadline: number) => Promise<Access>,
+  decide: (caller: Awaited<ReturnType<TokenVerifier>>, request: { deadline: number; requestId: string }) => Promise<Access>,
   rateLimit: (actorId: string) => Promise<void>,
   internalContextKey: Uint8Array,
   deadlineMs: number,
@@ -31,7 +31,7 @@ export function createContextFactory(
   return async (request: IncomingMessage): Promise<GatewayContext> => {
     const deadline = Date.now() + deadlineMs;
     const requestId = requestIdFrom(request);
-    const access = await decide(await verify(request.headers.authorization), deadline);
+    const access = await decide(await verify(request.headers.authorization), { deadline, requestId });
     await rateLimit(access.actorId);
     const internalContext = await sealInternalContext({ requestId, ...access }, internalContextKey);
     return { requestId, deadline, access, internalContext };

@@ -1,4 +1,5 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLSchema } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { SubgraphName } from '../lib/config';
@@ -25,6 +26,8 @@ const fetchWithinBudget = ((url: string, init?: RequestInit) => {
 export interface EngineOptions<TContext> {
   supergraphSdl: string;
   subgraphUrls: Record<SubgraphName, string>;
+  /** Subgraphs the gateway serves itself (the access log), by name. */
+  localSubgraphs: Record<string, GraphQLSchema>;
   /** Headers every subgraph request carries for this client request. */
   headersFor(context: TContext): Record<string, string>;
 }
@@ -33,7 +36,9 @@ export function createEngine<TContext>(options: EngineOptions<TContext>): Gatewa
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) =>
-      new RemoteGraphQLDataSource<TContext & Record<string, unknown>>({
+      options.localSubgraphs[name]
+        ? new LocalGraphQLDataSource(options.localSubgraphs[name])
+        : new RemoteGraphQLDataSource<TContext & Record<string, unknown>>({
         // The URL comes from configuration, never from the committed supergraph.
         url: options.subgraphUrls[name as SubgraphName],
         fetcher: fetchWithinBudget,

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { gatewayConfig } from '../lib/config';
 import { runService } from '../lib/run';
 import { startGateway } from './server';

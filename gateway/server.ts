@@ -6,7 +6,8 @@ import { listen, type RunningService } from '../lib/http-server';
 import { budgetHeader, internalContextHeader } from '../lib/internal-context';
 import { createLogger } from '../lib/logger';
 import { Upstream } from '../lib/upstream';
-import { createAccessPolicy } from './auth/access-policy';
+import { startAuditTrail } from './audit/audit-trail';
+import { createAccessPolicy, type Refusal } from './auth/access-policy';
 import { ProxyGrants } from './auth/proxy-grants';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { createContextFactory, type GatewayContext } from './context';
@@ -22,7 +23,7 @@ export interface GatewayOptions {
   verify?: TokenVerifier;
 }
 
-/** Ready only when every subgraph answers its health check. */
+/** Ready only when every subgraph answers its health check (and, below, the audit store). */
 async function subgraphsAnswer(urls: string[]): Promise<boolean> {
   const answers = await Promise.all(
     urls.map((url) =>
@@ -40,11 +41,17 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const production = config.env === 'production';
   const redis = config.redisUrl ? new RedisStore({ url: config.redisUrl, commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
   const rateLimit = createRateLimit(redis ? new RedisCounter(redis.client) : new MemoryCounter(), config.rateLimitPerMinute, config.pseudonymKey, logger);
+  const upstream = (area: 'proxies' | 'cases', baseUrl: string) =>
+    new Upstream({ area, baseUrl, timeoutMs: config.upstreamTimeoutMs, logger, breaker: config.breaker });
+  const proxyRegistry = upstream('proxies', config.proxyRegistryUrl);
+  const grants = new ProxyGrants({ registry: proxyRegistry, caseIndex: upstream('cases', config.caseIndexUrl), ttlMs: config.proxyGrantCacheMs });
+  const audit = await startAuditTrail(config, proxyRegistry, logger);
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
   const apollo = new ApolloServer<GatewayContext>({
     gateway: createEngine<GatewayContext>({
       supergraphSdl,
       subgraphUrls: config.subgraphUrls,
+      localSubgraphs: { audit: audit.accessLogSchema },
       headersFor: (context) => ({
         [internalContextHeader]: context.internalContext,
         'x-request-id': context.requestId,
@@ -62,21 +69,22 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       requestIdPlugin(),
       queryLimitsPlugin(config.limits),
       ...(config.persistedOperationsPath ? [persistedOperationsPlugin(loadPersistedOperations(config.persistedOperationsPath))] : []),
+      audit.plugin,
     ],
   });
   const verify = options.verify ?? createTokenVerifier(config.auth);
-  const upstream = (area: 'proxies' | 'cases', baseUrl: string) =>
-    new Upstream({ area, baseUrl, timeoutMs: config.upstreamTimeoutMs, logger, breaker: config.breaker });
-  const grants = new ProxyGrants({
-    registry: upstream('proxies', config.proxyRegistryUrl),
-    caseIndex: upstream('cases', config.caseIndexUrl),
-    ttlMs: config.proxyGrantCacheMs,
-  });
+  const recordRefusal = (refusal: Refusal) => audit.recordRefusal(refusal.requestId, refusal);
   const service = await listen(
     {
       apollo,
-      context: createContextFactory(verify, createAccessPolicy(config, grants), rateLimit, config.internalContextKey, config.requestDeadlineMs),
-      ready: () => subgraphsAnswer(Object.values(config.subgraphUrls)),
+      context: createContextFactory(
+        verify,
+        createAccessPolicy(config, grants, recordRefusal),
+        rateLimit,
+        config.internalContextKey,
+        config.requestDeadlineMs,
+      ),
+      ready: async () => (await audit.healthy()) && subgraphsAnswer(Object.values(config.subgraphUrls)),
       maxBodyBytes: config.maxBodyBytes,
       logger,
     },
@@ -88,7 +96,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     ...service,
     async close() {
       await service.close();
-      await redis?.close();
+      await Promise.all([redis?.close(), audit.close()]);
     },
   };
 }

@@ -214,6 +214,17 @@ export const settings = {
     services: ['gateway'],
     doc: 'Allow-list mode: only the operations in this manifest run (e.g. `config/persisted-operations.json`).',
   },
+  DATABASE_URL: {
+    schema: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    services: ['gateway'],
+    doc: 'PostgreSQL for the audit trail (append-only, hash-chained). Unset: an embedded, in-memory PGlite for `npm start` alone.',
+  },
+  AUDIT_RETENTION_DAYS: {
+    schema: z.coerce.number().int().min(1),
+    default: '1825',
+    services: ['gateway'],
+    doc: 'Audit events older than this are removed by `npm run audit:retention`, leaving an anchor so the chain still verifies.',
+  },
   PROXY_REGISTRY_URL: {
     schema: url,
     default: `http://127.0.0.1:${defaultPorts.simulator}`,
@@ -374,6 +385,8 @@ export interface CommonConfig {
 
 export interface GatewayConfig extends CommonConfig {
   supergraphPath: string;
+  databaseUrl: string | undefined;
+  auditRetentionDays: number;
   limits: { maxDepth: number; maxAliases: number; maxCost: number };
   rateLimitPerMinute: number;
   persistedOperationsPath: string | undefined;
@@ -433,6 +446,8 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
   return {
     ...common(raw, defaultPorts.gateway),
     supergraphPath: raw.SUPERGRAPH_PATH,
+    databaseUrl: raw.DATABASE_URL,
+    auditRetentionDays: raw.AUDIT_RETENTION_DAYS,
     limits: { maxDepth: raw.MAX_QUERY_DEPTH, maxAliases: raw.MAX_ALIASES, maxCost: raw.MAX_QUERY_COST },
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE,
     persistedOperationsPath: raw.PERSISTED_OPERATIONS_PATH,

@@ -29,6 +29,10 @@ export const errorCodes = {
   TOO_MANY_ALIASES: { status: 400, message: 'The query uses too many aliases.' },
   QUERY_TOO_COSTLY: { status: 400, message: 'The query asks for too much at once.' },
   OPERATION_NOT_ALLOWED: { status: 400, message: 'Only registered operations are accepted here.' },
+  AUDIT_UNAVAILABLE: {
+    status: 503,
+    message: 'Your data cannot be shown right now, because we could not record that it was shown. Try again shortly.',
+  },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly.' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Something went wrong on our side.' },
 } as const;

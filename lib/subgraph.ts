@@ -54,7 +54,13 @@ const federationLink =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
 
 /** type-graphql builds the types; @apollo/subgraph adds `_entities` and `_service` on top. */
-export async function buildFederatedSchema<TRecord>(definition: SubgraphDefinition<TRecord>): Promise<GraphQLSchema> {
+export async function buildFederatedSchema<TContext>(definition: {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  references: GraphQLResolverMap<TContext>;
+}): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.entities,

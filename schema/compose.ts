@@ -1,7 +1,8 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { defaultPorts } from '../lib/config';
+import { accessLogSubgraph, type AccessLogSource } from '../gateway/audit/access-log';
+import { defaultPorts, type SubgraphName } from '../lib/config';
 import { buildFederatedSchema } from '../lib/subgraph';
 import { subgraphs } from '../subgraphs/registry';
 
@@ -17,11 +18,12 @@ export async function composeSupergraph(): Promise<Composition> {
   for (const definition of subgraphs) {
     subgraphSdls[definition.name] = printSubgraphSchema(await buildFederatedSchema(definition));
   }
+  subgraphSdls.audit = printSubgraphSchema(await buildFederatedSchema(accessLogSubgraph(schemaOnly)));
   const result = composeServices(
-    subgraphs.map(({ name }) => ({
+    Object.keys(subgraphSdls).map((name) => ({
       name,
       // Documentation only: the gateway takes subgraph URLs from its configuration.
-      url: `http://127.0.0.1:${defaultPorts[name]}/graphql`,
+      url: name in defaultPorts ? `http://127.0.0.1:${defaultPorts[name as SubgraphName]}/graphql` : `local:${name}`,
       typeDefs: parse(subgraphSdls[name]),
     })),
   );
@@ -31,5 +33,14 @@ export async function composeSupergraph(): Promise<Composition> {
   return { supergraphSdl: result.supergraphSdl, subgraphSdls };
 }
 
+/** Composition needs the access log's schema, never its data. */
+const schemaOnly: AccessLogSource = {
+  forSubject: () => Promise.reject(new Error('schema only')),
+  proxyHolders: () => Promise.reject(new Error('schema only')),
+  pseudonym: () => '',
+};
+
 export const supergraphPath = 'schema/supergraph.graphql';
-export const subgraphSdlPath = (name: string): string => `subgraphs/${name}/schema.graphql`;
+/** The access log is the gateway's own subgraph; its SDL lives beside it. */
+export const subgraphSdlPath = (name: string): string =>
+  name === 'audit' ? 'gateway/audit/schema.graphql' : `subgraphs/${name}/schema.graphql`;

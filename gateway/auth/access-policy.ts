@@ -7,9 +7,11 @@ import type { Assurance, VerifiedCaller } from './token-verifier';
 
 export type Access = Omit<InternalContext, 'requestId'>;
 
-/** Personal data needs NSIS Substantial or High. */
-function requirePersonalDataAssurance(assurance: Assurance): void {
-  if (assurance === 'Low') throw appError('INSUFFICIENT_ASSURANCE');
+export interface Refusal {
+  requestId: string;
+  callerKind: Access['callerKind'];
+  actorId: string;
+  subjectCpr: string | null;
 }
 
 const nobody = { boundCaseId: null, partnerOrganisation: null, staffMunicipality: null } as const;
@@ -19,18 +21,28 @@ const nobody = { boundCaseId: null, partnerOrganisation: null, staffMunicipality
  * context; the subgraphs enforce it. Chatbots, partners and staff get no data areas: they reach
  * only the queries made for them.
  */
-export function createAccessPolicy(config: GatewayConfig, grants: ProxyGrants) {
+export function createAccessPolicy(config: GatewayConfig, grants: ProxyGrants, recordRefusal: (refusal: Refusal) => Promise<void>) {
   const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);
 
-  return async (caller: VerifiedCaller, deadline: number): Promise<Access> => {
+  return async (caller: VerifiedCaller, request: { deadline: number; requestId: string }): Promise<Access> => {
+    const { deadline, requestId } = request;
+    /** Every refusal of a citizen's data is recorded, then answered. */
+    const refuse = async (code: 'INSUFFICIENT_ASSURANCE' | 'PROXY_NOT_VALID', callerKind: Access['callerKind'], actorId: string, subjectCpr: string | null) => {
+      await recordRefusal({ requestId, callerKind, actorId, subjectCpr }).catch(() => undefined);
+      return appError(code);
+    };
+    /** Personal data needs NSIS Substantial or High. */
+    const requirePersonalDataAssurance = async (assurance: Assurance, callerKind: Access['callerKind'], actorId: string, subjectCpr: string | null) => {
+      if (assurance === 'Low') throw await refuse('INSUFFICIENT_ASSURANCE', callerKind, actorId, subjectCpr);
+    };
     switch (caller.kind) {
       case 'citizen':
-        requirePersonalDataAssurance(caller.assurance);
+        await requirePersonalDataAssurance(caller.assurance, 'citizen', pseudonym(caller.subjectCpr), caller.subjectCpr);
         return { ...nobody, callerKind: 'citizen', actorId: pseudonym(caller.subjectCpr), subjectCpr: caller.subjectCpr, assurance: caller.assurance, areas: [...areaNames] };
       case 'proxy': {
-        requirePersonalDataAssurance(caller.assurance);
+        await requirePersonalDataAssurance(caller.assurance, 'proxy', pseudonym(caller.holderCpr), caller.subjectCpr);
         const grant = await grants.grantFor(caller.holderCpr, caller.subjectCpr, deadline);
-        if (!grant) throw appError('PROXY_NOT_VALID');
+        if (!grant) throw await refuse('PROXY_NOT_VALID', 'proxy', pseudonym(caller.holderCpr), caller.subjectCpr);
         return {
           ...nobody,
           callerKind: 'proxy',
@@ -42,12 +54,12 @@ export function createAccessPolicy(config: GatewayConfig, grants: ProxyGrants) {
         };
       }
       case 'chatbot':
-        requirePersonalDataAssurance(caller.assurance);
+        await requirePersonalDataAssurance(caller.assurance, 'chatbot', `client:${caller.clientId}`, caller.subjectCpr);
         return { ...nobody, callerKind: 'chatbot', actorId: `client:${caller.clientId}`, subjectCpr: caller.subjectCpr, assurance: caller.assurance, areas: [] };
       case 'partner':
         return { ...nobody, callerKind: 'partner', actorId: `org:${caller.organisation}`, subjectCpr: null, assurance: null, areas: [], partnerOrganisation: caller.organisation };
       case 'staff':
-        requirePersonalDataAssurance(caller.assurance);
+        await requirePersonalDataAssurance(caller.assurance, 'staff', `staff:${caller.employeeId}`, null);
         return { ...nobody, callerKind: 'staff', actorId: `staff:${caller.employeeId}`, subjectCpr: null, assurance: caller.assurance, areas: [], staffMunicipality: caller.municipality };
     }
   };

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Client } from 'pg';
 import { gatewayConfig, subgraphConfig, subgraphNames, type SubgraphName } from '../../lib/config';
 import type { RunningService } from '../../lib/http-server';
 import { startSubgraph } from '../../lib/subgraph';
@@ -17,6 +18,8 @@ export interface Stack {
   subgraphUrls: Record<SubgraphName, string>;
   issuer: RunningIssuer;
   simulator: Awaited<ReturnType<typeof startSimulator>>;
+  /** The stack's own audit database (a schema of the test PostgreSQL). */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -24,11 +27,39 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/**
+ * The test PostgreSQL (DATABASE_URL, default local), with a schema of this stack's own so stacks
+ * never share an audit chain.
+ */
+export async function freshAuditDatabase(): Promise<string> {
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+  const schema = `audit_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+/** Drops the schema a stack's audit database lives in. */
+export async function dropAuditDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const schema = /search_path=(\w+)/.exec(url.searchParams.get('options') ?? '')?.[1];
+  url.searchParams.delete('options');
+  if (!schema) return;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+}
+
 /** The day the personas' ages are fixed for (thomas 54, sara 16, amir 17, karen 81). */
 export const fixtureToday = new Date('2026-11-23T12:00:00Z');
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const base = { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...options.env };
+  const databaseUrl = await freshAuditDatabase();
+  const base = { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', DATABASE_URL: databaseUrl, ...options.env };
   const simulator = await startSimulator({ port: 0, dataset: createDataset() });
   const issuer = await startDevIssuer();
   const running: RunningService[] = [];
@@ -59,9 +90,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     subgraphUrls,
     issuer,
     simulator,
+    databaseUrl,
     async close() {
       await Promise.all(running.map((service) => service.close()));
       await Promise.all([issuer.close(), simulator.close()]);
+      await dropAuditDatabase(databaseUrl);
     },
   };
 }

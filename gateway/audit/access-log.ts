@@ -1,0 +1,108 @@
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver } from 'type-graphql';
+import clientNames from '../../config/clients.json';
+import { declareCitizen } from '../../lib/citizen';
+import { appError } from '../../lib/errors';
+import { DateTime } from '../../lib/scalars';
+import type { GatewayContext } from '../context';
+import type { StoredEvent } from './store';
+
+/**
+ * `Citizen.accessLog`: the citizen sees who looked at their data, when, and which areas. It is
+ * served by the gateway itself (an in-process subgraph), because the audit trail lives inside the
+ * gateway's trust boundary; see docs/decisions/0005-audit-trail.md.
+ */
+export const Citizen = declareCitizen();
+
+@ObjectType({ description: "One access to the citizen's data: who, when, which areas." })
+export class AccessLogEntry {
+  @Field(() => DateTime, { description: 'When.' })
+  at!: string;
+
+  @Field({ description: 'Who, in plain language: you, your proxy by name, a chatbot, an authority.' })
+  who!: string;
+
+  @Field(() => [String], { description: 'The data areas that were shown.' })
+  areas!: string[];
+
+  @Field(() => [String], { description: 'The data areas that were asked for but refused.' })
+  refusedAreas!: string[];
+}
+
+@ObjectType({ description: 'A page of the access log, newest first.' })
+export class AccessLogPage {
+  @Field(() => [AccessLogEntry], { description: 'The entries of this page.' })
+  entries!: AccessLogEntry[];
+
+  @Field(() => String, { nullable: true, description: 'Pass as `before` for the next (older) page; null on the last page.' })
+  nextCursor!: string | null;
+}
+
+/** What the access log needs from the gateway: the stored events and the citizen's proxy holders. */
+export interface AccessLogSource {
+  forSubject(subjectId: string, first: number, before?: number): Promise<StoredEvent[]>;
+  /** Pseudonymous holder id to holder name, for the citizen's own proxies. */
+  proxyHolders(subjectCpr: string, deadline: number): Promise<Map<string, string>>;
+  pseudonym(cpr: string): string;
+}
+
+const clients: Record<string, string> = clientNames.clients;
+const organisations: Record<string, string> = clientNames.organisations;
+
+function who(event: StoredEvent, subjectId: string, holders: Map<string, string>): string {
+  const [kind, id] = event.actorId.includes(':') ? event.actorId.split(/:(.*)/s) : ['', event.actorId];
+  if (event.callerKind === 'citizen' && event.actorId === subjectId) return 'You';
+  if (event.callerKind === 'proxy') return `Your proxy ${holders.get(event.actorId) ?? '(no longer registered)'}`;
+  if (kind === 'client') return `Chatbot: ${clients[id] ?? id}`;
+  if (kind === 'org') return organisations[id] ?? id;
+  if (kind === 'staff') return 'Municipal verification staff';
+  return 'Unknown';
+}
+
+export function accessLogResolver(source: AccessLogSource) {
+  @Resolver(() => Citizen)
+  class AccessLogResolver {
+    @FieldResolver(() => AccessLogPage, {
+      nullable: true,
+      description:
+        "Who has seen the citizen's data, newest first. The citizen sees it; a guardian with every card too; no chatbot or partner.",
+    })
+    async accessLog(
+      @Ctx() context: GatewayContext,
+      @Arg('first', () => Int, { defaultValue: 20, description: 'At most this many (1-100).' }) first: number,
+      @Arg('before', () => String, { nullable: true, description: 'The cursor of the page before.' }) before: string | null,
+    ): Promise<AccessLogPage> {
+      const { access } = context;
+      const fullProxy = access.callerKind === 'proxy' && access.boundCaseId === null && access.areas.length >= 4;
+      if (!access.subjectCpr || !(access.callerKind === 'citizen' || fullProxy)) {
+        throw appError('FORBIDDEN_AREA', { message: 'You have no access to the access log.' });
+      }
+      if (first < 1 || first > 100) throw appError('BAD_USER_INPUT', { message: '"first" must be between 1 and 100.' });
+      const subjectId = source.pseudonym(access.subjectCpr);
+      const events = await source.forSubject(subjectId, first + 1, before ? Number(before) : undefined);
+      const holders = await source.proxyHolders(access.subjectCpr, context.deadline);
+      const page = events.slice(0, first);
+      return {
+        entries: page.map((event) => ({ at: event.at, who: who(event, subjectId, holders), areas: event.areas, refusedAreas: event.refusedAreas })),
+        nextCursor: events.length > first ? String(page[page.length - 1].seq) : null,
+      };
+    }
+  }
+  return AccessLogResolver;
+}
+
+/** The access-log subgraph's parts, for the engine (served in-process) and for composition. */
+export function accessLogSubgraph(source: AccessLogSource) {
+  return {
+    resolvers: [accessLogResolver(source)] as [ReturnType<typeof accessLogResolver>],
+    entities: [Citizen],
+    references: {
+      Citizen: {
+        // Only the citizen the caller acts for.
+        __resolveReference(reference: { id: string }, context: GatewayContext): { id: string } {
+          if (!context.access.subjectCpr || source.pseudonym(context.access.subjectCpr) !== reference.id) throw appError('FORBIDDEN');
+          return { id: reference.id };
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { GraphQLSchema } from 'graphql';
+import type { GatewayConfig } from '../../lib/config';
+import type { Logger } from '../../lib/logger';
+import { citizenId } from '../../lib/pseudonym';
+import { buildFederatedSchema } from '../../lib/subgraph';
+import type { Upstream } from '../../lib/upstream';
+import { proxiesIndex, proxiesResponseSchema } from '../../subgraphs/proxies/upstream.contract';
+import type { Access } from '../auth/access-policy';
+import { accessLogSubgraph } from './access-log';
+import { auditPlugin } from './audit-plugin';
+import { migrate } from './migrate';
+import { connect } from './sql';
+import { AuditStore } from './store';
+import { AuditWriter } from './writer';
+
+/** Everything the gateway needs of the audit trail, started once. */
+export async function startAuditTrail(config: GatewayConfig, proxyRegistry: Upstream, logger: Logger) {
+  const db = await connect(config.databaseUrl);
+  await migrate(db);
+  const store = new AuditStore(db);
+  const writer = new AuditWriter(store);
+  const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);
+
+  const accessLogSchema: GraphQLSchema = await buildFederatedSchema(
+    accessLogSubgraph({
+      forSubject: (subjectId, first, before) => store.forSubject(subjectId, first, before),
+      async proxyHolders(subjectCpr, deadline) {
+        const { fuldmagter } = await proxyRegistry.post(proxiesIndex.search, { cpr: subjectCpr }, proxiesResponseSchema, { deadline });
+        return new Map(fuldmagter.map((proxy) => [pseudonym(proxy.fuldmagtshaver.id), proxy.fuldmagtshaver.navn]));
+      },
+      pseudonym,
+    }),
+  );
+
+  return {
+    plugin: auditPlugin(writer, pseudonym, logger),
+    accessLogSchema,
+    healthy: () => store.healthy(),
+    /** A caller turned away before any query ran (no valid proxy, too low assurance). */
+    recordRefusal: (requestId: string, access: Pick<Access, 'callerKind' | 'actorId' | 'subjectCpr'>) =>
+      writer.write({
+        at: new Date().toISOString(),
+        requestId,
+        callerKind: access.callerKind,
+        actorId: access.actorId,
+        subjectId: access.subjectCpr ? pseudonym(access.subjectCpr) : null,
+        operation: null,
+        areas: [],
+        entityIds: [],
+        refusedAreas: ['request'],
+        outcome: 'refused',
+      }),
+    close: () => db.close(),
+  };
+}

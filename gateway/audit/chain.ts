@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+
+/** One disclosure or refusal of a citizen's data, as recorded. No CPR, no names, no contents. */
+export interface AuditEvent {
+  at: string;
+  requestId: string;
+  callerKind: string;
+  /** Pseudonymous citizen id, `client:<id>`, `org:<id>` or `staff:<id>`. */
+  actorId: string;
+  /** Pseudonymous id of the citizen whose data it was. */
+  subjectId: string | null;
+  operation: string | null;
+  areas: string[];
+  entityIds: string[];
+  refusedAreas: string[];
+  outcome: 'disclosed' | 'refused';
+}
+
+export const genesisHash = 'genesis';
+
+/** The chain link: each event's hash covers the previous hash and every field, in a fixed order. */
+export function chainHash(previous: string, event: AuditEvent): string {
+  const fields = [
+    event.at,
+    event.requestId,
+    event.callerKind,
+    event.actorId,
+    event.subjectId,
+    event.operation,
+    event.areas,
+    event.entityIds,
+    event.refusedAreas,
+    event.outcome,
+  ];
+  return createHash('sha256').update(previous).update('|').update(JSON.stringify(fields)).digest('hex');
+}

@@ -1,0 +1,135 @@
+import { chainHash, genesisHash, type AuditEvent } from './chain';
+import type { Sql, SqlDatabase } from './sql';
+
+interface EventRow {
+  seq: string;
+  at: Date;
+  request_id: string;
+  caller_kind: string;
+  actor_id: string;
+  subject_id: string | null;
+  operation: string | null;
+  areas: string[];
+  entity_ids: string[];
+  refused_areas: string[];
+  outcome: AuditEvent['outcome'];
+  prev_hash: string;
+  hash: string;
+}
+
+export interface StoredEvent extends AuditEvent {
+  seq: number;
+}
+
+export type Verification = { ok: true; checked: number } | { ok: false; checked: number; firstBrokenSeq: number; reason: string };
+
+const toEvent = (row: EventRow): StoredEvent => ({
+  seq: Number(row.seq),
+  at: new Date(row.at).toISOString(),
+  requestId: row.request_id,
+  callerKind: row.caller_kind,
+  actorId: row.actor_id,
+  subjectId: row.subject_id,
+  operation: row.operation,
+  areas: row.areas,
+  entityIds: row.entity_ids,
+  refusedAreas: row.refused_areas,
+  outcome: row.outcome,
+});
+
+/** One lock for every writer on every replica, so the chain never forks. */
+const chainLock = 7_262_001;
+
+/** Where the chain starts: after the newest retention anchor, or at genesis. */
+async function anchor(sql: Sql): Promise<{ seq: number; hash: string }> {
+  const { rows } = await sql.query<{ last_removed_seq: string; last_removed_hash: string }>(
+    'SELECT last_removed_seq, last_removed_hash FROM audit_anchors ORDER BY id DESC LIMIT 1',
+  );
+  return rows[0] ? { seq: Number(rows[0].last_removed_seq), hash: rows[0].last_removed_hash } : { seq: 0, hash: genesisHash };
+}
+
+export class AuditStore {
+  constructor(private readonly db: SqlDatabase) {}
+
+  /** Appends a batch in one transaction, each event chained to the one before it. */
+  async append(events: AuditEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.db.transaction(async (sql) => {
+      await sql.query('SELECT pg_advisory_xact_lock($1)', [chainLock]);
+      const { rows } = await sql.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+      let previous = rows[0]?.hash ?? (await anchor(sql)).hash;
+      const values: unknown[] = [];
+      const tuples = events.map((event, index) => {
+        const hash = chainHash(previous, event);
+        values.push(
+          event.at, event.requestId, event.callerKind, event.actorId, event.subjectId, event.operation,
+          event.areas, event.entityIds, event.refusedAreas, event.outcome, previous, hash,
+        );
+        previous = hash;
+        const base = index * 12;
+        return `(${Array.from({ length: 12 }, (_, n) => `$${base + n + 1}`).join(', ')})`;
+      });
+      await sql.query(
+        `INSERT INTO audit_events (at, request_id, caller_kind, actor_id, subject_id, operation, areas, entity_ids,
+           refused_areas, outcome, prev_hash, hash) VALUES ${tuples.join(', ')}`,
+        values,
+      );
+    });
+  }
+
+  /** A citizen's events, newest first, in pages of `first` before the sequence number `before`. */
+  async forSubject(subjectId: string, first: number, before?: number): Promise<StoredEvent[]> {
+    const { rows } = await this.db.query<EventRow>(
+      `SELECT * FROM audit_events WHERE subject_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
+      [subjectId, before ?? Number.MAX_SAFE_INTEGER, first],
+    );
+    return rows.map(toEvent);
+  }
+
+  /** Recomputes the chain from its anchor and reports the first event that does not fit. */
+  async verify(pageSize = 1000): Promise<Verification> {
+    const start = await anchor(this.db);
+    let previous = start.hash;
+    let after = start.seq;
+    let checked = 0;
+    for (;;) {
+      const { rows } = await this.db.query<EventRow>('SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2', [after, pageSize]);
+      if (rows.length === 0) return { ok: true, checked };
+      for (const row of rows) {
+        const seq = Number(row.seq);
+        if (row.prev_hash !== previous) return { ok: false, checked, firstBrokenSeq: seq, reason: 'does not follow the event before it' };
+        if (chainHash(previous, toEvent(row)) !== row.hash) return { ok: false, checked, firstBrokenSeq: seq, reason: 'its content was changed' };
+        previous = row.hash;
+        after = seq;
+        checked += 1;
+      }
+    }
+  }
+
+  /**
+   * Removes events older than the cut-off, oldest first, and anchors the chain at the last one
+   * removed, so what remains still verifies. Returns how many were removed.
+   */
+  async removeOlderThan(cutoff: Date): Promise<number> {
+    return this.db.transaction(async (sql) => {
+      await sql.query('SELECT pg_advisory_xact_lock($1)', [chainLock]);
+      const { rows } = await sql.query<{ seq: string; hash: string }>(
+        'SELECT seq, hash FROM audit_events WHERE at < $1 ORDER BY seq DESC LIMIT 1',
+        [cutoff.toISOString()],
+      );
+      if (!rows[0]) return 0;
+      await sql.query("SELECT set_config('audit.retention', 'on', true)");
+      await sql.query('INSERT INTO audit_anchors (at, last_removed_seq, last_removed_hash) VALUES (now(), $1, $2)', [rows[0].seq, rows[0].hash]);
+      const removed = await sql.query<{ seq: string }>('DELETE FROM audit_events WHERE seq <= $1 RETURNING seq', [rows[0].seq]);
+      return removed.rows.length;
+    });
+  }
+
+  /** Whether events can be stored now: the database answers and the table is there. */
+  async healthy(): Promise<boolean> {
+    return this.db.query('SELECT 1 FROM audit_events LIMIT 0').then(
+      () => true,
+      () => false,
+    );
+  }
+}

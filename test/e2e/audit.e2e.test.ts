@@ -1,0 +1,180 @@
+import { Client } from 'pg';
+import { connect } from '../../gateway/audit/sql';
+import { AuditStore } from '../../gateway/audit/store';
+import { THOMAS_TRANSPORT_CASE_ID } from '../../mocks/fixtures/dataset';
+import { clients, personas } from '../../mocks/fixtures/personas';
+import { mintToken, type TokenSubject } from '../../mocks/identity/dev-issuer';
+import { postGraphQL } from '../support/graphql-client';
+import { tokenFor } from '../support/personas';
+import { startStack, type Stack } from '../support/stack';
+
+interface Row {
+  seq: string;
+  caller_kind: string;
+  actor_id: string;
+  subject_id: string | null;
+  areas: string[];
+  entity_ids: string[];
+  refused_areas: string[];
+  outcome: string;
+}
+
+describe('the audit trail', () => {
+  let stack: Stack;
+  let db: Client;
+  const token = (subject: TokenSubject) => mintToken(subject, { issuer: stack.issuer.url });
+  const rows = async () => (await db.query<Row>('SELECT * FROM audit_events ORDER BY seq')).rows;
+  const withSql = async <T>(work: (store: AuditStore) => Promise<T>) => {
+    const sql = await connect(stack.databaseUrl);
+    try {
+      return await work(new AuditStore(sql));
+    } finally {
+      await sql.close();
+    }
+  };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await stack.close();
+  });
+
+  it("records what a citizen's overview actually returned", async () => {
+    await postGraphQL(stack.gatewayUrl, '{ me { cases { id } payments { id } } }', { token: await tokenFor(stack, 'thomas') });
+    const [event] = (await rows()).slice(-1);
+    expect(event).toMatchObject({ caller_kind: 'citizen', outcome: 'disclosed' });
+    expect(event.areas.sort()).toEqual(['cases', 'payments']);
+    expect(event.entity_ids).toContain(`cases:${THOMAS_TRANSPORT_CASE_ID}`);
+  });
+
+  it("records a proxy's read, what it was refused, and who acted", async () => {
+    await postGraphQL(stack.gatewayUrl, '{ me { cases { id } payments { id } } }', {
+      token: await token({ kind: 'proxy', holderCpr: personas.lawyer.cpr, subjectCpr: personas.thomas.cpr }),
+    });
+    const [event] = (await rows()).slice(-1);
+    expect(event).toMatchObject({ caller_kind: 'proxy', areas: ['cases'], refused_areas: ['payments'], outcome: 'disclosed' });
+    expect(event.entity_ids).toEqual([`cases:${THOMAS_TRANSPORT_CASE_ID}`]);
+    expect(event.actor_id).not.toBe(event.subject_id);
+  });
+
+  it("records a chatbot's read of the citizen context", async () => {
+    await postGraphQL(stack.gatewayUrl, '{ citizenContext { openCases { title } } }', {
+      token: await token({ kind: 'chatbot', clientId: clients.chatbot.clientId, subjectCpr: personas.thomas.cpr }),
+    });
+    const [event] = (await rows()).slice(-1);
+    expect(event).toMatchObject({ caller_kind: 'chatbot', actor_id: `client:${clients.chatbot.clientId}`, areas: ['citizenContext'] });
+  });
+
+  it("records a partner's read of shared appointments, for the citizen named in the query", async () => {
+    const before = (await rows()).find((row) => row.caller_kind === 'citizen')!;
+    await postGraphQL(stack.gatewayUrl, 'query ($cpr: String!) { sharedAppointments(cpr: $cpr) { title } }', {
+      token: await token({ kind: 'partner', clientId: 'rm', organisation: clients.region.orgId }),
+      variables: { cpr: personas.thomas.cpr },
+    });
+    const [event] = (await rows()).slice(-1);
+    expect(event).toMatchObject({ caller_kind: 'partner', actor_id: `org:${clients.region.orgId}`, areas: ['appointments'] });
+    expect(event.subject_id).toBe(before.subject_id);
+  });
+
+  it('records a refused proxy', async () => {
+    await postGraphQL(stack.gatewayUrl, '{ me { cases { id } } }', {
+      token: await token({ kind: 'proxy', holderCpr: personas.lawyer.cpr, subjectCpr: personas.karen.cpr }),
+    });
+    const [event] = (await rows()).slice(-1);
+    expect(event).toMatchObject({ caller_kind: 'proxy', outcome: 'refused', areas: [] });
+  });
+
+  it('cannot be hidden from by aliasing a field', async () => {
+    await postGraphQL(stack.gatewayUrl, '{ who: me { secret: cases { id } } }', { token: await tokenFor(stack, 'karen') });
+    const [event] = (await rows()).slice(-1);
+    expect(event.areas).toEqual(['cases']);
+  });
+
+  it('holds no CPR number in any event', async () => {
+    const everything = JSON.stringify(await rows());
+    for (const persona of Object.values(personas)) expect(everything).not.toContain(persona.cpr);
+  });
+
+  it("shows thomas that his lawyer read his cases, in his access log", async () => {
+    const response = await postGraphQL<{ me: { accessLog: { entries: { who: string; areas: string[] }[] } } }>(
+      stack.gatewayUrl,
+      '{ me { accessLog(first: 50) { entries { at who areas refusedAreas } nextCursor } } }',
+      { token: await tokenFor(stack, 'thomas') },
+    );
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.me.accessLog.entries).toContainEqual(
+      expect.objectContaining({ who: `Your proxy ${personas.lawyer.name}`, areas: ['cases'] }),
+    );
+  });
+
+  it('does not show the access log to a chatbot', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, '{ me { accessLog { entries { who } } } }', {
+      token: await token({ kind: 'chatbot', clientId: clients.chatbot.clientId, subjectCpr: personas.thomas.cpr }),
+    });
+    expect(response.body.data?.me ?? null).toBeNull();
+  });
+
+  it('forms a chain that verifies', async () => {
+    const result = await withSql((store) => store.verify());
+    expect(result).toMatchObject({ ok: true });
+    expect(result.checked).toBe((await rows()).length);
+  });
+
+  it('refuses to change or delete an event', async () => {
+    await expect(db.query("UPDATE audit_events SET outcome = 'refused'")).rejects.toThrow(/append-only/);
+    await expect(db.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+  });
+
+  it('detects a tampered event and names the first one broken', async () => {
+    const [, second] = await rows();
+    await db.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+    await db.query("UPDATE audit_events SET areas = '{}' WHERE seq = $1", [second.seq]);
+    await db.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
+    expect(await withSql((store) => store.verify())).toMatchObject({ ok: false, firstBrokenSeq: Number(second.seq) });
+  });
+});
+
+describe('audit retention', () => {
+  it('removes old events and leaves a chain that still verifies', async () => {
+    const stack = await startStack();
+    try {
+      const thomas = await tokenFor(stack, 'thomas');
+      for (let request = 0; request < 3; request += 1) await postGraphQL(stack.gatewayUrl, '{ me { cases { id } } }', { token: thomas });
+      const sql = await connect(stack.databaseUrl);
+      const store = new AuditStore(sql);
+      try {
+        expect(await store.removeOlderThan(new Date(Date.now() + 1000))).toBe(3);
+        await postGraphQL(stack.gatewayUrl, '{ me { cases { id } } }', { token: thomas });
+        expect(await store.verify()).toEqual({ ok: true, checked: 1 });
+      } finally {
+        await sql.close();
+      }
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
+describe('an audit store that is down', () => {
+  it('lets no personal data out, answers AUDIT_UNAVAILABLE, and reports not ready', async () => {
+    const stack = await startStack();
+    try {
+      const db = new Client({ connectionString: stack.databaseUrl });
+      await db.connect();
+      await db.query('DROP TABLE audit_events');
+      await db.end();
+      const response = await postGraphQL(stack.gatewayUrl, '{ me { cases { id title } } }', { token: await tokenFor(stack, 'thomas') });
+      expect(response.status).toBe(503);
+      expect(response.body.data ?? null).toBeNull();
+      expect(response.body.errors![0].extensions!.code).toBe('AUDIT_UNAVAILABLE');
+      expect(response.text).not.toContain('SAG-');
+      expect((await fetch(stack.gatewayUrl.replace('/graphql', '/readyz'))).status).toBe(503);
+    } finally {
+      await stack.close();
+    }
+  });
+});
