@@ -23,15 +23,17 @@ export function requestIdFrom(request: IncomingMessage): string {
 
 export function createContextFactory(
   verify: TokenVerifier,
-  decide: (caller: Awaited<ReturnType<TokenVerifier>>, request: { deadline: number; requestId: string }) => Promise<Access>,
+  decide: (caller: Awaited<ReturnType<TokenVerifier>>, request: { deadline: number; requestId: string; namedCitizen: string | null }) => Promise<Access>,
   rateLimit: (actorId: string) => Promise<void>,
   internalContextKey: Uint8Array,
   deadlineMs: number,
 ) {
-  return async (request: IncomingMessage): Promise<GatewayContext> => {
+  return async (request: IncomingMessage, variables: Record<string, unknown> | undefined): Promise<GatewayContext> => {
     const deadline = Date.now() + deadlineMs;
     const requestId = requestIdFrom(request);
-    const access = await decide(await verify(request.headers.authorization), { deadline, requestId });
+    const named = variables?.cpr;
+    const namedCitizen = typeof named === 'string' && /^\d{10}$/.test(named) ? named : null;
+    const access = await decide(await verify(request.headers.authorization), { deadline, requestId, namedCitizen });
     await rateLimit(access.actorId);
     const internalContext = await sealInternalContext({ requestId, ...access }, internalContextKey);
     return { requestId, deadline, access, internalContext };

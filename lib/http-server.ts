@@ -11,7 +11,8 @@ import { registry } from './metrics';
  */
 export interface HttpServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  context: (request: IncomingMessage) => Promise<TContext>;
+  /** Builds the request's context; `variables` only from a POST body, never from a URL. */
+  context: (request: IncomingMessage, variables: Record<string, unknown> | undefined) => Promise<TContext>;
   /** Readiness beyond being alive: e.g. every dependency answers. */
   ready?: () => Promise<boolean>;
   maxBodyBytes: number;
@@ -53,6 +54,11 @@ function parseBody(text: string, contentType: string | undefined): unknown {
   }
 }
 
+function variablesOf(body: unknown): Record<string, unknown> | undefined {
+  const variables = (body as { variables?: unknown } | undefined)?.variables;
+  return variables && typeof variables === 'object' ? (variables as Record<string, unknown>) : undefined;
+}
+
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
@@ -81,7 +87,7 @@ async function serveGraphQL<TContext extends BaseContext>(
   const body = parseBody(await readBody(request, options.maxBodyBytes), request.headers['content-type']);
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers: headerMap(request), search, body },
-    context: () => options.context(request),
+    context: () => options.context(request, variablesOf(body)),
   });
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;

@@ -24,7 +24,7 @@ const nobody = { boundCaseId: null, partnerOrganisation: null, staffMunicipality
 export function createAccessPolicy(config: GatewayConfig, grants: ProxyGrants, recordRefusal: (refusal: Refusal) => Promise<void>) {
   const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);
 
-  return async (caller: VerifiedCaller, request: { deadline: number; requestId: string }): Promise<Access> => {
+  return async (caller: VerifiedCaller, request: { deadline: number; requestId: string; namedCitizen: string | null }): Promise<Access> => {
     const { deadline, requestId } = request;
     /** Every refusal of a citizen's data is recorded, then answered. */
     const refuse = async (code: 'INSUFFICIENT_ASSURANCE' | 'PROXY_NOT_VALID', callerKind: Access['callerKind'], actorId: string, subjectCpr: string | null) => {
@@ -59,8 +59,17 @@ export function createAccessPolicy(config: GatewayConfig, grants: ProxyGrants, r
       case 'partner':
         return { ...nobody, callerKind: 'partner', actorId: `org:${caller.organisation}`, subjectCpr: null, assurance: null, areas: [], partnerOrganisation: caller.organisation };
       case 'staff':
-        await requirePersonalDataAssurance(caller.assurance, 'staff', `staff:${caller.employeeId}`, null);
-        return { ...nobody, callerKind: 'staff', actorId: `staff:${caller.employeeId}`, subjectCpr: null, assurance: caller.assurance, areas: [], staffMunicipality: caller.municipality };
+        // Staff name the citizen whose records they verify in the query's `cpr` variable.
+        await requirePersonalDataAssurance(caller.assurance, 'staff', `staff:${caller.employeeId}`, request.namedCitizen);
+        return {
+          ...nobody,
+          callerKind: 'staff',
+          actorId: `staff:${caller.employeeId}`,
+          subjectCpr: request.namedCitizen,
+          assurance: caller.assurance,
+          areas: ['cases', 'benefits', 'payments', 'appointments'],
+          staffMunicipality: caller.municipality,
+        };
     }
   };
 }

@@ -16,6 +16,7 @@ export interface RecordTraits {
 
 export type Verdict =
   | { show: true }
+  /** Not this caller's business at all (outside a proxy's case, another municipality's staff). */
   | { show: false; reason: 'OUTSIDE_BOUND_CASE' }
   | { show: false; reason: 'NOT_ACTIVATED' }
   | { show: false; reason: 'AGE_LIMIT'; minimumAge: number; kle: string };
@@ -58,6 +59,10 @@ export function isActivated(rules: AccessRules, area: Area, traits: RecordTraits
 const seesOwnData = (caller: InternalContext) => caller.callerKind === 'citizen' || caller.callerKind === 'chatbot';
 
 export function judge(rules: AccessRules, area: Area, traits: RecordTraits, caller: InternalContext, today: Date): Verdict {
+  // Verification staff see their own municipality's records, activated or not, to verify them.
+  if (caller.callerKind === 'staff') {
+    return traits.municipality === caller.staffMunicipality ? { show: true } : { show: false, reason: 'OUTSIDE_BOUND_CASE' };
+  }
   if (caller.boundCaseId !== null && traits.caseId !== caller.boundCaseId) return { show: false, reason: 'OUTSIDE_BOUND_CASE' };
   if (!isActivated(rules, area, traits)) return { show: false, reason: 'NOT_ACTIVATED' };
   if (traits.kle !== null && caller.subjectCpr !== null && seesOwnData(caller)) {

@@ -33,6 +33,17 @@ export class MeResolver {
     return { id: context.subjectId };
   }
 
+  @Query(() => Citizen, {
+    description:
+      "For a municipality's verification staff: the citizen named by `cpr`, showing only the municipality's own records, activated or not (read-only). Send the CPR in the variables.",
+  })
+  verificationCitizen(@Ctx() context: Context, @Arg('cpr', { description: "The citizen's CPR number." }) cpr: string): CitizenEntity {
+    if (context.caller.callerKind !== 'staff' || context.caller.subjectCpr !== cpr || context.subjectId === null) {
+      throw appError('FORBIDDEN', { message: 'Only verification staff may use this, with the CPR number in the variable `cpr`.' });
+    }
+    return { id: context.subjectId };
+  }
+
   @Query(() => CitizenContext, {
     description: "For a chatbot on the citizen's delegation (or the citizen): a compact, plain-language summary.",
   })

@@ -183,3 +183,38 @@ describe('who may see what', () => {
     expect(after.body.errors![0].extensions!.code).toBe('PROXY_NOT_VALID');
   });
 });
+
+describe("a municipality's verification staff", () => {
+  let stack: Stack;
+  const verify = `query ($cpr: String!) { verificationCitizen(cpr: $cpr) {
+    payments { id paymentDate paymentDateMissingReason } paymentsNotActivated cases { id }
+  } }`;
+  type Verification = { verificationCitizen: { payments: { id: string }[]; paymentsNotActivated: string[]; cases: { id: string }[] } | null };
+  const staffToken = (municipality: string) =>
+    mintToken({ kind: 'staff', employeeId: `staff-${municipality}`, municipality }, { issuer: stack.issuer.url });
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.close());
+
+  it("see their municipality's payments that are not yet activated, marked as such, to verify them", async () => {
+    const response = await postGraphQL<Verification>(stack.gatewayUrl, verify, { token: await staffToken('740'), variables: { cpr: personas.ole.cpr } });
+    const citizen = response.body.data!.verificationCitizen!;
+    expect(citizen.payments).toHaveLength(4);
+    expect(citizen.paymentsNotActivated.sort()).toEqual(citizen.payments.map((payment) => payment.id).sort());
+  });
+
+  it("see nothing of another municipality's records", async () => {
+    const response = await postGraphQL<Verification>(stack.gatewayUrl, verify, { token: await staffToken('751'), variables: { cpr: personas.ole.cpr } });
+    const citizen = response.body.data!.verificationCitizen!;
+    expect(citizen.payments).toEqual([]);
+    expect(citizen.cases).toEqual([]);
+  });
+
+  it('cannot change anything', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, 'mutation { revokeProxy(id: "FM-0003") { id } }', { token: await staffToken('740') });
+    expect(response.body.data ?? null).toBeNull();
+    expect(response.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN_AREA', area: 'proxies' });
+  });
+});
