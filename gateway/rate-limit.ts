@@ -3,7 +3,9 @@ import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Redis } from 'ioredis';
+import { Counter } from 'prom-client';
 import { errorCodes } from '../lib/errors';
+import { registry } from '../lib/metrics';
 import type { Logger } from '../lib/logger';
 
 /** Counts one caller's requests in the current minute; Redis shares the count across replicas. */
@@ -38,6 +40,12 @@ export class RedisCounter implements RequestCounter {
   }
 }
 
+const refusals = new Counter({
+  name: 'rate_limit_refusals_total',
+  help: 'Requests refused with 429 by the rate limit.',
+  registers: [registry],
+});
+
 /**
  * A fixed window per caller, counted under a keyed hash of the actor id so the counter store
  * links no one. A counter that fails lets the request through: the limit protects capacity, and
@@ -53,6 +61,7 @@ export function createRateLimit(counter: RequestCounter, perMinute: number, keyi
       return;
     }
     if (result.count <= perMinute) return;
+    refusals.inc();
     const retryAfter = String(Math.max(1, Math.ceil(result.resetMs / 1000)));
     throw new GraphQLError(errorCodes.RATE_LIMITED.message, {
       extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) } },

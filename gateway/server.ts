@@ -12,6 +12,7 @@ import { ProxyGrants } from './auth/proxy-grants';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { createContextFactory, type GatewayContext } from './context';
 import { createEngine, gatewayMarginMs } from './engine';
+import { metricsPlugin } from './plugins/metrics';
 import { loadPersistedOperations, persistedOperationsPlugin } from './plugins/persisted-operations';
 import { queryLimitsPlugin } from './plugins/query-limits';
 import { requestIdPlugin } from './plugins/request-id';
@@ -67,6 +68,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     csrfPrevention: true,
     plugins: [
       requestIdPlugin(),
+      metricsPlugin(),
       queryLimitsPlugin(config.limits),
       ...(config.persistedOperationsPath ? [persistedOperationsPlugin(loadPersistedOperations(config.persistedOperationsPath))] : []),
       audit.plugin,

@@ -27,6 +27,22 @@ describe('configuration', () => {
     expect(() => gatewayConfig({ PSEUDONYM_KEY: 'c2hvcnQ' })).toThrow(/PSEUDONYM_KEY/);
   });
 
+  it('refuses the development keys and issuer in production, naming each', () => {
+    expect(() => gatewayConfig({ NODE_ENV: 'production' })).toThrow(/INTERNAL_CONTEXT_KEY[\s\S]*PSEUDONYM_KEY[\s\S]*AUTH_ISSUER/);
+    expect(() => subgraphConfig('cases', { NODE_ENV: 'production' })).toThrow(/CACHE_ENCRYPTION_KEYS/);
+  });
+
+  it('starts in production with keys and an issuer of its own', () => {
+    const secret = Buffer.from('a-production-secret-of-32-bytes!').toString('base64url');
+    const config = gatewayConfig({
+      NODE_ENV: 'production',
+      INTERNAL_CONTEXT_KEY: secret,
+      PSEUDONYM_KEY: secret,
+      AUTH_ISSUER: 'https://broker.example.invalid',
+    });
+    expect(config.env).toBe('production');
+  });
+
   it('is documented in the README, every setting (run `npm run docs` after a change)', () => {
     const readme = readFileSync('README.md', 'utf8');
     expect(withConfigTable(readme)).toBe(readme);

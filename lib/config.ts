@@ -428,6 +428,22 @@ export interface SubgraphConfig extends CommonConfig {
   cache: CacheConfig;
 }
 
+/**
+ * Production refuses the development keys (they are public, in this file) and the development
+ * token issuer, naming each setting that must be given.
+ */
+function refuseDevelopmentSecrets(raw: RawConfig, names: SettingName[]): void {
+  if (raw.NODE_ENV !== 'production') return;
+  const development = new Set<unknown>([...Object.values(developmentKeys), settings.AUTH_ISSUER.default]);
+  const problems = names.filter((name) => {
+    const value = raw[name];
+    return development.has(value) || (name === 'CACHE_ENCRYPTION_KEYS' && Object.keys(value as object).some((id) => id.startsWith('dev')));
+  });
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  ${problems.map((name) => `${name}: the development value is refused in production`).join('\n  ')}`);
+  }
+}
+
 function common(raw: RawConfig, defaultPort: number): CommonConfig {
   return {
     env: raw.NODE_ENV,
@@ -443,6 +459,7 @@ function common(raw: RawConfig, defaultPort: number): CommonConfig {
 
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const raw = readSettings(env);
+  refuseDevelopmentSecrets(raw, ['INTERNAL_CONTEXT_KEY', 'PSEUDONYM_KEY', 'AUTH_ISSUER']);
   return {
     ...common(raw, defaultPorts.gateway),
     supergraphPath: raw.SUPERGRAPH_PATH,
@@ -479,6 +496,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
 
 export function subgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   const raw = readSettings(env);
+  refuseDevelopmentSecrets(raw, ['INTERNAL_CONTEXT_KEY', 'PSEUDONYM_KEY', 'CACHE_ENCRYPTION_KEYS']);
   return {
     ...common(raw, defaultPorts[name]),
     name,

@@ -121,3 +121,23 @@ describe('production mode', () => {
     }
   });
 });
+
+describe('the gateway metrics', () => {
+  it('count requests by registered operation and outcome, errors by code, and rate-limit refusals', async () => {
+    const stack = await startStack({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const token = await tokenFor(stack, 'thomas');
+      const manifest = JSON.parse(readFileSync('config/persisted-operations.json', 'utf8')) as { operations: Record<string, string> };
+      await postGraphQL(stack.gatewayUrl, manifest.operations.CitizenOverview, { token });
+      await postGraphQL(stack.gatewayUrl, 'query SomethingRandom1234 { me { id } }', { token });
+      await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token });
+      const metrics = await (await fetch(stack.gatewayUrl.replace('/graphql', '/metrics'))).text();
+      expect(metrics).toMatch(/graphql_requests_total\{operation="CitizenOverview",outcome="ok"\} \d+/);
+      expect(metrics).toMatch(/graphql_request_duration_seconds_count\{operation="other"\} \d+/);
+      expect(metrics).not.toContain('SomethingRandom1234');
+      expect(metrics).toMatch(/rate_limit_refusals_total \d+/);
+    } finally {
+      await stack.close();
+    }
+  });
+});

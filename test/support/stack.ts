@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { gatewayConfig, subgraphConfig, subgraphNames, type SubgraphName } from '../../lib/config';
 import type { RunningService } from '../../lib/http-server';
@@ -20,6 +21,8 @@ export interface Stack {
   simulator: Awaited<ReturnType<typeof startSimulator>>;
   /** The stack's own audit database (a schema of the test PostgreSQL). */
   databaseUrl: string;
+  /** The secrets the stack runs with (base64url), for clients that talk to subgraphs directly. */
+  keys: { internalContext: string; pseudonym: string };
   close(): Promise<void>;
 }
 
@@ -59,7 +62,18 @@ export const fixtureToday = new Date('2026-11-23T12:00:00Z');
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const databaseUrl = await freshAuditDatabase();
-  const base = { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', DATABASE_URL: databaseUrl, ...options.env };
+  // Keys of the stack's own: production-mode stacks refuse the development ones.
+  const key = () => randomBytes(32).toString('base64url');
+  const base = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    INTERNAL_CONTEXT_KEY: key(),
+    PSEUDONYM_KEY: key(),
+    CACHE_ENCRYPTION_KEYS: `k1:${key()}`,
+    ...options.env,
+  };
   const simulator = await startSimulator({ port: 0, dataset: createDataset() });
   const issuer = await startDevIssuer();
   const running: RunningService[] = [];
@@ -91,6 +105,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     issuer,
     simulator,
     databaseUrl,
+    keys: { internalContext: base.INTERNAL_CONTEXT_KEY, pseudonym: base.PSEUDONYM_KEY },
     async close() {
       await Promise.all(running.map((service) => service.close()));
       await Promise.all([issuer.close(), simulator.close()]);

@@ -1,0 +1,46 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Counter, Histogram } from 'prom-client';
+import persisted from '../../config/persisted-operations.json';
+import { registry } from '../../lib/metrics';
+
+const requests = new Counter({
+  name: 'graphql_requests_total',
+  help: 'Client requests by operation and outcome (ok, partial, error).',
+  labelNames: ['operation', 'outcome'] as const,
+  registers: [registry],
+});
+const duration = new Histogram({
+  name: 'graphql_request_duration_seconds',
+  help: 'Time to answer a client request, by operation.',
+  labelNames: ['operation'] as const,
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [registry],
+});
+const errors = new Counter({
+  name: 'graphql_errors_total',
+  help: 'Errors returned to clients, by code.',
+  labelNames: ['code'] as const,
+  registers: [registry],
+});
+
+/** Operation names are client-chosen: only registered ones become label values, the rest "other". */
+const knownOperations = new Set(Object.keys(persisted.operations));
+
+export function metricsPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ response, operationName }) {
+          const operation = operationName && knownOperations.has(operationName) ? operationName : 'other';
+          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const codes = (result?.errors ?? []).map((error) => String(error.extensions?.code ?? 'UNKNOWN'));
+          for (const code of codes) errors.inc({ code });
+          const outcome = codes.length === 0 ? 'ok' : result?.data ? 'partial' : 'error';
+          requests.inc({ operation, outcome });
+          duration.observe({ operation }, (performance.now() - started) / 1000);
+        },
+      };
+    },
+  };
+}
