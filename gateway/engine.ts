@@ -4,6 +4,7 @@ import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { SubgraphName } from '../lib/config';
 import { budgetHeader } from '../lib/internal-context';
+import { traceHeaders } from '../lib/tracing';
 
 /** What the gateway keeps of the deadline for merging and answering after subgraphs reply. */
 export const gatewayMarginMs = 100;
@@ -15,7 +16,10 @@ export const gatewayMarginMs = 100;
 const fetchWithinBudget = ((url: string, init?: RequestInit) => {
   const budget = Number(new Headers(init?.headers).get(budgetHeader));
   const limit = Number.isFinite(budget) && budget > 0 ? budget + gatewayMarginMs : 10_000;
-  return fetch(url, { ...init, signal: AbortSignal.timeout(limit) });
+  const headers = new Headers(init?.headers);
+  // The active span here is Apollo's fetch span (when tracing is on): the subgraph continues it.
+  for (const [name, value] of Object.entries(traceHeaders())) headers.set(name, value);
+  return fetch(url, { ...init, headers, signal: AbortSignal.timeout(limit) });
 }) as unknown as Fetcher;
 
 /**

@@ -5,6 +5,7 @@ import { formatError } from '../lib/errors';
 import { listen, type RunningService } from '../lib/http-server';
 import { budgetHeader, internalContextHeader } from '../lib/internal-context';
 import { createLogger } from '../lib/logger';
+import { startTracing } from '../lib/tracing';
 import { Upstream } from '../lib/upstream';
 import { startAuditTrail } from './audit/audit-trail';
 import { createAccessPolicy, type Refusal } from './auth/access-policy';
@@ -39,6 +40,7 @@ async function subgraphsAnswer(urls: string[]): Promise<boolean> {
 
 export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningService> {
   const logger = createLogger('gateway', config.logLevel);
+  startTracing(config.otlpEndpoint);
   const production = config.env === 'production';
   const redis = config.redisUrl ? new RedisStore({ url: config.redisUrl, commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
   const rateLimit = createRateLimit(redis ? new RedisCounter(redis.client) : new MemoryCounter(), config.rateLimitPerMinute, config.pseudonymKey, logger);
@@ -78,6 +80,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const recordRefusal = (refusal: Refusal) => audit.recordRefusal(refusal.requestId, refusal);
   const service = await listen(
     {
+      name: 'gateway',
       apollo,
       context: createContextFactory(
         verify,

@@ -243,6 +243,11 @@ export const settings = {
     services: ['gateway'],
     doc: 'How long a proxy grant check is reused; at most 5000, so a revocation takes effect within 5 s.',
   },
+  OTEL_EXPORTER_OTLP_ENDPOINT: {
+    schema: url.optional(),
+    services: ['gateway', 'subgraph'],
+    doc: 'OpenTelemetry collector to export traces to (OTLP over HTTP). Unset: tracing is off.',
+  },
   MAX_BODY_BYTES: {
     schema: z.coerce.number().int().positive(),
     default: '65536',
@@ -374,6 +379,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): RawConfig {
 
 export interface CommonConfig {
   env: RawConfig['NODE_ENV'];
+  otlpEndpoint: string | undefined;
   breaker: { failureThreshold: number; openMs: number };
   logLevel: RawConfig['LOG_LEVEL'];
   host: string;
@@ -447,6 +453,7 @@ function refuseDevelopmentSecrets(raw: RawConfig, names: SettingName[]): void {
 function common(raw: RawConfig, defaultPort: number): CommonConfig {
   return {
     env: raw.NODE_ENV,
+    otlpEndpoint: raw.OTEL_EXPORTER_OTLP_ENDPOINT,
     breaker: { failureThreshold: raw.BREAKER_FAILURE_THRESHOLD, openMs: raw.BREAKER_OPEN_MS },
     logLevel: raw.LOG_LEVEL,
     host: raw.HOST,

@@ -4,12 +4,15 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { appError, type ErrorCode } from './errors';
 import type { Logger } from './logger';
 import { registry } from './metrics';
+import { incomingTrace, inSpan } from './tracing';
 
 /**
  * The one HTTP front of every service (gateway and subgraphs): GraphQL over HTTP at /graphql on
  * Apollo's framework-free entry point, plus /healthz and /readyz for orchestrators.
  */
 export interface HttpServiceOptions<TContext extends BaseContext> {
+  /** The service's name, on its spans. */
+  name: string;
   apollo: ApolloServer<TContext>;
   /** Builds the request's context; `variables` only from a POST body, never from a URL. */
   context: (request: IncomingMessage, variables: Record<string, unknown> | undefined) => Promise<TContext>;
@@ -113,7 +116,10 @@ export async function listen<TContext extends BaseContext>(
         const ready = options.ready ? await options.ready() : true;
         return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
       }
-      if (pathname === '/graphql') return serveGraphQL(options, request, response, search);
+      if (pathname === '/graphql') {
+        // Continue the caller's trace (W3C traceparent), so one request is one trace across hops.
+        return inSpan('graphql.request', { service: options.name }, () => serveGraphQL(options, request, response, search), incomingTrace(request.headers));
+      }
       if (pathname === '/metrics') {
         response.writeHead(200, { 'content-type': registry.contentType });
         response.end(await registry.metrics());

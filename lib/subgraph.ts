@@ -17,6 +17,7 @@ import { toKle, WithheldReason, type WithheldNotice } from './graph-types';
 import { firstN } from './list';
 import { createLogger, type Logger } from './logger';
 import { citizenId } from './pseudonym';
+import { startTracing } from './tracing';
 import { Upstream } from './upstream';
 
 /** The per-request context every subgraph resolver receives. */
@@ -206,6 +207,7 @@ export async function startSubgraph<TRecord>(
 ): Promise<RunningService> {
   const now = options.now ?? (() => new Date());
   const logger = createLogger(`subgraph-${definition.name}`, config.logLevel);
+  startTracing(config.otlpEndpoint);
   const upstream = new Upstream({
     area: definition.name,
     baseUrl: config.upstreamUrl,
@@ -245,7 +247,11 @@ export async function startSubgraph<TRecord>(
     };
   };
 
-  const service = await listen({ apollo, context, maxBodyBytes: config.maxBodyBytes, logger }, config.host, config.port);
+  const service = await listen(
+    { name: `subgraph-${definition.name}`, apollo, context, maxBodyBytes: config.maxBodyBytes, logger },
+    config.host,
+    config.port,
+  );
   logger.info({ url: service.url, cache: configured ? (config.cache.redisUrl ? 'redis' : 'memory') : 'off' }, 'subgraph listening');
   return {
     ...service,

@@ -3,6 +3,7 @@ import { CircuitBreaker } from './breaker';
 import { appError, type Area, type ErrorCode } from './errors';
 import type { Logger } from './logger';
 import { upstreamCalls, upstreamLatency } from './metrics';
+import { inSpan, traceHeaders } from './tracing';
 
 /**
  * The seam every call to a national index passes through: deadline, one retry, circuit breaker,
@@ -54,7 +55,11 @@ export class Upstream {
     this.breaker = new CircuitBreaker(options.area, options.breaker ?? { failureThreshold: 5, openMs: 10_000 });
   }
 
-  async post<S extends z.ZodType>(path: string, body: unknown, schema: S, call: CallOptions = {}): Promise<z.output<S>> {
+  post<S extends z.ZodType>(path: string, body: unknown, schema: S, call: CallOptions = {}): Promise<z.output<S>> {
+    return inSpan('upstream.call', { index: this.options.area, path }, () => this.withRetry(path, body, schema, call));
+  }
+
+  private async withRetry<S extends z.ZodType>(path: string, body: unknown, schema: S, call: CallOptions): Promise<z.output<S>> {
     const deadline = call.deadline ?? Date.now() + this.options.timeoutMs;
     const attempts = call.idempotent === false ? 1 : 2;
     for (let attempt = 1; ; attempt += 1) {
@@ -99,7 +104,7 @@ export class Upstream {
     try {
       response = await fetch(new URL(path, baseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...traceHeaders() },
         body: JSON.stringify(body),
         signal,
       });
