@@ -26,3 +26,17 @@ describe('the logger', () => {
     expect(lines.join('')).toContain('[cpr]');
   });
 });
+
+describe('a log line inside a traced request', () => {
+  it('names the trace it belongs to', async () => {
+    const { startTracingInMemory, inSpan } = await import('./tracing');
+    startTracingInMemory();
+    const { lines, stream } = capture();
+    let traceId = '';
+    await inSpan('test', {}, async (span) => {
+      traceId = span.spanContext().traceId;
+      createLogger('test', 'info', stream).info('inside');
+    });
+    expect(JSON.parse(lines[0]).traceId).toBe(traceId);
+  });
+});

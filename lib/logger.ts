@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
 
 export type { Logger };
@@ -37,6 +38,11 @@ export function createLogger(service: string, level = 'info', destination?: pino
       base: { service },
       redact: { paths: redactedPaths, censor: '[redacted]' },
       formatters: { level: (label) => ({ level: label }) },
+      // Every line names the trace it belongs to, when tracing is on.
+      mixin() {
+        const span = trace.getActiveSpan();
+        return span ? { traceId: span.spanContext().traceId } : {};
+      },
       hooks: {
         logMethod(args, method) {
           method.apply(
