@@ -42,7 +42,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const logger = createLogger('gateway', config.logLevel);
   startTracing(config.otlpEndpoint);
   const production = config.env === 'production';
-  const redis = config.redisUrl ? new RedisStore({ url: config.redisUrl, commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
+  const redis = config.redis ? new RedisStore({ location: config.redis, commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
   const rateLimit = createRateLimit(redis ? new RedisCounter(redis.client) : new MemoryCounter(), config.rateLimitPerMinute, config.pseudonymKey, logger);
   const upstream = (area: 'proxies' | 'cases', baseUrl: string) =>
     new Upstream({ area, baseUrl, timeoutMs: config.upstreamTimeoutMs, logger, breaker: config.breaker });

@@ -283,6 +283,17 @@ export const settings = {
     services: ['gateway', 'subgraph'],
     doc: 'Redis for the shared cache of index answers and the rate limit (`redis://host:6379/0`). Unset: in-process.',
   },
+  REDIS_SENTINELS: {
+    schema: list.pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'))).optional(),
+    services: ['gateway', 'subgraph'],
+    doc: 'Redis Sentinels for high availability, `host:port,host:port`; used instead of REDIS_URL when set.',
+  },
+  REDIS_SENTINEL_NAME: {
+    schema: z.string().min(1),
+    default: 'borger-graph',
+    services: ['gateway', 'subgraph'],
+    doc: 'The primary the Sentinels watch over.',
+  },
   REDIS_COMMAND_TIMEOUT_MS: {
     schema: positiveMs,
     default: '100',
@@ -396,7 +407,7 @@ export interface GatewayConfig extends CommonConfig {
   limits: { maxDepth: number; maxAliases: number; maxCost: number };
   rateLimitPerMinute: number;
   persistedOperationsPath: string | undefined;
-  redisUrl: string | undefined;
+  redis: RedisLocation;
   redisCommandTimeoutMs: number;
   requestDeadlineMs: number;
   upstreamTimeoutMs: number;
@@ -415,9 +426,23 @@ export interface GatewayConfig extends CommonConfig {
   };
 }
 
+/** Where Redis is: one URL, or Sentinels that know the current primary. None: in-process. */
+export type RedisLocation = { url: string } | { sentinels: { host: string; port: number }[]; name: string } | null;
+
+function redisLocation(raw: RawConfig): RedisLocation {
+  if (raw.REDIS_SENTINELS && raw.REDIS_SENTINELS.length > 0) {
+    const sentinels = raw.REDIS_SENTINELS.map((entry) => {
+      const [host, port] = entry.split(':');
+      return { host, port: Number(port) };
+    });
+    return { sentinels, name: raw.REDIS_SENTINEL_NAME };
+  }
+  return raw.REDIS_URL ? { url: raw.REDIS_URL } : null;
+}
+
 export interface CacheConfig {
   enabled: boolean;
-  redisUrl: string | undefined;
+  redis: RedisLocation;
   redisCommandTimeoutMs: number;
   keyRing: { currentKeyId: string; keys: Record<string, Uint8Array> };
   ttlMs: number;
@@ -475,7 +500,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     limits: { maxDepth: raw.MAX_QUERY_DEPTH, maxAliases: raw.MAX_ALIASES, maxCost: raw.MAX_QUERY_COST },
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE,
     persistedOperationsPath: raw.PERSISTED_OPERATIONS_PATH,
-    redisUrl: raw.REDIS_URL,
+    redis: redisLocation(raw),
     redisCommandTimeoutMs: raw.REDIS_COMMAND_TIMEOUT_MS,
     requestDeadlineMs: raw.REQUEST_DEADLINE_MS,
     upstreamTimeoutMs: raw.UPSTREAM_TIMEOUT_MS,
@@ -512,7 +537,7 @@ export function subgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = proc
     batching: raw.BATCHING_ENABLED,
     cache: {
       enabled: raw.CACHE_ENABLED,
-      redisUrl: raw.REDIS_URL,
+      redis: redisLocation(raw),
       redisCommandTimeoutMs: raw.REDIS_COMMAND_TIMEOUT_MS,
       keyRing: {
         currentKeyId: Object.keys(raw.CACHE_ENCRYPTION_KEYS)[0],

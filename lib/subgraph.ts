@@ -252,7 +252,7 @@ export async function startSubgraph<TRecord>(
     config.host,
     config.port,
   );
-  logger.info({ url: service.url, cache: configured ? (config.cache.redisUrl ? 'redis' : 'memory') : 'off' }, 'subgraph listening');
+  logger.info({ url: service.url, cache: configured ? (config.cache.redis ? 'redis' : 'memory') : 'off' }, 'subgraph listening');
   return {
     ...service,
     async close() {

@@ -11,11 +11,11 @@ export interface ConfiguredCache {
   store: CacheStore;
 }
 
-/** Redis when REDIS_URL is set, an in-process LRU otherwise; nothing when caching is off. */
+/** Redis when REDIS_URL or REDIS_SENTINELS is set, an in-process LRU otherwise; nothing when caching is off. */
 export function createCache(config: CacheConfig, keyingKey: Uint8Array, logger: Logger): ConfiguredCache | null {
   if (!config.enabled) return null;
-  const store: CacheStore = config.redisUrl
-    ? new RedisStore({ url: config.redisUrl, commandTimeoutMs: config.redisCommandTimeoutMs })
+  const store: CacheStore = config.redis
+    ? new RedisStore({ location: config.redis, commandTimeoutMs: config.redisCommandTimeoutMs })
     : new MemoryStore();
   return {
     store,

@@ -1,8 +1,9 @@
 import { Redis } from 'ioredis';
+import type { RedisLocation } from '../config';
 import type { CacheStore } from './store';
 
 export interface RedisStoreOptions {
-  url: string;
+  location: NonNullable<RedisLocation>;
   /** A slow Redis must cost a request little: past this, the cache counts as missing. */
   commandTimeoutMs: number;
 }
@@ -15,13 +16,18 @@ export class RedisStore implements CacheStore {
   readonly client: Redis;
 
   constructor(options: RedisStoreOptions) {
-    this.client = new Redis(options.url, {
+    const behaviour = {
       commandTimeout: options.commandTimeoutMs,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      lazyConnect: false,
-      retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
-    });
+      retryStrategy: (attempt: number) => Math.min(attempt * 100, 1_000),
+    };
+    const { location } = options;
+    // With Sentinels, ioredis asks them for the current primary and follows a failover.
+    this.client =
+      'url' in location
+        ? new Redis(location.url, behaviour)
+        : new Redis({ ...behaviour, sentinels: location.sentinels, name: location.name, sentinelRetryStrategy: behaviour.retryStrategy });
     // Errors surface on the commands; the connection's own error events would only be noise.
     this.client.on('error', () => undefined);
   }
