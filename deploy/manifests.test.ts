@@ -130,3 +130,25 @@ describe('the compose file', () => {
     );
   });
 });
+
+describe('the Grafana dashboard', () => {
+  const dashboard = JSON.parse(readFileSync(join(__dirname, 'grafana', 'borger-graph.json'), 'utf8')) as {
+    panels: { title: string; targets: { expr: string }[] }[];
+  };
+  const registered = ['graphql_request_duration_seconds', 'graphql_requests_total', 'upstream_calls_total', 'upstream_latency_seconds', 'cache_lookups_total', 'upstream_breaker_state', 'graphql_errors_total', 'rate_limit_refusals_total'];
+
+  it('queries only metrics the services expose', () => {
+    for (const panel of dashboard.panels) {
+      for (const target of panel.targets) {
+        const names = target.expr.match(/[a-z_]+(?=\{|\[| \))/g) ?? [];
+        const metrics = names.filter((name) => /_(total|seconds|bucket|state)$/.test(name)).map((name) => name.replace(/_bucket$/, ''));
+        for (const metric of metrics) expect(registered).toContain(metric);
+      }
+    }
+  });
+
+  it('shows overview latency, upstream health per index, cache hit ratio and breaker states', () => {
+    const titles = dashboard.panels.map((panel) => panel.title).join(' | ');
+    for (const subject of ['Overview latency', 'Upstream health', 'Cache hit ratio', 'Circuit breakers']) expect(titles).toContain(subject);
+  });
+});
