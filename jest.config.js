@@ -1,7 +1,7 @@
 /** Tests run the TypeScript sources through swc, which must emit decorator metadata for type-graphql. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/lib', '<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/mocks', '<rootDir>/schema', '<rootDir>/deploy', '<rootDir>/test'],
+  roots: ['<rootDir>/lib', '<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/mocks', '<rootDir>/schema', '<rootDir>/deploy', '<rootDir>/bench', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.(ts|js|mjs)$': [

@@ -63,14 +63,15 @@ export class IndexClient<R> {
   }
 
   /**
-   * Records by id for one subject. The subject's cached search usually holds them already (a
-   * benefit's case is one of the citizen's cases), so only ids it lacks go to the index.
+   * Records by id for one subject. With the cache on, the subject's search answers them: a
+   * benefit's case is one of the citizen's cases, and a search already under way for the same
+   * citizen (the gateway asks for a list and its references in parallel) is joined, not repeated.
+   * Only ids the search lacks go to the index's batch look-up.
    */
   async byIds(ids: readonly string[], subjectCpr: string, deadline: number): Promise<R[]> {
     loaderBatchSize.observe({ index: this.area }, ids.length);
-    const key = this.searchKey(subjectCpr);
-    const cached = this.caching && key ? await this.caching.cache.peekFresh<R[]>(this.area, key, this.caching.policy) : null;
-    const known = new Map((cached ?? []).map((record) => [this.index.idOf(record), record]));
+    const searched = this.caching ? (await this.search(subjectCpr, deadline)).value : [];
+    const known = new Map(searched.map((record) => [this.index.idOf(record), record]));
     const found = ids.flatMap((id) => known.get(id) ?? []);
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length === 0) return found;

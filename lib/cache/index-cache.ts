@@ -107,13 +107,6 @@ export class IndexCache {
     return plaintext === null ? null : (JSON.parse(plaintext) as Entry<T>);
   }
 
-  /** The cached value while it may still be served as current, else null. Counts nothing. */
-  async peekFresh<T>(index: string, key: string, policy: CachePolicy): Promise<T | null> {
-    const entry = await this.peek<T>(index, key);
-    const usable = policy.ttlMs + policy.staleWhileRevalidateMs;
-    return entry && this.now() - entry.storedAt < usable ? entry.value : null;
-  }
-
   async invalidate(keys: string[]): Promise<void> {
     try {
       await this.options.store.delete(keys);

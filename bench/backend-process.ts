@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { subgraphConfig, subgraphNames, type SubgraphName } from '../lib/config';
+import type { RunningService } from '../lib/http-server';
+import { cacheLookups } from '../lib/metrics';
+import { startSubgraph } from '../lib/subgraph';
+import { createDataset } from '../mocks/fixtures/dataset';
+import { startDevIssuer } from '../mocks/identity/dev-issuer';
+import type { IndexName } from '../mocks/indexes/call-recorder';
+import { startSimulator } from '../mocks/simulator';
+import { subgraphs } from '../subgraphs/registry';
+import { fixtureToday } from '../test/support/stack';
+import { serveParent } from './child-process';
+
+/**
+ * Everything behind the gateways, in one child process: the index simulator (with a fixed
+ * latency on every index, as a real national index has), the dev issuer, and two sets of the
+ * five subgraphs: as configured by default, and naive (no batching, no cache). Mirrors
+ * test/support/stack.ts without the gateway, which runs in a process of its own.
+ */
+export interface BackendOptions {
+  syntheticCitizens: number;
+  upstreamLatencyMs: number;
+}
+
+export type SubgraphSet = 'optimised' | 'naive';
+
+export interface BackendInfo {
+  simulatorUrl: string;
+  issuerUrl: string;
+  jwksUrl: string;
+  subgraphUrls: Record<SubgraphSet, Record<SubgraphName, string>>;
+}
+
+export type CacheCounts = Record<'hit' | 'stale' | 'miss' | 'error', number>;
+
+export type BackendMethods = {
+  /** Upstream calls per index since the last reset, from the simulator's recorder. */
+  calls(): Partial<Record<IndexName, number>>;
+  resetCalls(): void;
+  /** The subgraphs' cache look-ups so far, by result, summed over indexes (from their metrics). */
+  cacheLookups(): Promise<CacheCounts>;
+};
+
+const indexes: IndexName[] = [...subgraphNames, 'person'];
+const setEnv: Record<SubgraphSet, NodeJS.ProcessEnv> = {
+  optimised: {},
+  naive: { BATCHING_ENABLED: 'false', CACHE_ENABLED: 'false' },
+};
+
+serveParent<BackendOptions, BackendInfo, BackendMethods>(async (options) => {
+  const simulator = await startSimulator({ port: 0, dataset: createDataset({ syntheticCitizens: options.syntheticCitizens }) });
+  for (const index of indexes) simulator.faults.set(index, { kind: 'latency', ms: options.upstreamLatencyMs });
+  const issuer = await startDevIssuer();
+  const running: RunningService[] = [];
+  const subgraphUrls = { optimised: {}, naive: {} } as BackendInfo['subgraphUrls'];
+  for (const set of ['optimised', 'naive'] as const) {
+    for (const definition of subgraphs) {
+      const env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', UPSTREAM_URL: simulator.url, ...setEnv[set] };
+      const service = await startSubgraph(definition, subgraphConfig(definition.name, env), { now: () => fixtureToday });
+      running.push(service);
+      subgraphUrls[set][definition.name] = service.url;
+    }
+  }
+  return {
+    info: { simulatorUrl: simulator.url, issuerUrl: issuer.url, jwksUrl: issuer.jwksUrl, subgraphUrls },
+    methods: {
+      calls: () => simulator.recorder.snapshot(),
+      resetCalls: () => simulator.recorder.reset(),
+      async cacheLookups() {
+        const counts: CacheCounts = { hit: 0, stale: 0, miss: 0, error: 0 };
+        for (const { labels, value } of (await cacheLookups.get()).values) counts[labels.result as keyof CacheCounts] += value;
+        return counts;
+      },
+    },
+    async close() {
+      await Promise.all(running.map((service) => service.close()));
+      await Promise.all([issuer.close(), simulator.close()]);
+    },
+  };
+});

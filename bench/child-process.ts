@@ -1,0 +1,139 @@
+import { fork } from 'node:child_process';
+import { resolve } from 'node:path';
+
+/**
+ * The pieces the benchmark measures run in processes of their own, so the load generator's CPU
+ * is not counted as theirs and does not delay their event loop. A child module calls
+ * `serveParent(start)`; the parent forks it with `forkChild` and calls its methods by name.
+ */
+type Methods = Record<string, () => unknown>;
+
+interface Started<TInfo, TMethods extends Methods> {
+  info: TInfo;
+  methods: TMethods;
+  close(): Promise<void>;
+}
+
+type FromParent = { options: unknown } | { id: number; method: string } | { stop: true };
+type FromChild = { ready: unknown } | { failed: string } | { id: number; result: unknown } | { id: number; error: string };
+
+export interface Child<TInfo, TMethods extends Methods> {
+  pid: number;
+  info: TInfo;
+  call<K extends keyof TMethods & string>(method: K): Promise<Awaited<ReturnType<TMethods[K]>>>;
+  stop(): Promise<void>;
+}
+
+const startTimeoutMs = 120_000;
+const callTimeoutMs = 30_000;
+const stopTimeoutMs = 10_000;
+const repositoryRoot = resolve(__dirname, '..');
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Forks a TypeScript module of bench/ (through swc, like `npm start`) and waits until it is ready. */
+export async function forkChild<TOptions, TInfo, TMethods extends Methods>(
+  modulePath: string,
+  options: TOptions,
+): Promise<Child<TInfo, TMethods>> {
+  const child = fork(modulePath, [], {
+    cwd: repositoryRoot,
+    execArgv: ['-r', '@swc-node/register'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let nextId = 0;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  exited.then(() => {
+    for (const call of pending.values()) call.reject(new Error(`${modulePath} exited`));
+    pending.clear();
+  });
+
+  const ready = new Promise<TInfo>((resolveReady, rejectReady) => {
+    child.on('message', (message: FromChild) => {
+      if ('ready' in message) resolveReady(message.ready as TInfo);
+      else if ('failed' in message) rejectReady(new Error(`${modulePath} failed to start: ${message.failed}`));
+      else {
+        const call = pending.get(message.id);
+        pending.delete(message.id);
+        if ('error' in message) call?.reject(new Error(message.error));
+        else call?.resolve(message.result);
+      }
+    });
+    exited.then(() => rejectReady(new Error(`${modulePath} exited before it was ready`)));
+  });
+  child.send({ options } satisfies FromParent);
+  let info: TInfo;
+  try {
+    info = await within(ready, startTimeoutMs, `starting ${modulePath}`);
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+
+  return {
+    pid: child.pid!,
+    info,
+    call(method) {
+      const id = nextId++;
+      const answer = new Promise((resolveCall, rejectCall) => pending.set(id, { resolve: resolveCall, reject: rejectCall }));
+      child.send({ id, method } satisfies FromParent);
+      return within(answer, callTimeoutMs, `${method} of ${modulePath}`) as never;
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.send({ stop: true } satisfies FromParent);
+      await within(exited, stopTimeoutMs, `stopping ${modulePath}`).catch(() => {
+        child.kill('SIGKILL');
+        return exited;
+      });
+    },
+  };
+}
+
+/** The child's side: start on the parent's options, answer its calls, close when told or orphaned. */
+export function serveParent<TOptions, TInfo, TMethods extends Methods>(
+  start: (options: TOptions) => Promise<Started<TInfo, TMethods>>,
+): void {
+  const send = (message: FromChild) => process.send?.(message);
+  let started: Started<TInfo, TMethods> | undefined;
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void (started?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+  };
+  process.once('disconnect', stop);
+  process.on('message', (message: FromParent) => {
+    if ('stop' in message) return stop();
+    if ('options' in message) {
+      start(message.options as TOptions).then(
+        (running) => {
+          started = running;
+          send({ ready: running.info });
+        },
+        (error: unknown) => {
+          send({ failed: (error as Error).message });
+          process.exit(1);
+        },
+      );
+      return;
+    }
+    const { id, method } = message;
+    Promise.resolve()
+      .then(() => {
+        if (!started || !Object.hasOwn(started.methods, method)) throw new Error(`no method ${method}`);
+        return started.methods[method]();
+      })
+      .then(
+        (result) => send({ id, result }),
+        (error: unknown) => send({ id, error: (error as Error).message }),
+      );
+  });
+}

@@ -1,0 +1,71 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { subgraphNames } from '../lib/config';
+import type { BackendInfo, BackendMethods, CacheCounts } from './backend-process';
+import type { Child } from './child-process';
+import { drive, type LoadResult } from './load';
+import type { Profile } from './profiles';
+import { round } from './round';
+import type { TargetInfo, TargetMethods } from './target-process';
+
+/** What one system did in one scenario, over the measured window only (not the warm-up). */
+export interface Measurement extends LoadResult {
+  /**
+   * Per index and in total, from the simulator's recorder once the run's last requests have
+   * finished in their system, divided by the requests sent (those cut off made their calls too).
+   */
+  upstreamCallsPerRequest: Record<string, number> & { total: number };
+  /**
+   * From the subgraphs' cache metrics: (hit + stale) / (hit + stale + miss) over the searches
+   * they read through the cache. null when nothing was looked up (the naive subgraphs).
+   */
+  cacheHitRatio: number | null;
+  /** Resident memory of the system's process at the end of the run. */
+  rssMb: number;
+  /** User + system CPU time of the system's process (gateway or floor client) per request. */
+  gatewayCpuMsPerRequest: number;
+}
+
+/**
+ * Requests cut off when a run ends still finish in their system, and their upstream calls belong
+ * to that run: wait as long as the run's slowest request took (bounded) before counting.
+ */
+const settle = (run: LoadResult) => sleep(Math.min(3_000, Math.max(100, run.latencyMs.max)));
+
+export interface Run {
+  target: Child<TargetInfo, TargetMethods>;
+  backend: Child<BackendInfo, BackendMethods>;
+  profile: Profile;
+  query: string;
+  warmup: Record<string, string>[];
+  measured: Record<string, string>[];
+}
+
+function hitRatio(before: CacheCounts, after: CacheCounts): number | null {
+  const delta = (result: keyof CacheCounts) => after[result] - before[result];
+  const lookups = delta('hit') + delta('stale') + delta('miss');
+  return lookups === 0 ? null : round((delta('hit') + delta('stale')) / lookups, 3);
+}
+
+export async function measure(run: Run): Promise<Measurement> {
+  const { target, backend, profile } = run;
+  const load = { url: target.info.url, query: run.query, connections: profile.connections };
+  await settle(await drive({ ...load, durationSeconds: profile.warmupSeconds, credentials: run.warmup }));
+
+  await backend.call('resetCalls');
+  const [lookupsBefore, usageBefore] = await Promise.all([backend.call('cacheLookups'), target.call('usage')]);
+  const result = await drive({ ...load, durationSeconds: profile.durationSeconds, credentials: run.measured });
+  const usageAfter = await target.call('usage');
+  await settle(result);
+  const [calls, lookupsAfter] = await Promise.all([backend.call('calls'), backend.call('cacheLookups')]);
+
+  const perRequest = (count: number) => round(count / Math.max(1, result.requestsSent), 3);
+  const indexes = [...new Set([...subgraphNames, ...Object.keys(calls)])] as (keyof typeof calls)[];
+  const total = indexes.reduce((sum, index) => sum + (calls[index] ?? 0), 0);
+  return {
+    ...result,
+    upstreamCallsPerRequest: { ...Object.fromEntries(indexes.map((index) => [index, perRequest(calls[index] ?? 0)])), total: perRequest(total) },
+    cacheHitRatio: hitRatio(lookupsBefore, lookupsAfter),
+    rssMb: round(usageAfter.rssBytes / 2 ** 20, 1),
+    gatewayCpuMsPerRequest: round((usageAfter.cpuMicros - usageBefore.cpuMicros) / 1000 / Math.max(1, result.requests), 3),
+  };
+}

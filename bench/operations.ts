@@ -1,0 +1,9 @@
+/**
+ * The operations the benchmark sends. The overview is the README's: all five areas, and the
+ * nested references ask for a non-key field (`title`, `name`) so the gateway really resolves
+ * them in their own subgraph instead of answering the id it already has.
+ */
+export const overviewQuery =
+  '{ me { id cases { id title progress } benefits { id name case { id title } } ' +
+  'payments { id amount { amount currency } paymentDate benefit { id name } } ' +
+  'appointments { id title startsAt contact { office } } proxies { id holder { name } cards } } }';

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { SubgraphName } from '../lib/config';
+import type { RunningService } from '../lib/http-server';
+import { internalContextHeader } from '../lib/internal-context';
+import { benchCprHeader, sealCitizenContext } from './citizen-context';
+
+interface StockContext {
+  internalContext: string;
+}
+
+/**
+ * Apollo Gateway as its documentation sets it up (standalone server, default fetcher, no auth,
+ * no plugins) over the same supergraph and subgraphs. Its one addition: the sealed internal
+ * context on every subgraph request, for the citizen named in `x-bench-cpr`, without which the
+ * subgraphs refuse to answer. Sealed once per client request, as our gateway does.
+ */
+export async function startStockGateway(supergraphPath: string, subgraphUrls: Record<SubgraphName, string>): Promise<RunningService> {
+  const server = new ApolloServer<StockContext>({
+    gateway: new ApolloGateway({
+      supergraphSdl: await readFile(supergraphPath, 'utf8'),
+      buildService: ({ name, url }) =>
+        new RemoteGraphQLDataSource<StockContext>({
+          // The gateway-local audit graph has no URL here; no scenario reaches it.
+          url: subgraphUrls[name as SubgraphName] ?? url,
+          willSendRequest({ request, context }) {
+            request.http?.headers.set(internalContextHeader, context.internalContext);
+          },
+        }),
+    }),
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { host: '127.0.0.1', port: 0 },
+    context: async ({ req }) => ({ internalContext: await sealCitizenContext(String(req.headers[benchCprHeader])) }),
+  });
+  return { url: `${url}graphql`, port: Number(new URL(url).port), close: () => server.stop() };
+}

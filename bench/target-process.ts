@@ -1,0 +1,77 @@
+// The gateway's modules share lib/ code with the subgraphs, whose type-graphql decorators need it.
+import 'reflect-metadata';
+import { gatewayConfig, subgraphNames, type SubgraphName } from '../lib/config';
+import type { RunningService } from '../lib/http-server';
+import { serveParent } from './child-process';
+
+/**
+ * The system under test, alone in its process, so its CPU time and memory are its own: our
+ * gateway (over the optimised or the naive subgraphs), stock Apollo Gateway, or the floor client.
+ */
+export type TargetKind = 'gateway' | 'stock' | 'floor';
+
+export interface TargetOptions {
+  kind: TargetKind;
+  subgraphUrls: Record<SubgraphName, string>;
+  simulatorUrl: string;
+  issuerUrl: string;
+  jwksUrl: string;
+  /** Our gateway's audit trail; unset, the gateway embeds PGlite (see benchmark.ts). */
+  databaseUrl: string | undefined;
+}
+
+export interface TargetInfo {
+  url: string;
+}
+
+export type TargetMethods = {
+  /** CPU time (user + system) and resident memory of this process so far. */
+  usage(): { cpuMicros: number; rssBytes: number };
+};
+
+const supergraphPath = 'schema/supergraph.graphql';
+
+/** Each process loads only the system it runs, which keeps start-up short. */
+async function startTarget(options: TargetOptions): Promise<RunningService> {
+  switch (options.kind) {
+    case 'gateway': {
+      const { startGateway } = await import('../gateway/server');
+      const urlEnv = Object.fromEntries(subgraphNames.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, options.subgraphUrls[name]]));
+      return startGateway(
+        gatewayConfig({
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'silent',
+          PORT: '0',
+          SUPERGRAPH_PATH: supergraphPath,
+          ...urlEnv,
+          AUTH_ISSUER: options.issuerUrl,
+          AUTH_JWKS_URL: options.jwksUrl,
+          PROXY_REGISTRY_URL: options.simulatorUrl,
+          CASE_INDEX_URL: options.simulatorUrl,
+          ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+          // One synthetic caller sends thousands of requests a minute here; the limit is still
+          // counted on every request, it just never refuses one.
+          RATE_LIMIT_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
+        }),
+      );
+    }
+    case 'stock':
+      return (await import('./stock-gateway')).startStockGateway(supergraphPath, options.subgraphUrls);
+    case 'floor':
+      return (await import('./floor-client')).startFloorServer(options.subgraphUrls);
+  }
+}
+
+serveParent<TargetOptions, TargetInfo, TargetMethods>(async (options) => {
+  const service = await startTarget(options);
+  return {
+    info: { url: service.url },
+    methods: {
+      usage() {
+        const { user, system } = process.cpuUsage();
+        return { cpuMicros: user + system, rssBytes: process.memoryUsage().rss };
+      },
+    },
+    close: () => service.close(),
+  };
+});
