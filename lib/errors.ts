@@ -25,6 +25,7 @@ export const errorCodes = {
   BAD_REQUEST: { status: 400, message: 'The request could not be understood.' },
   BAD_USER_INPUT: { status: 200, message: 'An argument is out of range.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  CPR_IN_URL: { status: 400, message: 'Send personal identifiers in a POST body, never in a URL.' },
   QUERY_TOO_DEEP: { status: 400, message: 'The query is nested too deeply.' },
   TOO_MANY_ALIASES: { status: 400, message: 'The query uses too many aliases.' },
   QUERY_TOO_COSTLY: { status: 400, message: 'The query asks for too much at once.' },

@@ -28,6 +28,7 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+/** A request refused before GraphQL sees it. */
 class BodyError extends Error {
   constructor(readonly code: ErrorCode) {
     super(code);
@@ -81,12 +82,17 @@ function headerMap(request: IncomingMessage): HeaderMap {
   return headers;
 }
 
+/** A CPR-shaped number anywhere in a URL: such a request is refused before it is read further. */
+const cprInUrl = /(^|[^\d])\d{6}-?\d{4}([^\d]|$)/;
+
 async function serveGraphQL<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
   request: IncomingMessage,
   response: ServerResponse,
   search: string,
 ): Promise<void> {
+  // URLs end up in access logs and browser histories; personal identifiers belong in a POST body.
+  if (cprInUrl.test(decodeURIComponent(search))) throw new BodyError('CPR_IN_URL');
   const body = parseBody(await readBody(request, options.maxBodyBytes), request.headers['content-type']);
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers: headerMap(request), search, body },

@@ -20,6 +20,14 @@ describe('the endpoint speaks GraphQL over HTTP', () => {
     expect(((await response.json()) as { data: { me: { id: string } } }).data.me.id).toMatch(/^cit_/);
   });
 
+  it('refuses a GET that carries a CPR number in its URL', async () => {
+    const query = 'query ($cpr: String!) { sharedAppointments(cpr: $cpr) { title } }';
+    const url = `${stack.gatewayUrl}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify({ cpr: '1503721233' }))}`;
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('CPR_IN_URL');
+  });
+
   it('answers in application/graphql-response+json when asked for it', async () => {
     const response = await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token });
     expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
