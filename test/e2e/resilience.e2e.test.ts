@@ -121,3 +121,18 @@ describe('a bad day on the service platform', () => {
     }
   });
 });
+
+describe('shutting down', () => {
+  it('finishes the requests under way before it stops', async () => {
+    const stack = await startStack({ env: { CACHE_ENABLED: 'false' } });
+    stack.simulator.faults.set('payments', { kind: 'latency', ms: 400 });
+    const pending = postGraphQL<Overview>(stack.gatewayUrl, '{ me { cases { id } payments { id } } }', { token: await tokenFor(stack, 'thomas') });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const closing = stack.close();
+    const response = await pending;
+    await closing;
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.me.payments!.length).toBeGreaterThan(0);
+  });
+});
