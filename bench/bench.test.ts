@@ -57,12 +57,18 @@ describe('the benchmark, run once in quick mode', () => {
   it('has every scenario, with our gateway, the three baselines and the ratios to them', () => {
     expect(result.scenarios.map((scenario) => scenario.name)).toEqual(scenarios.map((scenario) => scenario.name));
     for (const scenario of result.scenarios) {
+      // The floor has hand-written plans for the citizen's own overview only.
+      const withFloor = scenarios.find((entry) => entry.name === scenario.name)!.caller === 'citizen';
       expect(scenario).toEqual({
         name: expect.any(String),
         cache: expect.stringMatching(/^(cold|warm)$/),
         ...measurement(expect.any(Number)),
-        baselines: { floor: measurement(expect.any(Number)), naive: measurement(null), stock: measurement(expect.any(Number)) },
-        ratios: { floor: ratios, naive: ratios, stock: ratios },
+        baselines: {
+          ...(withFloor ? { floor: measurement(expect.any(Number)) } : {}),
+          naive: measurement(null),
+          stock: measurement(expect.any(Number)),
+        },
+        ratios: { ...(withFloor ? { floor: ratios } : {}), naive: ratios, stock: ratios },
       });
     }
   });

@@ -77,11 +77,12 @@ async function measureSystem(system: System, run: RunContext): Promise<Map<strin
 
 async function measureScenarios(system: System, target: Target, run: RunContext): Promise<Map<string, Measurement>> {
   const { profile, backend, fresh } = run;
-  const runnable = scenarios.filter((scenario) => system.kind !== 'floor' || hasFloorPlan(scenario.query));
-  const credentials = (cprs: string[]) => credentialsFor(system.kind, cprs, backend.info.issuerUrl);
+  // The floor has hand-written plans for a citizen's own operations only.
+  const runnable = scenarios.filter((scenario) => system.kind !== 'floor' || (scenario.caller === 'citizen' && hasFloorPlan(scenario.query)));
+  const credentials = (cprs: string[], caller: Scenario['caller'] = 'citizen') => credentialsFor(system.kind, cprs, backend.info.issuerUrl, caller);
   const personaOf = new Map<string, Credentials>();
   for (const scenario of runnable) {
-    const [persona] = await credentials([personas[scenario.persona].cpr]);
+    const [persona] = await credentials([personas[scenario.persona].cpr], scenario.caller);
     personaOf.set(scenario.name, persona);
     await checkAnswer(system, target, scenario, persona, run);
   }
@@ -97,8 +98,8 @@ async function measureScenarios(system: System, target: Target, run: RunContext)
   for (const scenario of runnable) {
     const persona = personaOf.get(scenario.name)!;
     const cold = scenario.cache === 'cold';
-    const warmup = cold ? await credentials(fresh.take(freshCitizensFor(profile, profile.warmupSeconds))) : [persona];
-    const measured = cold ? await credentials(fresh.take(freshCitizensFor(profile, profile.durationSeconds))) : [persona];
+    const warmup = cold ? await credentials(fresh.take(freshCitizensFor(profile, profile.warmupSeconds)), scenario.caller) : [persona];
+    const measured = cold ? await credentials(fresh.take(freshCitizensFor(profile, profile.durationSeconds)), scenario.caller) : [persona];
     run.log(`${system.name}: ${scenario.name}`);
     results.set(scenario.name, await measure({ target, backend, profile, query: scenario.query, warmup, measured }));
   }

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { developmentKeys } from '../lib/config';
-import { areaNames, sealInternalContext } from '../lib/internal-context';
+import { areaNames, sealInternalContext, type InternalContext } from '../lib/internal-context';
+import { THOMAS_TRANSPORT_CASE_ID } from '../mocks/fixtures/dataset';
+import { clients, personas } from '../mocks/fixtures/personas';
+import type { Caller } from './scenarios';
 import { citizenId } from '../lib/pseudonym';
 
 /**
@@ -16,23 +19,38 @@ const pseudonymKey = Buffer.from(developmentKeys.pseudonym, 'base64url');
  * token only our gateway verifies. Loopback only, bench only.
  */
 export const benchCprHeader = 'x-bench-cpr';
+/** Who the baseline should seal the context for (a scenario's caller); a citizen when absent. */
+export const benchCallerHeader = 'x-bench-caller';
 
 export const citizenIdOf = (cpr: string): string => citizenId(cpr, pseudonymKey);
 
-/** The context the access policy gives a citizen token (see gateway/auth/access-policy.ts). */
-export function sealCitizenContext(cpr: string): Promise<string> {
+type Access = Pick<InternalContext, 'callerKind' | 'actorId' | 'areas' | 'boundCaseId'>;
+
+/** What the access policy gives each caller (see gateway/auth/access-policy.ts). */
+const accessOf: Record<Caller, (cpr: string) => Access> = {
+  citizen: (cpr) => ({ callerKind: 'citizen', actorId: citizenIdOf(cpr), areas: [...areaNames], boundCaseId: null }),
+  lawyer: () => ({
+    callerKind: 'proxy',
+    actorId: citizenIdOf(personas.lawyer.cpr),
+    areas: ['cases', 'benefits'],
+    boundCaseId: THOMAS_TRANSPORT_CASE_ID,
+  }),
+  chatbot: () => ({ callerKind: 'chatbot', actorId: `client:${clients.chatbot.clientId}`, areas: [], boundCaseId: null }),
+};
+
+/** The internal context our gateway would seal for this caller and citizen. */
+export function sealContext(cpr: string, caller: Caller = 'citizen'): Promise<string> {
   return sealInternalContext(
     {
       requestId: randomUUID(),
-      callerKind: 'citizen',
-      actorId: citizenIdOf(cpr),
       subjectCpr: cpr,
       assurance: 'Substantial',
-      areas: [...areaNames],
-      boundCaseId: null,
       partnerOrganisation: null,
       staffMunicipality: null,
+      ...accessOf[caller](cpr),
     },
     internalContextKey,
   );
 }
+
+export const sealCitizenContext = (cpr: string): Promise<string> => sealContext(cpr);

@@ -7,3 +7,11 @@ export const overviewQuery =
   '{ me { id cases { id title progress } benefits { id name case { id title } } ' +
   'payments { id amount { amount currency } paymentDate benefit { id name } } ' +
   'appointments { id title startsAt contact { office } } proxies { id holder { name } cards } } }';
+
+/** The lawyer's case-bound view of thomas: the two cards the proxy grants, and their link. */
+export const proxyQuery = '{ me { cases { id title progress } benefits { id name case { id title } } } }';
+
+/** The chatbot's compact citizen context. */
+export const chatbotQuery =
+  '{ citizenContext { openCases { title status contact { office phone } } ' +
+  'nextAppointments { title startsAt place changeLink } nextPayment { amount { amount currency } date paidBy } } }';

@@ -1,5 +1,8 @@
 import type { PersonaKey } from '../mocks/fixtures/personas';
-import { overviewQuery } from './operations';
+import { chatbotQuery, overviewQuery, proxyQuery } from './operations';
+
+/** Who sends the requests: the citizen, the lawyer holding a case-bound proxy, the chatbot. */
+export type Caller = 'citizen' | 'lawyer' | 'chatbot';
 
 /**
  * What the benchmark measures, one entry per scenario; every system in bench/systems.ts runs
@@ -14,12 +17,14 @@ export interface Scenario {
   cache: 'cold' | 'warm';
   /** The warm scenario's citizen; every scenario also compares the systems' answers for them. */
   persona: PersonaKey;
+  caller: Caller;
   query: string;
 }
 
 export const scenarios: Scenario[] = [
-  { name: 'overview-cold', cache: 'cold', persona: 'thomas', query: overviewQuery },
-  { name: 'overview-warm', cache: 'warm', persona: 'thomas', query: overviewQuery },
-  // Proxy, chatbot and partner scenarios come as one entry each once the bench can act as those
-  // callers: their tokens for our gateway, and the internal context the baselines seal for them.
+  { name: 'overview-cold', cache: 'cold', persona: 'thomas', caller: 'citizen', query: overviewQuery },
+  { name: 'overview-warm', cache: 'warm', persona: 'thomas', caller: 'citizen', query: overviewQuery },
+  { name: 'proxy-warm', cache: 'warm', persona: 'thomas', caller: 'lawyer', query: proxyQuery },
+  { name: 'chatbot-warm', cache: 'warm', persona: 'thomas', caller: 'chatbot', query: chatbotQuery },
+  // A partner scenario needs the load generator to send variables (the CPR goes in the body).
 ];

@@ -5,7 +5,8 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import type { SubgraphName } from '../lib/config';
 import type { RunningService } from '../lib/http-server';
 import { internalContextHeader } from '../lib/internal-context';
-import { benchCprHeader, sealCitizenContext } from './citizen-context';
+import { benchCallerHeader, benchCprHeader, sealContext } from './citizen-context';
+import type { Caller } from './scenarios';
 
 interface StockContext {
   internalContext: string;
@@ -14,7 +15,8 @@ interface StockContext {
 /**
  * Apollo Gateway as its documentation sets it up (standalone server, default fetcher, no auth,
  * no plugins) over the same supergraph and subgraphs. Its one addition: the sealed internal
- * context on every subgraph request, for the citizen named in `x-bench-cpr`, without which the
+ * context on every subgraph request, for the citizen named in `x-bench-cpr` and the caller in
+ * `x-bench-caller`, without which the
  * subgraphs refuse to answer. Sealed once per client request, as our gateway does.
  */
 export async function startStockGateway(supergraphPath: string, subgraphUrls: Record<SubgraphName, string>): Promise<RunningService> {
@@ -33,7 +35,9 @@ export async function startStockGateway(supergraphPath: string, subgraphUrls: Re
   });
   const { url } = await startStandaloneServer(server, {
     listen: { host: '127.0.0.1', port: 0 },
-    context: async ({ req }) => ({ internalContext: await sealCitizenContext(String(req.headers[benchCprHeader])) }),
+    context: async ({ req }) => ({
+      internalContext: await sealContext(String(req.headers[benchCprHeader]), (req.headers[benchCallerHeader] as Caller | undefined) ?? 'citizen'),
+    }),
   });
   return { url: `${url}graphql`, port: Number(new URL(url).port), close: () => server.stop() };
 }

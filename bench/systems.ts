@@ -1,6 +1,8 @@
-import { mintCitizenToken } from '../mocks/identity/dev-issuer';
+import { clients, personas } from '../mocks/fixtures/personas';
+import { mintToken, type TokenSubject } from '../mocks/identity/dev-issuer';
 import type { SubgraphSet } from './backend-process';
-import { benchCprHeader } from './citizen-context';
+import { benchCallerHeader, benchCprHeader } from './citizen-context';
+import type { Caller } from './scenarios';
 import type { TargetKind } from './target-process';
 
 /** Our gateway and the three baselines it is compared with. */
@@ -21,10 +23,16 @@ export const systems: System[] = [
 ];
 
 /**
- * The headers each request carries for its citizen: a token from the dev issuer for our gateway
- * (minted here, before the run, so signing costs the run nothing), the bare CPR for the others.
+ * The headers each request carries for its citizen and caller: a token from the dev issuer for our
+ * gateway (minted here, before the run, so signing costs the run nothing), the bare CPR and the
+ * caller for the others.
  */
-export function credentialsFor(kind: TargetKind, cprs: string[], issuerUrl: string): Promise<Record<string, string>[]> {
-  if (kind !== 'gateway') return Promise.resolve(cprs.map((cpr) => ({ [benchCprHeader]: cpr })));
-  return Promise.all(cprs.map(async (cpr) => ({ authorization: `Bearer ${await mintCitizenToken(cpr, { issuer: issuerUrl })}` })));
+export function credentialsFor(kind: TargetKind, cprs: string[], issuerUrl: string, caller: Caller = 'citizen'): Promise<Record<string, string>[]> {
+  if (kind !== 'gateway') return Promise.resolve(cprs.map((cpr) => ({ [benchCprHeader]: cpr, [benchCallerHeader]: caller })));
+  const subjectOf: Record<Caller, (cpr: string) => TokenSubject> = {
+    citizen: (cpr) => ({ kind: 'citizen', cpr }),
+    lawyer: (cpr) => ({ kind: 'proxy', holderCpr: personas.lawyer.cpr, subjectCpr: cpr }),
+    chatbot: (cpr) => ({ kind: 'chatbot', clientId: clients.chatbot.clientId, subjectCpr: cpr }),
+  };
+  return Promise.all(cprs.map(async (cpr) => ({ authorization: `Bearer ${await mintToken(subjectOf[caller](cpr), { issuer: issuerUrl })}` })));
 }
