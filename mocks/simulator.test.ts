@@ -1,10 +1,11 @@
+import { casesResponseSchema } from '../subgraphs/cases/upstream.contract';
 import { personas } from './fixtures/personas';
 import { startSimulator, type RunningSimulator } from './simulator';
 
 describe('the upstream simulator over HTTP', () => {
   let simulator: RunningSimulator;
   beforeAll(async () => {
-    simulator = await startSimulator();
+    simulator = await startSimulator({ port: 0 });
   });
   afterAll(() => simulator.close());
   beforeEach(() => simulator.recorder.reset());
@@ -12,10 +13,19 @@ describe('the upstream simulator over HTTP', () => {
   const post = (path: string, body: unknown) =>
     fetch(`${simulator.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-  it("answers a case search with the citizen's cases", async () => {
+  it('listens on the free port it was given and reports it', () => {
+    expect(simulator.port).toBeGreaterThan(0);
+    expect(simulator.url).toBe(`http://127.0.0.1:${simulator.port}`);
+  });
+
+  it('answers a health check', async () => {
+    expect((await fetch(`${simulator.url}/healthz`)).status).toBe(200);
+  });
+
+  it("answers a case search with thomas's cases and no one else's", async () => {
     const response = await post('/sagsindeks/v1/sager/soeg', { cpr: personas.thomas.cpr });
-    const { sager } = (await response.json()) as { sager: { primaerPart: { cpr: string } }[] };
-    expect(sager.length).toBeGreaterThan(0);
+    const { sager } = casesResponseSchema.parse(await response.json());
+    expect(sager.length).toBe(simulator.dataset.cases.filter((record) => record.primaerPart.cpr === personas.thomas.cpr).length);
     for (const record of sager) expect(record.primaerPart.cpr).toBe(personas.thomas.cpr);
   });
 
@@ -28,11 +38,21 @@ describe('the upstream simulator over HTTP', () => {
   it('refuses a body it cannot read with 400 and does not echo it', async () => {
     const response = await post('/sagsindeks/v1/sager/soeg', { cpr: '15037212' });
     expect(response.status).toBe(400);
-    expect(await response.text()).not.toContain('15037212');
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ fejl: expect.any(String) });
+    expect(text).not.toContain('15037212');
+  });
+
+  it('refuses a body that is not JSON with 400', async () => {
+    const response = await fetch(`${simulator.url}/sagsindeks/v1/sager/soeg`, { method: 'POST', body: 'cpr=1503721233' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).not.toContain('1503721233');
   });
 
   it('answers 404 at an unknown address', async () => {
-    expect((await post('/nothing/here', {})).status).toBe(404);
+    const response = await post('/nothing/here', {});
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ fejl: expect.any(String) });
   });
 
   it('counts every call per index', async () => {
@@ -40,5 +60,12 @@ describe('the upstream simulator over HTTP', () => {
     await post('/sagsindeks/v1/sager/hent', { ider: ['SAG-T751-0001'] });
     await post('/betalinger/v1/betalinger/soeg', { cpr: personas.thomas.cpr });
     expect(simulator.recorder.snapshot()).toEqual({ cases: 2, payments: 1 });
+    expect([simulator.recorder.count('cases', 'search'), simulator.recorder.count('cases', 'batch')]).toEqual([1, 1]);
+  });
+
+  it('counts nothing for a health check or an unknown address', async () => {
+    await fetch(`${simulator.url}/healthz`);
+    await post('/nothing/here', {});
+    expect(simulator.recorder.total()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { getResponse } from 'msw';
 import { createDataset, type Dataset } from './fixtures/dataset';
 import { CallRecorder } from './indexes/call-recorder';
@@ -26,7 +26,7 @@ async function toFetchRequest(request: IncomingMessage, origin: string): Promise
   for await (const chunk of request as AsyncIterable<Buffer>) chunks.push(chunk);
   const headers = new Headers();
   for (const [key, value] of Object.entries(request.headers)) {
-    if (typeof value === 'string') headers.set(key, value);
+    for (const each of [value ?? []].flat()) headers.append(key, each);
   }
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   return new Request(new URL(request.url ?? '/', origin), {
@@ -43,12 +43,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const recorder = new CallRecorder();
   const faults = new Faults();
   const handlers = createIndexHandlers(dataset, recorder, '*', faults);
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   let origin = '';
 
   const server = createServer((request, response) => {
     const respond = async () => {
-      if (request.url === '/healthz') {
+      if (request.method === 'GET' && request.url === '/healthz') {
         response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
         return;
       }

@@ -1,4 +1,5 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
+import type { z } from 'zod';
 import { batchLookupSchema, citizenSearchSchema } from '../../lib/index-wire';
 import { personIndex } from '../../lib/person.contract';
 import { appointmentsIndex } from '../../subgraphs/appointments/upstream.contract';
@@ -6,43 +7,31 @@ import { benefitsIndex } from '../../subgraphs/benefits/upstream.contract';
 import { casesIndex } from '../../subgraphs/cases/upstream.contract';
 import { paymentsIndex } from '../../subgraphs/payments/upstream.contract';
 import { proxiesIndex, revokeRequestSchema } from '../../subgraphs/proxies/upstream.contract';
-import type { Dataset } from '../fixtures/dataset';
+import type { Dataset, IndexLookup } from '../fixtures/dataset';
 import type { CallKind, CallRecorder, IndexName } from './call-recorder';
 import type { Faults } from './faults';
 
-/** How one index answers: its paths, the list's name in the body, and its records' owner and id. */
+/** How one index answers: its paths, the list's name in the answer, and its records by citizen and by id. */
 interface IndexTable {
   name: IndexName;
   search?: string;
   batch: string;
   listKey: string;
-  records: object[];
-  ownerOf(record: never): string;
-  idOf(record: never): string;
+  lookup: IndexLookup<object>;
 }
 
-function tables(dataset: Dataset): IndexTable[] {
+function tables({ lookup }: Dataset): IndexTable[] {
   return [
-    { ...casesIndex, listKey: 'sager', records: dataset.cases, ownerOf: (r: Dataset['cases'][number]) => r.primaerPart.cpr, idOf: (r: Dataset['cases'][number]) => r.sagId },
-    { ...benefitsIndex, listKey: 'ydelser', records: dataset.benefits, ownerOf: (r: Dataset['benefits'][number]) => r.modtager.cpr, idOf: (r: Dataset['benefits'][number]) => r.ydelseId },
-    { ...paymentsIndex, listKey: 'betalinger', records: dataset.payments, ownerOf: (r: Dataset['payments'][number]) => r.modtager.cpr, idOf: (r: Dataset['payments'][number]) => r.betalingId },
-    { ...appointmentsIndex, listKey: 'aftaler', records: dataset.appointments, ownerOf: (r: Dataset['appointments'][number]) => r.borger.cpr, idOf: (r: Dataset['appointments'][number]) => r.aftaleId },
-    { ...proxiesIndex, listKey: 'fuldmagter', records: dataset.proxies, ownerOf: (r: Dataset['proxies'][number]) => r.fuldmagtsgiver.cpr, idOf: (r: Dataset['proxies'][number]) => r.fuldmagtId },
-    { ...personIndex, listKey: 'personer', records: dataset.persons, ownerOf: (r: Dataset['persons'][number]) => r.cpr, idOf: (r: Dataset['persons'][number]) => r.cpr },
+    { ...casesIndex, listKey: 'sager', lookup: lookup.cases },
+    { ...benefitsIndex, listKey: 'ydelser', lookup: lookup.benefits },
+    { ...paymentsIndex, listKey: 'betalinger', lookup: lookup.payments },
+    { ...appointmentsIndex, listKey: 'aftaler', lookup: lookup.appointments },
+    // Digital Fuldmagt's search finds the proxies where the citizen is the one represented.
+    { ...proxiesIndex, listKey: 'fuldmagter', lookup: lookup.proxies },
+    // The CPR register is looked up by CPR number only, so its "ids" are CPR numbers.
+    { ...personIndex, listKey: 'personer', lookup: lookup.persons },
   ];
 }
-
-function groupBy(records: object[], keyOf: (record: never) => string): Map<string, object[]> {
-  const groups = new Map<string, object[]>();
-  for (const record of records) {
-    const key = keyOf(record as never);
-    groups.set(key, [...(groups.get(key) ?? []), record]);
-  }
-  return groups;
-}
-
-/** The index refuses a body it cannot read, without echoing it (it may carry a CPR number). */
-const badRequest = () => HttpResponse.json({ fejl: 'Ugyldig forespørgsel' }, { status: 400 });
 
 async function readJson(request: Request): Promise<unknown> {
   try {
@@ -52,55 +41,72 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+interface Route<T> {
+  index: IndexName;
+  kind: CallKind;
+  path: string;
+  body: z.ZodType<T>;
+  answer(body: T): Response;
+}
+
+/**
+ * One POST endpoint of an index. Every call reaching it is recorded first (tests assert exact
+ * upstream costs); then any injected fault; then a body it cannot read is refused without
+ * being echoed, since it may carry a CPR number.
+ */
+function post<T>(baseUrl: string, recorder: CallRecorder, faults: Faults | undefined, route: Route<T>): RequestHandler {
+  return http.post(`${baseUrl}${route.path}`, async ({ request }) => {
+    recorder.record(route.index, route.kind);
+    const fault = await faults?.apply(route.index);
+    if (fault) return fault;
+    const body = route.body.safeParse(await readJson(request));
+    if (!body.success) return HttpResponse.json({ fejl: 'Ugyldig forespørgsel' }, { status: 400 });
+    return route.answer(body.data);
+  });
+}
+
 /**
  * msw handlers for every simulated index: a search by the citizen's CPR (in the body) and a batch
- * look-up by ids. The same handlers serve tests in-process (`setupServer`) and the HTTP simulator.
+ * look-up by ids (unknown ids are left out), plus Digital Fuldmagt's revocation. The same handlers
+ * serve tests in-process (`setupServer`) and the HTTP simulator. `baseUrl` '*' matches any origin.
  */
 export function createIndexHandlers(dataset: Dataset, recorder: CallRecorder, baseUrl = '*', faults?: Faults): RequestHandler[] {
-  return [...searchAndBatchHandlers(dataset, recorder, baseUrl, faults), revokeHandler(dataset, recorder, baseUrl)];
-}
+  const route = <T>(definition: Route<T>) => post(baseUrl, recorder, faults, definition);
+  const indexRoutes = tables(dataset).flatMap(({ name, search, batch, listKey, lookup }) => [
+    route({
+      index: name,
+      kind: 'batch',
+      path: batch,
+      body: batchLookupSchema,
+      answer: ({ ider }) => HttpResponse.json({ [listKey]: ider.flatMap((id) => lookup.byId.get(id) ?? []) }),
+    }),
+    ...(search
+      ? [
+          route({
+            index: name,
+            kind: 'search',
+            path: search,
+            body: citizenSearchSchema,
+            answer: ({ cpr }) => HttpResponse.json({ [listKey]: lookup.byCpr.get(cpr) ?? [] }),
+          }),
+        ]
+      : []),
+  ]);
 
-/** Digital Fuldmagt's revocation: the proxy ends today, for its principal only. */
-function revokeHandler(dataset: Dataset, recorder: CallRecorder, baseUrl: string): RequestHandler {
-  return http.post(`${baseUrl}${proxiesIndex.revoke}`, async ({ request }) => {
-    const body = revokeRequestSchema.safeParse(await readJson(request));
-    if (!body.success) return badRequest();
-    recorder.record('proxies', 'change');
-    const proxy = dataset.proxies.find(
-      (record) => record.fuldmagtId === body.data.fuldmagtId && record.fuldmagtsgiver.cpr === body.data.cpr,
-    );
-    // Like the batch look-ups, an unknown id (or another principal's) simply is not in the answer.
-    if (!proxy) return HttpResponse.json({ fuldmagter: [] });
-    proxy.tilbagekaldt ??= new Date().toISOString();
-    proxy.gyldigTil ??= proxy.tilbagekaldt.slice(0, 10);
-    return HttpResponse.json({ fuldmagter: [proxy] });
+  const revoke = route({
+    index: 'proxies',
+    kind: 'change',
+    path: proxiesIndex.revoke,
+    body: revokeRequestSchema,
+    answer: ({ fuldmagtId, cpr }) => {
+      const proxy = dataset.lookup.proxies.byId.get(fuldmagtId);
+      // Only the principal may revoke; like a batch look-up, another's or an unknown proxy is simply not in the answer.
+      if (proxy?.fuldmagtsgiver.cpr !== cpr) return HttpResponse.json({ fuldmagter: [] });
+      proxy.tilbagekaldt ??= new Date().toISOString();
+      proxy.gyldigTil ??= proxy.tilbagekaldt.slice(0, 10);
+      return HttpResponse.json({ fuldmagter: [proxy] });
+    },
   });
-}
 
-function searchAndBatchHandlers(dataset: Dataset, recorder: CallRecorder, baseUrl: string, faults?: Faults): RequestHandler[] {
-  return tables(dataset).flatMap((table) => {
-    const byOwner = groupBy(table.records, table.ownerOf);
-    const byId = new Map(table.records.map((record) => [table.idOf(record as never), record]));
-    const answer = async (kind: CallKind, records: object[]) => {
-      recorder.record(table.name, kind);
-      return (await faults?.apply(table.name)) ?? HttpResponse.json({ [table.listKey]: records });
-    };
-    const handlers: RequestHandler[] = [
-      http.post(`${baseUrl}${table.batch}`, async ({ request }) => {
-        const body = batchLookupSchema.safeParse(await readJson(request));
-        if (!body.success) return badRequest();
-        return answer('batch', body.data.ider.flatMap((id) => byId.get(id) ?? []));
-      }),
-    ];
-    if (table.search) {
-      handlers.push(
-        http.post(`${baseUrl}${table.search}`, async ({ request }) => {
-          const body = citizenSearchSchema.safeParse(await readJson(request));
-          if (!body.success) return badRequest();
-          return answer('search', byOwner.get(body.data.cpr) ?? []);
-        }),
-      );
-    }
-    return handlers;
-  });
+  return [...indexRoutes, revoke];
 }
