@@ -1,0 +1,100 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { personas } from '../mocks/fixtures/personas';
+import { dropAuditDatabase, freshAuditDatabase } from '../test/support/stack';
+import type { BackendInfo, BackendMethods, BackendOptions } from './backend-process';
+import { forkChild } from './child-process';
+import { drive } from './load';
+import { overviewQuery } from './operations';
+import { round } from './round';
+import { credentialsFor } from './systems';
+import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
+
+/**
+ * `npm run bench:soak`: issue 8's endurance target, apart from the comparison runs. 100 clients
+ * ask thomas's overview of our gateway for 30 s (after a warm-up) while the gateway process's
+ * resident memory is sampled every 2 s; it reports errors and the memory trend (a least-squares
+ * slope in MB per minute, over all samples and over the second half, once the heap has grown to
+ * its working size). Nothing is asserted.
+ */
+const connections = 100;
+const durationSeconds = 30;
+const sampleEveryMs = 2_000;
+
+function slopePerMinute(samples: { seconds: number; rssMb: number }[]): number {
+  const n = samples.length;
+  const meanX = samples.reduce((sum, sample) => sum + sample.seconds, 0) / n;
+  const meanY = samples.reduce((sum, sample) => sum + sample.rssMb, 0) / n;
+  const covariance = samples.reduce((sum, sample) => sum + (sample.seconds - meanX) * (sample.rssMb - meanY), 0);
+  const variance = samples.reduce((sum, sample) => sum + (sample.seconds - meanX) ** 2, 0);
+  return variance === 0 ? 0 : (covariance / variance) * 60;
+}
+
+async function main(): Promise<void> {
+  const backend = await forkChild<BackendOptions, BackendInfo, BackendMethods>(join(__dirname, 'backend-process.ts'), {
+    syntheticCitizens: 1,
+    upstreamLatencyMs: 20,
+  });
+  const databaseUrl = await freshAuditDatabase();
+  const target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(join(__dirname, 'target-process.ts'), {
+    kind: 'gateway',
+    subgraphUrls: backend.info.subgraphUrls.optimised,
+    simulatorUrl: backend.info.simulatorUrl,
+    issuerUrl: backend.info.issuerUrl,
+    jwksUrl: backend.info.jwksUrl,
+    databaseUrl,
+  });
+  try {
+    const credentials = await credentialsFor('gateway', [personas.thomas.cpr], backend.info.issuerUrl);
+    const load = { url: target.info.url, query: overviewQuery, connections, credentials };
+    await drive({ ...load, durationSeconds: 3 });
+    const samples: { seconds: number; rssMb: number }[] = [];
+    const started = Date.now();
+    let running = true;
+    const sampling = (async () => {
+      while (running) {
+        const { rssBytes } = await target.call('usage');
+        samples.push({ seconds: round((Date.now() - started) / 1000, 1), rssMb: round(rssBytes / 2 ** 20, 1) });
+        await sleep(sampleEveryMs);
+      }
+    })();
+    const result = await drive({ ...load, durationSeconds });
+    running = false;
+    await sampling;
+    const report = {
+      generatedAt: new Date().toISOString(),
+      node: process.version,
+      connections,
+      durationSeconds,
+      requests: result.requests,
+      requestsPerSecond: result.requestsPerSecond,
+      latencyMs: result.latencyMs,
+      errors: result.errors,
+      errorCodes: result.errorCodes,
+      rssMb: { first: samples[0]?.rssMb, last: samples.at(-1)?.rssMb, max: Math.max(...samples.map((sample) => sample.rssMb)) },
+      rssTrendMbPerMinute: round(slopePerMinute(samples), 2),
+      // The heap grows to its working size under load first; a leak shows as growth after that.
+      rssTrendSecondHalfMbPerMinute: round(slopePerMinute(samples.slice(Math.floor(samples.length / 2))), 2),
+      samples,
+    };
+    const directory = join(__dirname, 'results');
+    await mkdir(directory, { recursive: true });
+    await writeFile(join(directory, 'soak.json'), `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(
+      `soak: ${connections} clients, ${durationSeconds} s: ${result.requests} answers (${result.requestsPerSecond} req/s), ` +
+        `${result.errors} errors, p99 ${result.latencyMs.p99} ms; RSS ${report.rssMb.first} → ${report.rssMb.last} MB ` +
+        `(max ${report.rssMb.max}), trend ${report.rssTrendMbPerMinute} MB/min over all ${samples.length} samples, ` +
+        `${report.rssTrendSecondHalfMbPerMinute} MB/min over the second half\n`,
+    );
+  } finally {
+    await target.stop();
+    await backend.stop();
+    await dropAuditDatabase(databaseUrl);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`soak failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
