@@ -49,7 +49,7 @@ async function checkAnswer(system: System, target: Target, scenario: Scenario, p
   const response = await fetch(target.info.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...persona },
-    body: JSON.stringify({ query: scenario.query }),
+    body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
   });
   const body = (await response.json()) as { data?: unknown; errors?: unknown };
   if (!response.ok || body.errors) throw new Error(`${system.name} failed ${scenario.name}: HTTP ${response.status} ${JSON.stringify(body.errors)}`);
@@ -91,8 +91,8 @@ async function measureScenarios(system: System, target: Target, run: RunContext)
   // whose few records cannot overload the naive baseline (which would open its circuit breakers
   // for the next ten seconds) before anything is measured.
   const [warmupCitizen] = await credentials(fresh.take(1));
-  for (const query of new Set(runnable.map((scenario) => scenario.query))) {
-    await drive({ url: target.info.url, query, connections: profile.connections, durationSeconds: profile.warmupSeconds, credentials: [warmupCitizen] });
+  for (const { query, variables } of new Map(runnable.map((scenario) => [scenario.query, scenario])).values()) {
+    await drive({ url: target.info.url, query, variables, connections: profile.connections, durationSeconds: profile.warmupSeconds, credentials: [warmupCitizen] });
   }
   const results = new Map<string, Measurement>();
   for (const scenario of runnable) {
@@ -101,7 +101,7 @@ async function measureScenarios(system: System, target: Target, run: RunContext)
     const warmup = cold ? await credentials(fresh.take(freshCitizensFor(profile, profile.warmupSeconds)), scenario.caller) : [persona];
     const measured = cold ? await credentials(fresh.take(freshCitizensFor(profile, profile.durationSeconds)), scenario.caller) : [persona];
     run.log(`${system.name}: ${scenario.name}`);
-    results.set(scenario.name, await measure({ target, backend, profile, query: scenario.query, warmup, measured }));
+    results.set(scenario.name, await measure({ target, backend, profile, query: scenario.query, variables: scenario.variables, warmup, measured }));
   }
   return results;
 }

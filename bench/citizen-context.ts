@@ -24,7 +24,8 @@ export const benchCallerHeader = 'x-bench-caller';
 
 export const citizenIdOf = (cpr: string): string => citizenId(cpr, pseudonymKey);
 
-type Access = Pick<InternalContext, 'callerKind' | 'actorId' | 'areas' | 'boundCaseId'>;
+type Access = Pick<InternalContext, 'callerKind' | 'actorId' | 'areas' | 'boundCaseId'> &
+  Partial<Pick<InternalContext, 'subjectCpr' | 'partnerOrganisation'>>;
 
 /** What the access policy gives each caller (see gateway/auth/access-policy.ts). */
 const accessOf: Record<Caller, (cpr: string) => Access> = {
@@ -36,6 +37,15 @@ const accessOf: Record<Caller, (cpr: string) => Access> = {
     boundCaseId: THOMAS_TRANSPORT_CASE_ID,
   }),
   chatbot: () => ({ callerKind: 'chatbot', actorId: `client:${clients.chatbot.clientId}`, areas: [], boundCaseId: null }),
+  // A partner acts for no citizen: the one it asks about is named in the query's variables.
+  region: () => ({
+    callerKind: 'partner',
+    actorId: `org:${clients.region.orgId}`,
+    areas: [],
+    boundCaseId: null,
+    subjectCpr: null,
+    partnerOrganisation: clients.region.orgId,
+  }),
 };
 
 /** The internal context our gateway would seal for this caller and citizen. */

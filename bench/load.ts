@@ -5,6 +5,7 @@ import { round } from './round';
 export interface LoadOptions {
   url: string;
   query: string;
+  variables?: Record<string, unknown>;
   connections: number;
   durationSeconds: number;
   /**
@@ -64,7 +65,7 @@ export function drive(options: LoadOptions): Promise<LoadResult> {
         // A few more requests are built than sent (one ahead per connection), hence the margin.
         maxOverallRequests: credentials.length > 1 ? Math.max(1, credentials.length - connections) : undefined,
         headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-        body: JSON.stringify({ query: options.query }),
+        body: JSON.stringify({ query: options.query, variables: options.variables }),
         requests: [
           {
             setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...credentials[next++ % credentials.length] } }),

@@ -36,6 +36,7 @@ export interface Run {
   backend: Child<BackendInfo, BackendMethods>;
   profile: Profile;
   query: string;
+  variables?: Record<string, unknown>;
   warmup: Record<string, string>[];
   measured: Record<string, string>[];
 }
@@ -48,7 +49,7 @@ function hitRatio(before: CacheCounts, after: CacheCounts): number | null {
 
 export async function measure(run: Run): Promise<Measurement> {
   const { target, backend, profile } = run;
-  const load = { url: target.info.url, query: run.query, connections: profile.connections };
+  const load = { url: target.info.url, query: run.query, variables: run.variables, connections: profile.connections };
   await settle(await drive({ ...load, durationSeconds: profile.warmupSeconds, credentials: run.warmup }));
 
   await backend.call('resetCalls');

@@ -15,3 +15,7 @@ export const proxyQuery = '{ me { cases { id title progress } benefits { id name
 export const chatbotQuery =
   '{ citizenContext { openCases { title status contact { office phone } } ' +
   'nextAppointments { title startsAt place changeLink } nextPayment { amount { amount currency } date paidBy } } }';
+
+/** A partner authority's shared appointments for thomas; the CPR travels in the variables. */
+export const partnerQuery =
+  'query PartnerSharedAppointments($cpr: String!) { sharedAppointments(cpr: $cpr) { title startsAt endsAt place sourceSystem responsibleAuthority { name } } }';

@@ -1,8 +1,8 @@
-import type { PersonaKey } from '../mocks/fixtures/personas';
-import { chatbotQuery, overviewQuery, proxyQuery } from './operations';
+import { personas, type PersonaKey } from '../mocks/fixtures/personas';
+import { chatbotQuery, overviewQuery, partnerQuery, proxyQuery } from './operations';
 
-/** Who sends the requests: the citizen, the lawyer holding a case-bound proxy, the chatbot. */
-export type Caller = 'citizen' | 'lawyer' | 'chatbot';
+/** Who sends the requests: the citizen, the lawyer holding a case-bound proxy, the chatbot, the region. */
+export type Caller = 'citizen' | 'lawyer' | 'chatbot' | 'region';
 
 /**
  * What the benchmark measures, one entry per scenario; every system in bench/systems.ts runs
@@ -19,6 +19,8 @@ export interface Scenario {
   persona: PersonaKey;
   caller: Caller;
   query: string;
+  /** Sent in the body with the query (a partner names the citizen here, never in the URL). */
+  variables?: Record<string, unknown>;
 }
 
 export const scenarios: Scenario[] = [
@@ -26,5 +28,12 @@ export const scenarios: Scenario[] = [
   { name: 'overview-warm', cache: 'warm', persona: 'thomas', caller: 'citizen', query: overviewQuery },
   { name: 'proxy-warm', cache: 'warm', persona: 'thomas', caller: 'lawyer', query: proxyQuery },
   { name: 'chatbot-warm', cache: 'warm', persona: 'thomas', caller: 'chatbot', query: chatbotQuery },
-  // A partner scenario needs the load generator to send variables (the CPR goes in the body).
+  {
+    name: 'partner-warm',
+    cache: 'warm',
+    persona: 'thomas',
+    caller: 'region',
+    query: partnerQuery,
+    variables: { cpr: personas.thomas.cpr },
+  },
 ];

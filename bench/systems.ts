@@ -33,6 +33,7 @@ export function credentialsFor(kind: TargetKind, cprs: string[], issuerUrl: stri
     citizen: (cpr) => ({ kind: 'citizen', cpr }),
     lawyer: (cpr) => ({ kind: 'proxy', holderCpr: personas.lawyer.cpr, subjectCpr: cpr }),
     chatbot: (cpr) => ({ kind: 'chatbot', clientId: clients.chatbot.clientId, subjectCpr: cpr }),
+    region: () => ({ kind: 'partner', clientId: `${clients.region.orgId}-hospital-system`, organisation: clients.region.orgId }),
   };
   return Promise.all(cprs.map(async (cpr) => ({ authorization: `Bearer ${await mintToken(subjectOf[caller](cpr), { issuer: issuerUrl })}` })));
 }
