@@ -8,7 +8,7 @@ import { createLogger } from '../lib/logger';
 import { startTracing } from '../lib/tracing';
 import { Upstream } from '../lib/upstream';
 import { startAuditTrail } from './audit/audit-trail';
-import { createAccessPolicy, type Refusal } from './auth/access-policy';
+import { createAccessPolicy } from './auth/access-policy';
 import { ProxyGrants } from './auth/proxy-grants';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { createContextFactory, type GatewayContext } from './context';
@@ -77,14 +77,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     ],
   });
   const verify = options.verify ?? createTokenVerifier(config.auth);
-  const recordRefusal = (refusal: Refusal) => audit.recordRefusal(refusal.requestId, refusal);
   const service = await listen(
     {
       name: 'gateway',
       apollo,
       context: createContextFactory(
         verify,
-        createAccessPolicy(config, grants, recordRefusal),
+        createAccessPolicy(config, grants, audit.recordRefusal),
         rateLimit,
         config.internalContextKey,
         config.requestDeadlineMs,

@@ -47,19 +47,15 @@ export class IndexClient<R> {
     return this.index.paths.name;
   }
 
-  private searchKey(cpr: string): string | null {
-    return this.caching ? this.caching.cache.key(this.area, 'search', cpr) : null;
-  }
-
   private fetchSearch(cpr: string, deadline: number): Promise<R[]> {
     return this.upstream.post(this.index.paths.search, { cpr }, this.index.response, { deadline });
   }
 
   /** The citizen's records, with how old they are and whether they are a stale fallback. */
   async search(cpr: string, deadline: number): Promise<Cached<R[]>> {
-    const key = this.searchKey(cpr);
-    if (!this.caching || !key) return { value: await this.fetchSearch(cpr, deadline), asOf: Date.now(), stale: false };
-    return this.caching.cache.read(this.area, key, this.caching.policy, () => this.fetchSearch(cpr, deadline), isEmptyList);
+    if (!this.caching) return { value: await this.fetchSearch(cpr, deadline), asOf: Date.now(), stale: false };
+    const { cache, policy } = this.caching;
+    return cache.read(this.area, cache.key(this.area, 'search', cpr), policy, () => this.fetchSearch(cpr, deadline), isEmptyList);
   }
 
   /**
@@ -80,8 +76,7 @@ export class IndexClient<R> {
 
   /** Forgets the subject's cached answers after a change made through the graph. */
   async forget(subjectCpr: string): Promise<void> {
-    const key = this.searchKey(subjectCpr);
-    if (this.caching && key) await this.caching.cache.invalidate([key]);
+    if (this.caching) await this.caching.cache.invalidate([this.caching.cache.key(this.area, 'search', subjectCpr)]);
   }
 }
 

@@ -5,7 +5,7 @@ import { citizenId } from '../../lib/pseudonym';
 import { buildFederatedSchema } from '../../lib/subgraph';
 import type { Upstream } from '../../lib/upstream';
 import { proxiesIndex, proxiesResponseSchema } from '../../subgraphs/proxies/upstream.contract';
-import type { Access } from '../auth/access-policy';
+import type { Refusal } from '../auth/access-policy';
 import { accessLogSubgraph } from './access-log';
 import { auditPlugin } from './audit-plugin';
 import { migrate } from './migrate';
@@ -37,13 +37,13 @@ export async function startAuditTrail(config: GatewayConfig, proxyRegistry: Upst
     accessLogSchema,
     healthy: () => store.healthy(),
     /** A caller turned away before any query ran (no valid proxy, too low assurance). */
-    recordRefusal: (requestId: string, access: Pick<Access, 'callerKind' | 'actorId' | 'subjectCpr'>) =>
+    recordRefusal: (refusal: Refusal) =>
       writer.write({
         at: new Date().toISOString(),
-        requestId,
-        callerKind: access.callerKind,
-        actorId: access.actorId,
-        subjectId: access.subjectCpr ? pseudonym(access.subjectCpr) : null,
+        requestId: refusal.requestId,
+        callerKind: refusal.callerKind,
+        actorId: refusal.actorId,
+        subjectId: refusal.subjectCpr ? pseudonym(refusal.subjectCpr) : null,
         operation: null,
         areas: [],
         entityIds: [],

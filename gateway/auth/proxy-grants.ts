@@ -1,5 +1,4 @@
 import { LRUCache } from 'lru-cache';
-import { z } from 'zod';
 import type { Area } from '../../lib/errors';
 import { casesIndex, casesResponseSchema } from '../../subgraphs/cases/upstream.contract';
 import { proxiesIndex, proxiesResponseSchema, type WireProxy } from '../../subgraphs/proxies/upstream.contract';
@@ -29,7 +28,6 @@ export interface ProxyGrantsOptions {
 
 const caseStatus = casesResponseSchema.transform((response) => response.sager);
 const proxyList = proxiesResponseSchema.transform((response) => response.fuldmagter);
-const isoDay = z.string().transform((value) => value.slice(0, 10));
 
 /**
  * Asks Digital Fuldmagt, on every request (through a cache of a few seconds), whether the holder
@@ -55,7 +53,7 @@ export class ProxyGrants {
   }
 
   private async lookUp(holderCpr: string, subjectCpr: string, deadline: number): Promise<Grant | null> {
-    const today = isoDay.parse(this.now().toISOString());
+    const today = this.now().toISOString().slice(0, 10);
     const proxies = await this.options.registry.post(proxiesIndex.search, { cpr: subjectCpr }, proxyList, { deadline });
     const proxy = proxies.find(
       (candidate) =>
