@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { subgraphConfig, subgraphNames, type SubgraphName } from '../lib/config';
 import type { RunningService } from '../lib/http-server';
 import { cacheLookups } from '../lib/metrics';
-import { startSubgraph } from '../lib/subgraph';
+import { startSubgraph } from '../subgraphs/runtime/server';
 import { createDataset } from '../mocks/fixtures/dataset';
 import { startDevIssuer } from '../mocks/identity/dev-issuer';
 import type { IndexName } from '../mocks/indexes/call-recorder';

@@ -24,25 +24,32 @@ export const benchCallerHeader = 'x-bench-caller';
 
 export const citizenIdOf = (cpr: string): string => citizenId(cpr, pseudonymKey);
 
-type Access = Pick<InternalContext, 'callerKind' | 'actorId' | 'areas' | 'boundCaseId'> &
-  Partial<Pick<InternalContext, 'subjectCpr' | 'partnerOrganisation'>>;
+type Access = Pick<InternalContext, 'callerKind' | 'actorId' | 'areas' | 'scopes'> &
+  Partial<Pick<InternalContext, 'subjectCpr' | 'partnerOrganisation' | 'mayReadAccessLog' | 'holderId'>>;
 
 /** What the access policy gives each caller (see gateway/auth/access-policy.ts). */
 const accessOf: Record<Caller, (cpr: string) => Access> = {
-  citizen: (cpr) => ({ callerKind: 'citizen', actorId: citizenIdOf(cpr), areas: [...areaNames], boundCaseId: null }),
+  citizen: (cpr) => ({
+    callerKind: 'citizen',
+    actorId: citizenIdOf(cpr),
+    areas: [...areaNames],
+    scopes: [{ areas: [...areaNames], caseId: null }],
+    mayReadAccessLog: true,
+    holderId: cpr,
+  }),
   lawyer: () => ({
     callerKind: 'proxy',
     actorId: citizenIdOf(personas.lawyer.cpr),
     areas: ['cases', 'benefits'],
-    boundCaseId: THOMAS_TRANSPORT_CASE_ID,
+    scopes: [{ areas: ['cases', 'benefits'], caseId: THOMAS_TRANSPORT_CASE_ID }],
   }),
-  chatbot: () => ({ callerKind: 'chatbot', actorId: `client:${clients.chatbot.clientId}`, areas: [], boundCaseId: null }),
+  chatbot: () => ({ callerKind: 'chatbot', actorId: `client:${clients.chatbot.clientId}`, areas: [], scopes: [] }),
   // A partner acts for no citizen: the one it asks about is named in the query's variables.
   region: () => ({
     callerKind: 'partner',
     actorId: `org:${clients.region.orgId}`,
     areas: [],
-    boundCaseId: null,
+    scopes: [],
     subjectCpr: null,
     partnerOrganisation: clients.region.orgId,
   }),
@@ -57,6 +64,8 @@ export function sealContext(cpr: string, caller: Caller = 'citizen'): Promise<st
       assurance: 'Substantial',
       partnerOrganisation: null,
       staffMunicipality: null,
+      mayReadAccessLog: false,
+      holderId: null,
       ...accessOf[caller](cpr),
     },
     internalContextKey,

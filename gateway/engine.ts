@@ -1,8 +1,9 @@
 import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import type { SubgraphName } from '../lib/config';
+import { subgraphNames, type SubgraphName } from '../lib/config';
+import { appError } from '../lib/errors';
 import { budgetHeader } from '../lib/internal-context';
 import { traceHeaders } from '../lib/tracing';
 
@@ -21,6 +22,16 @@ const fetchWithinBudget = ((url: string, init?: RequestInit) => {
   for (const [name, value] of Object.entries(traceHeaders())) headers.set(name, value);
   return fetch(url, { ...init, headers, signal: AbortSignal.timeout(limit) });
 }) as unknown as Fetcher;
+
+/**
+ * A subgraph that did not answer in time (a busy machine, a hung index) or at all is that area's
+ * failure, with its code and area, never an unexplained INTERNAL_SERVER_ERROR for the client.
+ */
+function subgraphFailure(name: string, error: Error): Error {
+  if (error instanceof GraphQLError) return error;
+  const area = (subgraphNames as readonly string[]).includes(name) ? { area: name as SubgraphName } : {};
+  return appError(error.name === 'TimeoutError' ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE', area);
+}
 
 /**
  * The only module that knows which federation engine runs the query plans. Apollo's gateway is
@@ -50,6 +61,9 @@ export function createEngine<TContext>(options: EngineOptions<TContext>): Gatewa
           for (const [header, value] of Object.entries(options.headersFor(context as TContext))) {
             request.http?.headers.set(header, value);
           }
+        },
+        didEncounterError: (error: Error) => {
+          throw subgraphFailure(name, error);
         },
       }),
   });

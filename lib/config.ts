@@ -53,9 +53,11 @@ const pairs = list.transform((items, context) => {
   }
   return result;
 });
+/** Every index the subgraphs cache: the five areas and the CPR register the access rules read. */
+export const cachedIndexes = [...subgraphNames, 'person'] as const;
 const secondsPerArea = pairs.pipe(
   z.object(
-    Object.fromEntries(subgraphNames.map((name) => [name, z.string().transform(Number).pipe(z.number().int().min(0))])),
+    Object.fromEntries(cachedIndexes.map((name) => [name, z.string().transform(Number).pipe(z.number().int().min(0))])),
   ),
 );
 /** `keyId:base64url,keyId:base64url`; the first encrypts, all decrypt. */
@@ -154,6 +156,12 @@ export const settings = {
     default: 'https://data.gov.dk/model/core/eid/cprNumber',
     services: ['gateway'],
     doc: "Claim that carries the citizen's CPR number (brokers name it differently).",
+  },
+  AUTH_CLAIM_CVR: {
+    schema: z.string().min(1),
+    default: 'https://data.gov.dk/model/core/eid/professional/cvr',
+    services: ['gateway'],
+    doc: "Claim that carries an organisation's CVR number (MitID Erhverv).",
   },
   AUTH_CLAIM_ASSURANCE: {
     schema: z.string().min(1),
@@ -308,9 +316,9 @@ export const settings = {
   },
   CACHE_TTL_SECONDS: {
     schema: secondsPerArea,
-    default: 'cases=120,benefits=300,payments=120,appointments=60,proxies=5',
+    default: 'cases=120,benefits=300,payments=120,appointments=60,proxies=5,person=60',
     services: ['subgraph'],
-    doc: "How long each index's answers are fresh.",
+    doc: "How long each index's answers are fresh (`person`: the CPR register's address protection).",
   },
   CACHE_STALE_WHILE_REVALIDATE_SECONDS: {
     schema: z.coerce.number().int().min(0),
@@ -421,6 +429,7 @@ export interface GatewayConfig extends CommonConfig {
     audience: string;
     algorithms: string[];
     cprClaim: string;
+    cvrClaim: string;
     assuranceClaim: string;
     clockSkewSeconds: number;
   };
@@ -445,7 +454,8 @@ export interface CacheConfig {
   redis: RedisLocation;
   redisCommandTimeoutMs: number;
   keyRing: { currentKeyId: string; keys: Record<string, Uint8Array> };
-  ttlMs: number;
+  /** Per index: a subgraph reads other indexes too, for the rules (a payment is as visible as its benefit). */
+  ttlMs: Record<(typeof cachedIndexes)[number], number>;
   staleWhileRevalidateMs: number;
   staleIfErrorMs: number;
   notFoundTtlMs: number;
@@ -520,6 +530,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       audience: raw.AUTH_AUDIENCE,
       algorithms: raw.AUTH_ALGORITHMS,
       cprClaim: raw.AUTH_CLAIM_CPR,
+      cvrClaim: raw.AUTH_CLAIM_CVR,
       assuranceClaim: raw.AUTH_CLAIM_ASSURANCE,
       clockSkewSeconds: raw.AUTH_CLOCK_SKEW_SECONDS,
     },
@@ -545,7 +556,7 @@ export function subgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = proc
           Object.entries(raw.CACHE_ENCRYPTION_KEYS).map(([id, value]) => [id, Buffer.from(value, 'base64url')]),
         ),
       },
-      ttlMs: raw.CACHE_TTL_SECONDS[name] * 1000,
+      ttlMs: Object.fromEntries(cachedIndexes.map((index) => [index, raw.CACHE_TTL_SECONDS[index] * 1000])) as CacheConfig['ttlMs'],
       staleWhileRevalidateMs: raw.CACHE_STALE_WHILE_REVALIDATE_SECONDS * 1000,
       staleIfErrorMs: raw.CACHE_STALE_IF_ERROR_SECONDS * 1000,
       notFoundTtlMs: raw.CACHE_NOT_FOUND_TTL_SECONDS * 1000,

@@ -11,7 +11,9 @@ const context: InternalContext = {
   subjectCpr: '1503721233',
   assurance: 'Substantial',
   areas: ['cases'],
-  boundCaseId: null,
+  scopes: [{ areas: ['cases'], caseId: null }],
+  mayReadAccessLog: true,
+  holderId: '1503721233',
   partnerOrganisation: null,
   staffMunicipality: null,
 };

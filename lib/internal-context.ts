@@ -10,18 +10,33 @@ import { cprSchema } from './index-wire';
  */
 export const areaNames = ['cases', 'benefits', 'payments', 'appointments', 'proxies'] as const;
 
+/**
+ * One grant the caller reads under: the areas it covers and, for a case-bound proxy, the one case.
+ * A holder with several proxies for one citizen has several scopes; a record is visible under any.
+ */
+export const scopeSchema = z.object({
+  areas: z.array(z.enum(areaNames)),
+  caseId: z.string().nullable(),
+});
+export type Scope = z.infer<typeof scopeSchema>;
+
 export const internalContextSchema = z.object({
   requestId: z.string().min(1),
-  callerKind: z.enum(['citizen', 'proxy', 'chatbot', 'partner', 'staff']),
+  /** `organisation`: an organisation's own login (by CVR), which may only list whom it acts for. */
+  callerKind: z.enum(['citizen', 'proxy', 'chatbot', 'partner', 'staff', 'organisation']),
   /** Pseudonymous id of whoever acts (the citizen, the proxy holder, the client or organisation). */
   actorId: z.string().min(1),
   /** The citizen whose data is asked for; null for callers not acting for one citizen. */
   subjectCpr: cprSchema.nullable(),
   assurance: z.enum(['Low', 'Substantial', 'High']).nullable(),
-  /** The data areas this caller may read for the subject. */
+  /** The data areas this caller may read for the subject: the union of its scopes' areas. */
   areas: z.array(z.enum(areaNames)),
-  /** Set under a case-bound proxy: only this case and what belongs to it. */
-  boundCaseId: z.string().nullable(),
+  /** What each of the caller's grants covers; empty for callers with no data areas. */
+  scopes: z.array(scopeSchema),
+  /** The citizen and a full guardian (or a future power of attorney in force) read who saw the data. */
+  mayReadAccessLog: z.boolean(),
+  /** The caller's own CPR or CVR as a proxy holder, to list whom it may act for; null otherwise. */
+  holderId: z.string().nullable(),
   /** A partner authority's organisation id; it may read appointments shared with it only. */
   partnerOrganisation: z.string().nullable(),
   /** A verification staff member's municipality code. */

@@ -1,5 +1,7 @@
 import { appError } from './errors';
-import { maxBatchSize } from './area-index';
+
+/** The indexes' own batch limit (and KOMBIT's page limit). */
+export const maxBatchSize = 500;
 
 /** Lists that can grow are bounded: `first` defaults to 100 and may not exceed the index limit. */
 export const defaultListSize = 100;

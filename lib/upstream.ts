@@ -11,7 +11,8 @@ import { inSpan, traceHeaders } from './tracing';
  * logged (they carry CPR numbers); a log line names the index, the path, the outcome and the time.
  */
 export interface UpstreamOptions {
-  area: Area;
+  /** The index called: a data area, or the CPR register the access rules consult. */
+  area: Area | 'person';
   baseUrl: string;
   timeoutMs: number;
   logger: Logger;
@@ -71,7 +72,8 @@ export class Upstream {
         const retryable = failure.outcome === 'timeout' || (failure.outcome === 'unavailable' && (failure.status ?? 500) >= 500);
         const pause = 25 + Math.random() * 50;
         if (attempt >= attempts || !retryable || deadline - Date.now() - pause < minimumRetryMs) {
-          throw appError(codes[failure.outcome], { area: this.options.area });
+          const { area } = this.options;
+          throw appError(codes[failure.outcome], area === 'person' ? {} : { area });
         }
         await new Promise((resolve) => setTimeout(resolve, pause));
       }

@@ -1,5 +1,7 @@
 import { casesResponseSchema } from '../subgraphs/cases/upstream.contract';
+import { THOMAS_TRANSPORT_CASE_ID } from './fixtures/dataset';
 import { personas } from './fixtures/personas';
+import { simulatorControls } from './indexes/handlers';
 import { startSimulator, type RunningSimulator } from './simulator';
 
 describe('the upstream simulator over HTTP', () => {
@@ -61,6 +63,18 @@ describe('the upstream simulator over HTTP', () => {
     await post('/betalinger/v1/betalinger/soeg', { cpr: personas.thomas.cpr });
     expect(simulator.recorder.snapshot()).toEqual({ cases: 2, payments: 1 });
     expect([simulator.recorder.count('cases', 'search'), simulator.recorder.count('cases', 'batch')]).toEqual([1, 1]);
+  });
+
+  it('closes a case on request, even on a bad day for the case index, without counting it as an index call', async () => {
+    simulator.faults.set('cases', { kind: 'error', status: 503 });
+    try {
+      const response = await post(simulatorControls.closeCase, { sagId: THOMAS_TRANSPORT_CASE_ID });
+      expect(response.status).toBe(200);
+    } finally {
+      simulator.faults.clear();
+    }
+    expect(simulator.dataset.lookup.cases.byId.get(THOMAS_TRANSPORT_CASE_ID)?.fremdrift).toBe('Afsluttet');
+    expect(simulator.recorder.total()).toBe(0);
   });
 
   it('counts nothing for a health check or an unknown address', async () => {

@@ -3,7 +3,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { accessLogSubgraph, type AccessLogSource } from '../gateway/audit/access-log';
 import { defaultPorts, type SubgraphName } from '../lib/config';
-import { buildFederatedSchema } from '../lib/subgraph';
+import { buildFederatedSchema } from '../lib/federated-schema';
 import { subgraphs } from '../subgraphs/registry';
 
 export interface Composition {

@@ -1,4 +1,4 @@
-import { clients, personas, type PersonaKey } from '../mocks/fixtures/personas';
+import { clients, organisations, personas, type OrganisationKey, type PersonaKey } from '../mocks/fixtures/personas';
 import { mintToken, type TokenSubject } from '../mocks/identity/dev-issuer';
 
 /**
@@ -6,11 +6,13 @@ import { mintToken, type TokenSubject } from '../mocks/identity/dev-issuer';
  * access token from the development issuer:
  *   thomas                     the persona's own citizen token
  *   lawyer --for thomas        a proxy holder acting for a citizen
+ *   accountant --for thomas    an organisation (by CVR) acting for a citizen
+ *   accountant                 an organisation's own login
  *   chatbot --for thomas       the municipal chatbot on a citizen's delegation
  *   region                     a partner authority (client credentials)
  *   staff --municipality 740   a municipality's verification staff
  */
-const usage = `usage: npm run --silent token -- <${[...Object.keys(personas), 'chatbot', 'region', 'staff'].join('|')}> [--for <persona>] [--municipality <code>]`;
+const usage = `usage: npm run --silent token -- <${[...Object.keys(personas), ...Object.keys(organisations), 'chatbot', 'region', 'staff'].join('|')}> [--for <persona>] [--municipality <code>]`;
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -26,6 +28,10 @@ function person(key: string | undefined): string {
 function subjectFor(args: string[]): TokenSubject {
   const [who] = args;
   const forWhom = option(args, '--for');
+  const organisation = organisations[who as OrganisationKey];
+  if (organisation) {
+    return forWhom ? { kind: 'organisationProxy', cvr: organisation.cvr, subjectCpr: person(forWhom) } : { kind: 'organisation', cvr: organisation.cvr };
+  }
   if (who === 'chatbot') return { kind: 'chatbot', clientId: clients.chatbot.clientId, subjectCpr: person(forWhom) };
   if (who === 'region') return { kind: 'partner', clientId: `${clients.region.orgId}-hospital-system`, organisation: clients.region.orgId };
   if (who === 'staff') {

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '../lib/subgraph';
+import type { SubgraphDefinition } from './runtime/server';
 import { appointmentsSubgraph } from './appointments/subgraph';
 import { benefitsSubgraph } from './benefits/subgraph';
 import { casesSubgraph } from './cases/subgraph';

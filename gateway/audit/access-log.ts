@@ -40,7 +40,10 @@ export class AccessLogPage {
 /** What the access log needs from the gateway: the stored events and the citizen's proxy holders. */
 export interface AccessLogSource {
   forSubject(subjectId: string, first: number, before?: number): Promise<StoredEvent[]>;
-  /** Pseudonymous holder id to holder name, for the citizen's own proxies. */
+  /**
+   * Holder name by the actor id the holder acts under, for the citizen's own proxies: the
+   * pseudonym of a person's CPR, `org:<cvr>` for an organisation.
+   */
   proxyHolders(subjectCpr: string, deadline: number): Promise<Map<string, string>>;
   pseudonym(cpr: string): string;
 }
@@ -51,6 +54,7 @@ const organisations: Record<string, string> = clientNames.organisations;
 function who(event: StoredEvent, subjectId: string, holders: Map<string, string>): string {
   const [kind, id] = event.actorId.includes(':') ? event.actorId.split(/:(.*)/s) : ['', event.actorId];
   if (event.callerKind === 'citizen' && event.actorId === subjectId) return 'You';
+  // Before the `org:` kind below: an organisation holding a proxy is named as the proxy it holds.
   if (event.callerKind === 'proxy') return `Your proxy ${holders.get(event.actorId) ?? '(no longer registered)'}`;
   if (kind === 'client') return `Chatbot: ${clients[id] ?? id}`;
   if (kind === 'org') return organisations[id] ?? id;
@@ -64,7 +68,7 @@ export function accessLogResolver(source: AccessLogSource) {
     @FieldResolver(() => AccessLogPage, {
       nullable: true,
       description:
-        "Who has seen the citizen's data, newest first. The citizen sees it; a guardian with every card too; no chatbot or partner.",
+        "Who has seen the citizen's data, newest first. The citizen sees it; a full guardian or a future power of attorney in force too; no other proxy, chatbot or partner.",
     })
     async accessLog(
       @Ctx() context: GatewayContext,
@@ -72,8 +76,7 @@ export function accessLogResolver(source: AccessLogSource) {
       @Arg('before', () => String, { nullable: true, description: 'The cursor of the page before.' }) before: string | null,
     ): Promise<AccessLogPage> {
       const { access } = context;
-      const fullProxy = access.callerKind === 'proxy' && access.boundCaseId === null && access.areas.length >= 4;
-      if (!access.subjectCpr || !(access.callerKind === 'citizen' || fullProxy)) {
+      if (!access.subjectCpr || !access.mayReadAccessLog) {
         throw appError('FORBIDDEN_AREA', { message: 'You have no access to the access log.' });
       }
       if (first < 1 || first > 100) throw appError('BAD_USER_INPUT', { message: '"first" must be between 1 and 100.' });

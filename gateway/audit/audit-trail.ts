@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
 import { citizenId } from '../../lib/pseudonym';
-import { buildFederatedSchema } from '../../lib/subgraph';
+import { buildFederatedSchema } from '../../lib/federated-schema';
 import type { Upstream } from '../../lib/upstream';
 import { proxiesIndex, proxiesResponseSchema } from '../../subgraphs/proxies/upstream.contract';
 import type { Refusal } from '../auth/access-policy';
@@ -26,7 +26,9 @@ export async function startAuditTrail(config: GatewayConfig, proxyRegistry: Upst
       forSubject: (subjectId, first, before) => store.forSubject(subjectId, first, before),
       async proxyHolders(subjectCpr, deadline) {
         const { fuldmagter } = await proxyRegistry.post(proxiesIndex.search, { cpr: subjectCpr }, proxiesResponseSchema, { deadline });
-        return new Map(fuldmagter.map((proxy) => [pseudonym(proxy.fuldmagtshaver.id), proxy.fuldmagtshaver.navn]));
+        // Keyed as the access policy names actors: a person by pseudonym, an organisation by CVR.
+        const actorOf = ({ type, id }: (typeof fuldmagter)[number]['fuldmagtshaver']) => (type === 'ORGANISATION' ? `org:${id}` : pseudonym(id));
+        return new Map(fuldmagter.map((proxy) => [actorOf(proxy.fuldmagtshaver), proxy.fuldmagtshaver.navn]));
       },
       pseudonym,
     }),

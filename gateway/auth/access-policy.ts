@@ -1,9 +1,9 @@
 import type { GatewayConfig } from '../../lib/config';
-import { appError } from '../../lib/errors';
+import { appError, type Area } from '../../lib/errors';
 import { areaNames, type InternalContext } from '../../lib/internal-context';
 import { citizenId } from '../../lib/pseudonym';
 import type { ProxyGrants } from './proxy-grants';
-import type { Assurance, VerifiedCaller } from './token-verifier';
+import type { Assurance, Holder, VerifiedCaller } from './token-verifier';
 
 export type Access = Omit<InternalContext, 'requestId'>;
 
@@ -14,15 +14,29 @@ export interface Refusal {
   subjectCpr: string | null;
 }
 
-const nobody = { boundCaseId: null, partnerOrganisation: null, staffMunicipality: null } as const;
+/** The four data areas a card can grant; `proxies` is the citizen's own. */
+const dataAreas: readonly Area[] = ['cases', 'benefits', 'payments', 'appointments'];
+
+/** What a caller has unless its kind grants more; never mutated, so one copy serves every request. */
+const nobody: Pick<Access, 'areas' | 'scopes' | 'mayReadAccessLog' | 'holderId' | 'partnerOrganisation' | 'staffMunicipality'> = {
+  areas: [],
+  scopes: [],
+  mayReadAccessLog: false,
+  holderId: null,
+  partnerOrganisation: null,
+  staffMunicipality: null,
+};
 
 /**
  * What each kind of caller may read, decided once per request and sealed into the internal
- * context; the subgraphs enforce it. Chatbots, partners and staff get no data areas: they reach
- * only the queries made for them.
+ * context; the subgraphs enforce it. Chatbots and partners get no data areas: they reach only the
+ * queries made for them. An organisation's own login reaches no citizen at all, only the list of
+ * whom it acts for.
  */
-export function createAccessPolicy(config: GatewayConfig, grants: ProxyGrants, recordRefusal: (refusal: Refusal) => Promise<void>) {
+export function createAccessPolicy(config: GatewayConfig, grants: Pick<ProxyGrants, 'grantFor'>, recordRefusal: (refusal: Refusal) => Promise<void>) {
   const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);
+  // An organisation is no private person, so its CVR is named as it is, like a partner's.
+  const holderActor = (holder: Holder) => (holder.type === 'PERSON' ? pseudonym(holder.cpr) : `org:${holder.cvr}`);
 
   return async (caller: VerifiedCaller, request: { deadline: number; requestId: string; namedCitizen: string | null }): Promise<Access> => {
     const { deadline, requestId } = request;
@@ -36,40 +50,64 @@ export function createAccessPolicy(config: GatewayConfig, grants: ProxyGrants, r
       if (assurance === 'Low') throw await refuse('INSUFFICIENT_ASSURANCE', callerKind, actorId, subjectCpr);
     };
     switch (caller.kind) {
-      case 'citizen':
+      case 'citizen': {
         await requirePersonalDataAssurance(caller.assurance, 'citizen', pseudonym(caller.subjectCpr), caller.subjectCpr);
-        return { ...nobody, callerKind: 'citizen', actorId: pseudonym(caller.subjectCpr), subjectCpr: caller.subjectCpr, assurance: caller.assurance, areas: [...areaNames] };
+        const areas = [...areaNames];
+        return {
+          ...nobody,
+          callerKind: 'citizen',
+          actorId: pseudonym(caller.subjectCpr),
+          subjectCpr: caller.subjectCpr,
+          assurance: caller.assurance,
+          areas,
+          scopes: [{ areas, caseId: null }],
+          mayReadAccessLog: true,
+          // A citizen may also hold proxies for others, listed under their own CPR.
+          holderId: caller.subjectCpr,
+        };
+      }
       case 'proxy': {
-        await requirePersonalDataAssurance(caller.assurance, 'proxy', pseudonym(caller.holderCpr), caller.subjectCpr);
-        const grant = await grants.grantFor(caller.holderCpr, caller.subjectCpr, deadline);
-        if (!grant) throw await refuse('PROXY_NOT_VALID', 'proxy', pseudonym(caller.holderCpr), caller.subjectCpr);
+        const actorId = holderActor(caller.holder);
+        await requirePersonalDataAssurance(caller.assurance, 'proxy', actorId, caller.subjectCpr);
+        const grant = await grants.grantFor(caller.holder, caller.subjectCpr, deadline);
+        if (!grant) throw await refuse('PROXY_NOT_VALID', 'proxy', actorId, caller.subjectCpr);
         return {
           ...nobody,
           callerKind: 'proxy',
-          actorId: pseudonym(caller.holderCpr),
+          actorId,
           subjectCpr: caller.subjectCpr,
           assurance: caller.assurance,
           areas: grant.areas,
-          boundCaseId: grant.boundCaseId,
+          scopes: grant.scopes,
+          mayReadAccessLog: grant.fullGuardian,
         };
+      }
+      case 'organisation': {
+        const actorId = `org:${caller.cvr}`;
+        // The list of whom it acts for names citizens, so it is personal data too.
+        await requirePersonalDataAssurance(caller.assurance, 'organisation', actorId, null);
+        return { ...nobody, callerKind: 'organisation', actorId, subjectCpr: null, assurance: caller.assurance, holderId: caller.cvr };
       }
       case 'chatbot':
         await requirePersonalDataAssurance(caller.assurance, 'chatbot', `client:${caller.clientId}`, caller.subjectCpr);
-        return { ...nobody, callerKind: 'chatbot', actorId: `client:${caller.clientId}`, subjectCpr: caller.subjectCpr, assurance: caller.assurance, areas: [] };
+        return { ...nobody, callerKind: 'chatbot', actorId: `client:${caller.clientId}`, subjectCpr: caller.subjectCpr, assurance: caller.assurance };
       case 'partner':
-        return { ...nobody, callerKind: 'partner', actorId: `org:${caller.organisation}`, subjectCpr: null, assurance: null, areas: [], partnerOrganisation: caller.organisation };
-      case 'staff':
+        return { ...nobody, callerKind: 'partner', actorId: `org:${caller.organisation}`, subjectCpr: null, assurance: null, partnerOrganisation: caller.organisation };
+      case 'staff': {
         // Staff name the citizen whose records they verify in the query's `cpr` variable.
         await requirePersonalDataAssurance(caller.assurance, 'staff', `staff:${caller.employeeId}`, request.namedCitizen);
+        const areas = [...dataAreas];
         return {
           ...nobody,
           callerKind: 'staff',
           actorId: `staff:${caller.employeeId}`,
           subjectCpr: request.namedCitizen,
           assurance: caller.assurance,
-          areas: ['cases', 'benefits', 'payments', 'appointments'],
+          areas,
+          scopes: [{ areas, caseId: null }],
           staffMunicipality: caller.municipality,
         };
+      }
     }
   };
 }

@@ -1,14 +1,20 @@
 import { LRUCache } from 'lru-cache';
 import type { Area } from '../../lib/errors';
+import { areaNames, type Scope } from '../../lib/internal-context';
+import type { Upstream } from '../../lib/upstream';
 import { casesIndex, casesResponseSchema } from '../../subgraphs/cases/upstream.contract';
 import { proxiesIndex, proxiesResponseSchema, type WireProxy } from '../../subgraphs/proxies/upstream.contract';
-import type { Upstream } from '../../lib/upstream';
+import type { Holder } from './token-verifier';
 
-/** What a valid proxy lets its holder read for the citizen who granted it. */
+/** What all of a holder's valid proxies for one citizen let it read, merged. */
 export interface Grant {
-  proxyId: string;
+  proxyIds: string[];
+  /** One per case a proxy is bound to, plus one (caseId null) for the unbound proxies together. */
+  scopes: Scope[];
+  /** The union of the scopes' areas. */
   areas: Area[];
-  boundCaseId: string | null;
+  /** An unbound full guardianship or future power of attorney in force: reads the access log too. */
+  fullGuardian: boolean;
 }
 
 const cardAreas: Record<WireProxy['kort'][number], Area> = {
@@ -17,22 +23,48 @@ const cardAreas: Record<WireProxy['kort'][number], Area> = {
   BETALINGER: 'payments',
   AFTALER: 'appointments',
 };
+const everyCard = Object.values(cardAreas);
 
 export interface ProxyGrantsOptions {
-  registry: Upstream;
-  caseIndex: Upstream;
+  registry: Pick<Upstream, 'post'>;
+  caseIndex: Pick<Upstream, 'post'>;
   /** Short, so a revocation takes effect within seconds on every replica. */
   ttlMs: number;
   now?: () => Date;
 }
 
-const caseStatus = casesResponseSchema.transform((response) => response.sager);
+const caseList = casesResponseSchema.transform((response) => response.sager);
 const proxyList = proxiesResponseSchema.transform((response) => response.fuldmagter);
 
+const holderId = (holder: Holder) => (holder.type === 'PERSON' ? holder.cpr : holder.cvr);
+
+/** A full guardian sees every card whatever `kort` says; everyone else only the cards listed. */
+function areasOf(proxy: WireProxy): Area[] {
+  return proxy.type === 'VAERGEMAAL' && proxy.vaergemaalOmfang === 'FULDT' ? everyCard : proxy.kort.map((card) => cardAreas[card]);
+}
+
+/** Union in the canonical order, so equal grants look equal. */
+const union = (lists: Area[][]): Area[] => areaNames.filter((area) => lists.some((list) => list.includes(area)));
+
+function merge(proxies: WireProxy[]): Grant {
+  const byCase = new Map<string | null, Area[][]>();
+  for (const proxy of proxies) byCase.set(proxy.sagId, [...(byCase.get(proxy.sagId) ?? []), areasOf(proxy)]);
+  const scopes = [...byCase].map(([caseId, lists]) => ({ areas: union(lists), caseId }));
+  return {
+    proxyIds: proxies.map((proxy) => proxy.fuldmagtId),
+    scopes,
+    areas: union(scopes.map((scope) => scope.areas)),
+    fullGuardian: proxies.some(
+      (proxy) => proxy.sagId === null && ((proxy.type === 'VAERGEMAAL' && proxy.vaergemaalOmfang === 'FULDT') || proxy.type === 'FREMTIDSFULDMAGT'),
+    ),
+  };
+}
+
 /**
- * Asks Digital Fuldmagt, on every request (through a cache of a few seconds), whether the holder
- * may act for the citizen now: in force, not revoked, and when bound to a case, that case still
- * open (the proxy ends when the case closes).
+ * Asks Digital Fuldmagt, on every request (through a cache of a few seconds), what the holder may
+ * read for the citizen now. Every proxy of the holder's that is in force counts: not revoked,
+ * within its period, a future power of attorney only once put in force, and when bound to a case,
+ * only while that case is open (the proxy ends when the case closes).
  */
 export class ProxyGrants {
   private readonly recent: LRUCache<string, { grant: Grant | null }>;
@@ -43,31 +75,39 @@ export class ProxyGrants {
     this.now = options.now ?? (() => new Date());
   }
 
-  async grantFor(holderCpr: string, subjectCpr: string, deadline: number): Promise<Grant | null> {
-    const key = `${holderCpr}>${subjectCpr}`;
+  async grantFor(holder: Holder, subjectCpr: string, deadline: number): Promise<Grant | null> {
+    // In-process memory only, so the CPR numbers in the key never leave the gateway.
+    const key = `${holder.type}:${holderId(holder)}>${subjectCpr}`;
     const remembered = this.recent.get(key);
     if (remembered) return remembered.grant;
-    const grant = await this.lookUp(holderCpr, subjectCpr, deadline);
+    const grant = await this.lookUp(holder, subjectCpr, deadline);
     this.recent.set(key, { grant });
     return grant;
   }
 
-  private async lookUp(holderCpr: string, subjectCpr: string, deadline: number): Promise<Grant | null> {
+  private async lookUp(holder: Holder, subjectCpr: string, deadline: number): Promise<Grant | null> {
     const today = this.now().toISOString().slice(0, 10);
     const proxies = await this.options.registry.post(proxiesIndex.search, { cpr: subjectCpr }, proxyList, { deadline });
-    const proxy = proxies.find(
-      (candidate) =>
-        candidate.fuldmagtshaver.type === 'PERSON' &&
-        candidate.fuldmagtshaver.id === holderCpr &&
-        candidate.tilbagekaldt === null &&
-        candidate.gyldigFra <= today &&
-        (candidate.gyldigTil === null || today <= candidate.gyldigTil),
+    const inForce = proxies.filter(
+      (proxy) =>
+        proxy.fuldmagtsgiver.cpr === subjectCpr &&
+        proxy.fuldmagtshaver.type === holder.type &&
+        proxy.fuldmagtshaver.id === holderId(holder) &&
+        proxy.tilbagekaldt === null &&
+        proxy.gyldigFra <= today &&
+        (proxy.gyldigTil === null || today <= proxy.gyldigTil) &&
+        (proxy.type !== 'FREMTIDSFULDMAGT' || (proxy.ikraftsat !== null && proxy.ikraftsat <= today)),
     );
-    if (!proxy) return null;
-    if (proxy.sagId) {
-      const [boundCase] = await this.options.caseIndex.post(casesIndex.batch, { ider: [proxy.sagId] }, caseStatus, { deadline });
-      if (!boundCase || boundCase.primaerPart.cpr !== subjectCpr || boundCase.afsluttet !== null) return null;
-    }
-    return { proxyId: proxy.fuldmagtId, areas: proxy.kort.map((card) => cardAreas[card]), boundCaseId: proxy.sagId };
+    const openCases = await this.openCasesOf(subjectCpr, inForce, deadline);
+    const valid = inForce.filter((proxy) => proxy.sagId === null || openCases.has(proxy.sagId));
+    return valid.length > 0 ? merge(valid) : null;
+  }
+
+  /** The bound cases still open and the citizen's own, found in one batch look-up. */
+  private async openCasesOf(subjectCpr: string, proxies: WireProxy[], deadline: number): Promise<Set<string>> {
+    const ids = [...new Set(proxies.flatMap((proxy) => (proxy.sagId === null ? [] : [proxy.sagId])))];
+    if (ids.length === 0) return new Set();
+    const cases = await this.options.caseIndex.post(casesIndex.batch, { ider: ids }, caseList, { deadline });
+    return new Set(cases.filter((found) => found.primaerPart.cpr === subjectCpr && found.afsluttet === null).map((found) => found.sagId));
   }
 }

@@ -6,15 +6,20 @@ import { cprSchema } from '../../lib/index-wire';
 
 export type Assurance = 'Low' | 'Substantial' | 'High';
 
+/** A proxy holder: a person by CPR, or an organisation (a law firm, a care home) by CVR. */
+export type Holder = { type: 'PERSON'; cpr: string } | { type: 'ORGANISATION'; cvr: string };
+
 /**
  * Who called, as the token proves it. Delegation follows RFC 8693: the token's subject is the
  * citizen whose data is asked for, and an `act` claim names whoever acts for them (a proxy
- * holder by CPR, or a chatbot by client id). Client-credentials tokens (RFC 9068) name a client
- * and, for partners, an organisation; staff tokens name a municipality.
+ * holder by CPR or CVR, or a chatbot by client id). An organisation's own login names only its
+ * CVR. Client-credentials tokens (RFC 9068) name a client and, for partners, an organisation;
+ * staff tokens name a municipality.
  */
 export type VerifiedCaller =
   | { kind: 'citizen'; subjectCpr: string; assurance: Assurance }
-  | { kind: 'proxy'; holderCpr: string; subjectCpr: string; assurance: Assurance }
+  | { kind: 'proxy'; holder: Holder; subjectCpr: string; assurance: Assurance }
+  | { kind: 'organisation'; cvr: string; assurance: Assurance }
   | { kind: 'chatbot'; clientId: string; subjectCpr: string; assurance: Assurance }
   | { kind: 'partner'; clientId: string; organisation: string }
   | { kind: 'staff'; employeeId: string; municipality: string; assurance: Assurance };
@@ -42,10 +47,13 @@ export function createTokenVerifier(
   auth: GatewayConfig['auth'],
   keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(auth.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 }),
 ): TokenVerifier {
-  // Claim names differ per identity broker, so the person claims come from configuration.
+  // Claim names differ per identity broker, so the person and organisation claims come from configuration.
   const assurance = z.enum(['Low', 'Substantial', 'High']);
   const person = z.object({ [auth.cprClaim]: cprSchema, [auth.assuranceClaim]: assurance });
+  const cvr = z.string().regex(/^\d{8}$/);
+  const organisation = z.object({ [auth.cvrClaim]: cvr, [auth.assuranceClaim]: assurance });
   const actingPerson = z.object({ [auth.cprClaim]: cprSchema });
+  const actingOrganisation = z.object({ [auth.cvrClaim]: cvr });
   const actingClient = z.object({ client_id: z.string().min(1) });
   const partner = z.object({ client_id: z.string().min(1), org_id: z.string().min(1) });
   const staff = z.object({ sub: z.string().min(1), municipality_code: z.string().regex(/^\d{3}$/), [auth.assuranceClaim]: assurance });
@@ -70,14 +78,23 @@ export function createTokenVerifier(
       };
     }
     const subject = person.safeParse(payload);
-    if (!subject.success) throw refuse('The access token does not identify a citizen.');
+    if (!subject.success) {
+      // No citizen named: an organisation's own login, which only lists whom it acts for.
+      const login = organisation.safeParse(payload);
+      if (login.success && payload.act === undefined) {
+        return { kind: 'organisation', cvr: login.data[auth.cvrClaim] as string, assurance: login.data[auth.assuranceClaim] as Assurance };
+      }
+      throw refuse('The access token does not identify a citizen.');
+    }
     const subjectCpr = subject.data[auth.cprClaim] as string;
     const level = subject.data[auth.assuranceClaim] as Assurance;
     if (payload.act === undefined) return { kind: 'citizen', subjectCpr, assurance: level };
     const client = actingClient.safeParse(payload.act);
     if (client.success) return { kind: 'chatbot', clientId: client.data.client_id, subjectCpr, assurance: level };
-    const holder = actingPerson.safeParse(payload.act);
-    if (holder.success) return { kind: 'proxy', holderCpr: holder.data[auth.cprClaim] as string, subjectCpr, assurance: level };
+    const byCpr = actingPerson.safeParse(payload.act);
+    if (byCpr.success) return { kind: 'proxy', holder: { type: 'PERSON', cpr: byCpr.data[auth.cprClaim] as string }, subjectCpr, assurance: level };
+    const byCvr = actingOrganisation.safeParse(payload.act);
+    if (byCvr.success) return { kind: 'proxy', holder: { type: 'ORGANISATION', cvr: byCvr.data[auth.cvrClaim] as string }, subjectCpr, assurance: level };
     throw refuse('The access token\'s "act" claim names no one who can act.');
   }
 

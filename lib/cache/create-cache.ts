@@ -1,4 +1,4 @@
-import type { CacheConfig } from '../config';
+import type { CacheConfig, cachedIndexes } from '../config';
 import type { Logger } from '../logger';
 import { IndexCache, type CachePolicy } from './index-cache';
 import { MemoryStore } from './memory-store';
@@ -7,7 +7,8 @@ import type { CacheStore } from './store';
 
 export interface ConfiguredCache {
   cache: IndexCache;
-  policy: CachePolicy;
+  /** Each index's freshness; the rest of the policy is shared. */
+  policyFor(index: (typeof cachedIndexes)[number]): CachePolicy;
   store: CacheStore;
 }
 
@@ -20,11 +21,11 @@ export function createCache(config: CacheConfig, keyingKey: Uint8Array, logger: 
   return {
     store,
     cache: new IndexCache({ store, ring: config.keyRing, keyingKey, logger }),
-    policy: {
-      ttlMs: config.ttlMs,
+    policyFor: (index) => ({
+      ttlMs: config.ttlMs[index],
       staleWhileRevalidateMs: config.staleWhileRevalidateMs,
       staleIfErrorMs: config.staleIfErrorMs,
       notFoundTtlMs: config.notFoundTtlMs,
-    },
+    }),
   };
 }

@@ -17,6 +17,7 @@ export const devIssuerDefaults = {
   issuer: settings.AUTH_ISSUER.default,
   audience: settings.AUTH_AUDIENCE.default,
   cprClaim: settings.AUTH_CLAIM_CPR.default,
+  cvrClaim: settings.AUTH_CLAIM_CVR.default,
   assuranceClaim: settings.AUTH_CLAIM_ASSURANCE.default,
 };
 
@@ -37,15 +38,21 @@ export interface MintOptions {
 export type TokenSubject =
   | { kind: 'citizen'; cpr: string }
   | { kind: 'proxy'; holderCpr: string; subjectCpr: string }
+  /** An organisation (MitID Erhverv) acting for a citizen under a proxy it holds. */
+  | { kind: 'organisationProxy'; cvr: string; subjectCpr: string }
+  /** An organisation's own login, with no citizen behind it. */
+  | { kind: 'organisation'; cvr: string }
   | { kind: 'chatbot'; clientId: string; subjectCpr: string }
   | { kind: 'partner'; clientId: string; organisation: string }
   | { kind: 'staff'; employeeId: string; municipality: string };
 
 /** A stable subject that is not the CPR, like NemLog-in's person UUID. */
 const personSubject = (cpr: string) => createHash('sha256').update(`dev-subject:${cpr}`).digest('hex').slice(0, 32);
+/** A CVR number is public, so an organisation's subject may name it. */
+const organisationSubject = (cvr: string) => `cvr:${cvr}`;
 
 function claimsFor(subject: TokenSubject, assurance: string): { sub: string; claims: Record<string, unknown> } {
-  const { cprClaim, assuranceClaim } = devIssuerDefaults;
+  const { cprClaim, cvrClaim, assuranceClaim } = devIssuerDefaults;
   switch (subject.kind) {
     case 'citizen':
       return { sub: personSubject(subject.cpr), claims: { [cprClaim]: subject.cpr, [assuranceClaim]: assurance } };
@@ -59,6 +66,18 @@ function claimsFor(subject: TokenSubject, assurance: string): { sub: string; cla
           act: { sub: personSubject(subject.holderCpr), [cprClaim]: subject.holderCpr },
         },
       };
+    case 'organisationProxy':
+      // Delegation as for 'proxy', with the organisation as the actor.
+      return {
+        sub: personSubject(subject.subjectCpr),
+        claims: {
+          [cprClaim]: subject.subjectCpr,
+          [assuranceClaim]: assurance,
+          act: { sub: organisationSubject(subject.cvr), [cvrClaim]: subject.cvr },
+        },
+      };
+    case 'organisation':
+      return { sub: organisationSubject(subject.cvr), claims: { [cvrClaim]: subject.cvr, [assuranceClaim]: assurance } };
     case 'chatbot':
       return {
         sub: personSubject(subject.subjectCpr),

@@ -3,10 +3,17 @@ import { setupServer } from 'msw/node';
 import { personsResponseSchema } from '../../lib/person.contract';
 import { casesResponseSchema } from '../../subgraphs/cases/upstream.contract';
 import { proxiesResponseSchema } from '../../subgraphs/proxies/upstream.contract';
-import { createDataset, GUARDIAN_PROXY_ID, THOMAS_TRANSPORT_CASE_ID } from '../fixtures/dataset';
-import { personas } from '../fixtures/personas';
+import {
+  ACCOUNTANT_PROXY_ID,
+  createDataset,
+  GUARDIAN_PROXY_ID,
+  PARTIAL_GUARDIAN_CASES_PROXY_ID,
+  PARTIAL_GUARDIANSHIP_PROXY_ID,
+  THOMAS_TRANSPORT_CASE_ID,
+} from '../fixtures/dataset';
+import { organisations, personas } from '../fixtures/personas';
 import { CallRecorder } from './call-recorder';
-import { createIndexHandlers } from './handlers';
+import { createIndexHandlers, simulatorControls } from './handlers';
 
 const origin = 'https://serviceplatformen.example.invalid';
 const dataset = createDataset();
@@ -25,6 +32,24 @@ describe('the index handlers in-process', () => {
     const response = await post('/fuldmagt/v1/fuldmagter/soeg', { cpr: personas.karen.cpr });
     const { fuldmagter } = proxiesResponseSchema.parse(await response.json());
     expect(fuldmagter.map((proxy) => proxy.fuldmagtId)).toEqual([GUARDIAN_PROXY_ID]);
+  });
+
+  it('answer a search by holder with every proxy that person holds, for any citizen, recorded as a proxies search', async () => {
+    const response = await post('/fuldmagt/v1/fuldmagter/soeg-haver', { haverId: personas.partialGuardian.cpr });
+    const { fuldmagter } = proxiesResponseSchema.parse(await response.json());
+    expect(fuldmagter.map((proxy) => proxy.fuldmagtId)).toEqual([PARTIAL_GUARDIANSHIP_PROXY_ID, PARTIAL_GUARDIAN_CASES_PROXY_ID]);
+    expect([recorder.count('proxies', 'search'), recorder.total()]).toEqual([1, 1]);
+  });
+
+  it("answer a search by holder with an organisation's proxies by its CVR number", async () => {
+    const response = await post('/fuldmagt/v1/fuldmagter/soeg-haver', { haverId: organisations.accountant.cvr });
+    const { fuldmagter } = proxiesResponseSchema.parse(await response.json());
+    expect(fuldmagter).toEqual([expect.objectContaining({ fuldmagtId: ACCOUNTANT_PROXY_ID, fuldmagtshaver: expect.objectContaining({ type: 'ORGANISATION' }) })]);
+  });
+
+  it('answer a search by a holder of nothing with an empty list, and refuse one without a holder with 400', async () => {
+    expect(await (await post('/fuldmagt/v1/fuldmagter/soeg-haver', { haverId: personas.sara.cpr })).json()).toEqual({ fuldmagter: [] });
+    expect((await post('/fuldmagt/v1/fuldmagter/soeg-haver', { haverId: '' })).status).toBe(400);
   });
 
   it("answer a case search with exactly the citizen's cases, valid by the contract", async () => {
@@ -65,5 +90,31 @@ describe('the index handlers in-process', () => {
     const elsewhere = new Request('https://elsewhere.example.invalid/sagsindeks/v1/sager/soeg', { method: 'POST', body: '{}' });
     expect(await getResponse(createIndexHandlers(dataset, recorder, origin), elsewhere)).toBeUndefined();
     expect(recorder.total()).toBe(0);
+  });
+});
+
+describe("the simulator's control to close a case", () => {
+  // Its own dataset: closing a case must not change what the other tests see.
+  const closing = createDataset();
+  const close = (body: unknown) =>
+    getResponse(
+      createIndexHandlers(closing, recorder, origin),
+      new Request(`${origin}${simulatorControls.closeCase}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    );
+
+  it('closes the case as of today and answers with it, without counting as an index call', async () => {
+    const before = new Date().toISOString().slice(0, 10);
+    const response = await close({ sagId: THOMAS_TRANSPORT_CASE_ID });
+    const after = new Date().toISOString().slice(0, 10);
+    const { sager } = casesResponseSchema.parse(await response!.json());
+    expect(sager).toEqual([expect.objectContaining({ sagId: THOMAS_TRANSPORT_CASE_ID, fremdrift: 'Afsluttet' })]);
+    expect([before, after]).toContain(sager[0].afsluttet);
+    expect(closing.lookup.cases.byId.get(THOMAS_TRANSPORT_CASE_ID)).toMatchObject({ fremdrift: 'Afsluttet', afsluttet: sager[0].afsluttet });
+    expect(recorder.total()).toBe(0);
+  });
+
+  it('answers 404 for an unknown case and 400 for a body without a case id', async () => {
+    expect((await close({ sagId: 'SAG-NOPE' }))?.status).toBe(404);
+    expect((await close({ id: THOMAS_TRANSPORT_CASE_ID }))?.status).toBe(400);
   });
 });

@@ -1,12 +1,12 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { batchLookupSchema, citizenSearchSchema } from '../../lib/index-wire';
 import { personIndex } from '../../lib/person.contract';
 import { appointmentsIndex } from '../../subgraphs/appointments/upstream.contract';
 import { benefitsIndex } from '../../subgraphs/benefits/upstream.contract';
 import { casesIndex } from '../../subgraphs/cases/upstream.contract';
 import { paymentsIndex } from '../../subgraphs/payments/upstream.contract';
-import { proxiesIndex, revokeRequestSchema } from '../../subgraphs/proxies/upstream.contract';
+import { holderSearchSchema, proxiesIndex, revokeRequestSchema } from '../../subgraphs/proxies/upstream.contract';
 import type { Dataset, IndexLookup } from '../fixtures/dataset';
 import type { CallKind, CallRecorder, IndexName } from './call-recorder';
 import type { Faults } from './faults';
@@ -65,10 +65,19 @@ function post<T>(baseUrl: string, recorder: CallRecorder, faults: Faults | undef
   });
 }
 
+/** Controls of the simulator itself, not of any index, for tests and people trying the stack. */
+export const simulatorControls = {
+  /** Closes the case in the body, `{ sagId }`, as its authority would: a proxy bound to it then ends. */
+  closeCase: '/simulator/v1/sager/afslut',
+} as const;
+
+const closeCaseSchema = z.object({ sagId: z.string().min(1) });
+
 /**
  * msw handlers for every simulated index: a search by the citizen's CPR (in the body) and a batch
- * look-up by ids (unknown ids are left out), plus Digital Fuldmagt's revocation. The same handlers
- * serve tests in-process (`setupServer`) and the HTTP simulator. `baseUrl` '*' matches any origin.
+ * look-up by ids (unknown ids are left out), plus Digital Fuldmagt's search by holder and revocation,
+ * and the simulator's controls. The same handlers serve tests in-process (`setupServer`) and the
+ * HTTP simulator. `baseUrl` '*' matches any origin.
  */
 export function createIndexHandlers(dataset: Dataset, recorder: CallRecorder, baseUrl = '*', faults?: Faults): RequestHandler[] {
   const route = <T>(definition: Route<T>) => post(baseUrl, recorder, faults, definition);
@@ -108,5 +117,24 @@ export function createIndexHandlers(dataset: Dataset, recorder: CallRecorder, ba
     },
   });
 
-  return [...indexRoutes, revoke];
+  const searchByHolder = route({
+    index: 'proxies',
+    kind: 'search',
+    path: proxiesIndex.searchByHolder,
+    body: holderSearchSchema,
+    answer: ({ haverId }) => HttpResponse.json({ fuldmagter: dataset.proxies.filter((proxy) => proxy.fuldmagtshaver.id === haverId) }),
+  });
+
+  // Not an index call: neither recorded (tests assert exact index costs) nor subject to faults.
+  const closeCase = http.post(`${baseUrl}${simulatorControls.closeCase}`, async ({ request }) => {
+    const body = closeCaseSchema.safeParse(await readJson(request));
+    if (!body.success) return HttpResponse.json({ fejl: 'Ugyldig forespørgsel' }, { status: 400 });
+    const record = dataset.lookup.cases.byId.get(body.data.sagId);
+    if (!record) return HttpResponse.json({ fejl: 'Ukendt sag' }, { status: 404 });
+    record.fremdrift = 'Afsluttet';
+    record.afsluttet = new Date().toISOString().slice(0, 10);
+    return HttpResponse.json({ sager: [record] });
+  });
+
+  return [...indexRoutes, searchByHolder, revoke, closeCase];
 }

@@ -1,4 +1,4 @@
-import type { IndexDescription } from '../../lib/area-index';
+import type { IndexDescription } from '../runtime/index-client';
 import { appointmentsIndex, appointmentsResponseSchema, type WireAppointment } from './upstream.contract';
 
 export const appointmentIndex: IndexDescription<WireAppointment> = {
@@ -6,5 +6,15 @@ export const appointmentIndex: IndexDescription<WireAppointment> = {
   response: appointmentsResponseSchema.transform((response) => response.aftaler),
   idOf: (record) => record.aftaleId,
   ownerOf: (record) => record.borger.cpr,
-  traits: (record) => ({ municipality: record.myndighed.kode, kle: null, sourceSystem: record.kildesystem, caseId: record.sagId }),
+  traits: (record) => ({
+    municipality: record.myndighed.kode,
+    kle: null,
+    sourceSystem: record.kildesystem,
+    caseId: record.sagId,
+    sharingObjected: record.delingFrabedt,
+  }),
+  // An appointment in a case is as visible as the case (and takes on its KLE for the age rule).
+  links: [{ field: 'case', area: 'cases', idOf: (record) => record.sagId, inherits: true }],
+  // A home visit's place is the citizen's own address, which may be protected.
+  addresses: [['location', 'address']],
 };

@@ -1,6 +1,5 @@
-import { areaStatusResolver } from '../../lib/area-status';
+import type { SubgraphDefinition } from '../runtime/server';
 import { Citizen, CitizenContext } from './citizen.type';
-import type { SubgraphDefinition } from '../../lib/subgraph';
 import { appointmentIndex } from './appointment.index';
 import {
   appointmentReferences,
@@ -14,7 +13,7 @@ import type { WireAppointment } from './upstream.contract';
 export const appointmentsSubgraph: SubgraphDefinition<WireAppointment> = {
   name: 'appointments',
   index: appointmentIndex,
-  resolvers: [areaStatusResolver(Citizen, 'appointments'), CitizenAppointmentsResolver, ContextAppointmentsResolver, SharedAppointmentsResolver],
+  resolvers: [CitizenAppointmentsResolver, ContextAppointmentsResolver, SharedAppointmentsResolver],
   entities: [Citizen, CitizenContext, Appointment],
   references: appointmentReferences,
 };

@@ -1,4 +1,4 @@
-import type { IndexDescription } from '../../lib/area-index';
+import type { IndexDescription } from '../runtime/index-client';
 import { benefitsIndex, benefitsResponseSchema, type WireBenefit } from './upstream.contract';
 
 export const benefitIndex: IndexDescription<WireBenefit> = {
@@ -6,5 +6,7 @@ export const benefitIndex: IndexDescription<WireBenefit> = {
   response: benefitsResponseSchema.transform((response) => response.ydelser),
   idOf: (record) => record.ydelseId,
   ownerOf: (record) => record.modtager.cpr,
-  traits: (record) => ({ municipality: record.myndighed.kode, kle: record.kle, sourceSystem: null, caseId: record.sagId }),
+  traits: (record) => ({ municipality: record.myndighed.kode, kle: record.kle, sourceSystem: null, caseId: record.sagId, sharingObjected: false }),
+  // A benefit decided in a case is as visible as that case.
+  links: [{ field: 'case', area: 'cases', idOf: (record) => record.sagId, inherits: true }],
 };

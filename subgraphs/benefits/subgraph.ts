@@ -1,6 +1,5 @@
-import { areaStatusResolver } from '../../lib/area-status';
+import type { SubgraphDefinition } from '../runtime/server';
 import { Citizen } from './citizen.type';
-import type { SubgraphDefinition } from '../../lib/subgraph';
 import { benefitIndex } from './benefit.index';
 import { benefitReferences, CitizenBenefitsResolver } from './benefit.resolver';
 import { Benefit } from './benefit.type';
@@ -9,7 +8,7 @@ import type { WireBenefit } from './upstream.contract';
 export const benefitsSubgraph: SubgraphDefinition<WireBenefit> = {
   name: 'benefits',
   index: benefitIndex,
-  resolvers: [areaStatusResolver(Citizen, 'benefits'), CitizenBenefitsResolver],
+  resolvers: [CitizenBenefitsResolver],
   entities: [Citizen, Benefit],
   references: benefitReferences,
 };

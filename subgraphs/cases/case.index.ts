@@ -1,4 +1,4 @@
-import type { IndexDescription } from '../../lib/area-index';
+import type { IndexDescription } from '../runtime/index-client';
 import { casesIndex, casesResponseSchema, type WireCase } from './upstream.contract';
 
 export const caseIndex: IndexDescription<WireCase> = {
@@ -6,5 +6,6 @@ export const caseIndex: IndexDescription<WireCase> = {
   response: casesResponseSchema.transform((response) => response.sager),
   idOf: (record) => record.sagId,
   ownerOf: (record) => record.primaerPart.cpr,
-  traits: (record) => ({ municipality: record.myndighed.kode, kle: record.kle, sourceSystem: null, caseId: record.sagId }),
+  traits: (record) => ({ municipality: record.myndighed.kode, kle: record.kle, sourceSystem: null, caseId: record.sagId, sharingObjected: false }),
+  links: [],
 };

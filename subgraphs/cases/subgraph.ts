@@ -1,6 +1,5 @@
-import { areaStatusResolver } from '../../lib/area-status';
+import type { SubgraphDefinition } from '../runtime/server';
 import { Citizen, CitizenContext } from './citizen.type';
-import type { SubgraphDefinition } from '../../lib/subgraph';
 import { caseIndex } from './case.index';
 import { caseReferences, CitizenCasesResolver, ContextCasesResolver } from './case.resolver';
 import { Case } from './case.type';
@@ -9,7 +8,7 @@ import type { WireCase } from './upstream.contract';
 export const casesSubgraph: SubgraphDefinition<WireCase> = {
   name: 'cases',
   index: caseIndex,
-  resolvers: [areaStatusResolver(Citizen, 'cases'), CitizenCasesResolver, ContextCasesResolver],
+  resolvers: [CitizenCasesResolver, ContextCasesResolver],
   entities: [Citizen, CitizenContext, Case],
   references: caseReferences,
 };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraph } from '../../lib/subgraph-main';
+import { runSubgraph } from '../runtime/main';
 import { paymentsSubgraph } from './subgraph';
 
 runSubgraph(paymentsSubgraph);

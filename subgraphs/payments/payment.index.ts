@@ -1,4 +1,4 @@
-import type { IndexDescription } from '../../lib/area-index';
+import type { IndexDescription } from '../runtime/index-client';
 import { paymentsIndex, paymentsResponseSchema, type WirePayment } from './upstream.contract';
 
 export const paymentIndex: IndexDescription<WirePayment> = {
@@ -6,5 +6,7 @@ export const paymentIndex: IndexDescription<WirePayment> = {
   response: paymentsResponseSchema.transform((response) => response.betalinger),
   idOf: (record) => record.betalingId,
   ownerOf: (record) => record.modtager.cpr,
-  traits: (record) => ({ municipality: record.myndighed.kode, kle: null, sourceSystem: null, caseId: null }),
+  // Payments carry no KLE of their own: they take their benefit's (and its case's), and its visibility.
+  traits: (record) => ({ municipality: record.myndighed.kode, kle: null, sourceSystem: null, caseId: null, sharingObjected: false }),
+  links: [{ field: 'benefit', area: 'benefits', idOf: (record) => record.ydelseId, inherits: true }],
 };

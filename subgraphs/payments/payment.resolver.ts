@@ -1,34 +1,21 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver } from 'type-graphql';
+import { areaFields } from '../runtime/area-fields';
+import type { SubgraphContext } from '../runtime/context';
+import { citizenContextReference, citizenReference, entityReference } from '../runtime/references';
 import { Citizen, CitizenContext } from './citizen.type';
-import { defaultListSize } from '../../lib/list';
-import {
-  citizenContextReference,
-  citizenReference,
-  entityReference,
-  ownList,
-  requireCitizenContextReader,
-  visibleOwn,
-  type SubgraphContext,
-} from '../../lib/subgraph';
 import { byDateDescending, toPayment } from './payment.mapper';
 import { Payment, PaymentKind, PaymentSummary } from './payment.type';
 import type { WirePayment } from './upstream.contract';
 
-@Resolver(() => Citizen)
-export class CitizenPaymentsResolver {
-  @FieldResolver(() => [Payment], {
-    nullable: true,
-    description:
-      'Payouts and debts, latest first. Null with an error when the caller may not see payments or the payments index cannot answer.',
-  })
-  payments(
-    @Ctx() context: SubgraphContext<WirePayment>,
-    @Arg('first', () => Int, { defaultValue: defaultListSize, description: 'At most this many (0-500).' })
-    first: number,
-  ): Promise<Payment[]> {
-    return ownList(context, 'payments', toPayment, byDateDescending, first);
-  }
-}
+export const CitizenPaymentsResolver = areaFields({
+  area: 'payments',
+  citizen: Citizen,
+  entity: Payment,
+  toEntity: toPayment,
+  order: byDateDescending,
+  description:
+    'Payouts and debts, latest first. Null with an error when the caller may not see payments or the payments index cannot answer.',
+});
 
 @Resolver(() => CitizenContext)
 export class ContextPaymentsResolver {
@@ -36,10 +23,9 @@ export class ContextPaymentsResolver {
     nullable: true,
     description: 'The next payout from today; null when none is known.',
   })
-  async nextPayment(@Ctx() context: SubgraphContext<WirePayment>): Promise<PaymentSummary | null> {
-    requireCitizenContextReader(context);
+  async nextPayment(@Ctx() context: SubgraphContext): Promise<PaymentSummary | null> {
     const today = context.today.toISOString().slice(0, 10);
-    const upcoming = (await visibleOwn(context, 'payments'))
+    const upcoming = (await context.access('context').visible<WirePayment>('payments'))
       .map(toPayment)
       .filter((payment) => payment.kind === PaymentKind.PAYOUT && payment.paymentDate !== null && payment.paymentDate >= today)
       .sort((a, b) => a.paymentDate!.localeCompare(b.paymentDate!));

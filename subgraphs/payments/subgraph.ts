@@ -1,6 +1,5 @@
-import { areaStatusResolver } from '../../lib/area-status';
+import type { SubgraphDefinition } from '../runtime/server';
 import { Citizen, CitizenContext } from './citizen.type';
-import type { SubgraphDefinition } from '../../lib/subgraph';
 import { paymentIndex } from './payment.index';
 import { CitizenPaymentsResolver, ContextPaymentsResolver, paymentReferences } from './payment.resolver';
 import { Payment } from './payment.type';
@@ -9,7 +8,7 @@ import type { WirePayment } from './upstream.contract';
 export const paymentsSubgraph: SubgraphDefinition<WirePayment> = {
   name: 'payments',
   index: paymentIndex,
-  resolvers: [areaStatusResolver(Citizen, 'payments'), CitizenPaymentsResolver, ContextPaymentsResolver],
+  resolvers: [CitizenPaymentsResolver, ContextPaymentsResolver],
   entities: [Citizen, CitizenContext, Payment],
   references: paymentReferences,
 };

@@ -1,4 +1,4 @@
-import type { IndexDescription } from '../../lib/area-index';
+import type { IndexDescription } from '../runtime/index-client';
 import { proxiesIndex, proxiesResponseSchema, type WireProxy } from './upstream.contract';
 
 export const proxyIndex: IndexDescription<WireProxy> = {
@@ -6,5 +6,7 @@ export const proxyIndex: IndexDescription<WireProxy> = {
   response: proxiesResponseSchema.transform((response) => response.fuldmagter),
   idOf: (record) => record.fuldmagtId,
   ownerOf: (record) => record.fuldmagtsgiver.cpr,
-  traits: () => ({ municipality: null, kle: null, sourceSystem: null, caseId: null }),
+  traits: () => ({ municipality: null, kle: null, sourceSystem: null, caseId: null, sharingObjected: false }),
+  // The citizen's own grant stays visible whatever its case; the link to the case only when that case is.
+  links: [{ field: 'boundCase', area: 'cases', idOf: (record) => record.sagId, inherits: false }],
 };

@@ -1,30 +1,21 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { CitizenEntity } from '../../lib/citizen';
-import { Citizen, CitizenContext } from './citizen.type';
 import { appError } from '../../lib/errors';
-import { defaultListSize } from '../../lib/list';
-import {
-  citizenContextReference,
-  citizenReference,
-  entityReference,
-  ownList,
-  requireArea,
-  requireCitizenContextReader,
-  type SubgraphContext,
-} from '../../lib/subgraph';
+import { areaFields } from '../runtime/area-fields';
+import type { SubgraphContext } from '../runtime/context';
+import { citizenContextReference, citizenReference, entityReference } from '../runtime/references';
+import { Citizen, CitizenContext } from './citizen.type';
 import { byValidFromDescending, toProxy } from './proxy.mapper';
 import { Proxy } from './proxy.type';
-import { proxiesIndex, proxiesResponseSchema, type WireProxy } from './upstream.contract';
+import { proxiesIndex, proxiesResponseSchema } from './upstream.contract';
 
-type Context = SubgraphContext<WireProxy>;
-
-/** `me` lives here because who acts for whom is this subgraph's subject. */
+/** `me` lives here because who acts for whom, and who the citizen is, are this subgraph's subject. */
 @Resolver()
 export class MeResolver {
   @Query(() => Citizen, {
     description: 'The citizen the token is for: the caller, or the citizen a proxy holder acts for.',
   })
-  me(@Ctx() context: Context): CitizenEntity {
+  me(@Ctx() context: SubgraphContext): CitizenEntity {
     // Chatbots, partners and staff have queries of their own and never the overview.
     const actsForCitizen = context.caller.callerKind === 'citizen' || context.caller.callerKind === 'proxy';
     if (!actsForCitizen || context.subjectId === null) {
@@ -37,7 +28,7 @@ export class MeResolver {
     description:
       "For a municipality's verification staff: the citizen named by `cpr`, showing only the municipality's own records, activated or not (read-only). Send the CPR in the variables.",
   })
-  verificationCitizen(@Ctx() context: Context, @Arg('cpr', { description: "The citizen's CPR number." }) cpr: string): CitizenEntity {
+  verificationCitizen(@Ctx() context: SubgraphContext, @Arg('cpr', { description: "The citizen's CPR number." }) cpr: string): CitizenEntity {
     if (context.caller.callerKind !== 'staff' || context.caller.subjectCpr !== cpr || context.subjectId === null) {
       throw appError('FORBIDDEN', { message: 'Only verification staff may use this, with the CPR number in the variable `cpr`.' });
     }
@@ -47,25 +38,31 @@ export class MeResolver {
   @Query(() => CitizenContext, {
     description: "For a chatbot on the citizen's delegation (or the citizen): a compact, plain-language summary.",
   })
-  citizenContext(@Ctx() context: Context): CitizenEntity {
-    requireCitizenContextReader(context);
+  citizenContext(@Ctx() context: SubgraphContext): CitizenEntity {
+    context.access('context').requireView();
     return { id: context.subjectId! };
   }
 }
 
+export const CitizenProxiesResolver = areaFields({
+  area: 'proxies',
+  citizen: Citizen,
+  entity: Proxy,
+  toEntity: toProxy,
+  order: byValidFromDescending,
+  description:
+    'Proxies that let others act for the citizen, newest first. Null with an error when the caller may not see proxies or Digital Fuldmagt cannot answer.',
+});
+
 @Resolver(() => Citizen)
-export class CitizenProxiesResolver {
-  @FieldResolver(() => [Proxy], {
+export class CitizenAddressResolver {
+  @FieldResolver(() => String, {
     nullable: true,
     description:
-      'Proxies that let others act for the citizen, newest first. Null with an error when the caller may not see proxies or Digital Fuldmagt cannot answer.',
+      "The citizen's address in the CPR register. A protected address (name and address protection) is shown to the citizen alone: null for anyone acting for them.",
   })
-  proxies(
-    @Ctx() context: Context,
-    @Arg('first', () => Int, { defaultValue: defaultListSize, description: 'At most this many (0-500).' })
-    first: number,
-  ): Promise<Proxy[]> {
-    return ownList(context, 'proxies', toProxy, byValidFromDescending, first);
+  address(@Ctx() context: SubgraphContext): Promise<string | null> {
+    return context.access('overview').ownAddress();
   }
 }
 
@@ -82,10 +79,10 @@ export class RevokeProxyResolver {
       'Revokes one of your proxies at once. Only the citizen who granted it may revoke it, not someone acting for them.',
   })
   async revokeProxy(
-    @Ctx() context: Context,
+    @Ctx() context: SubgraphContext,
     @Arg('id', () => ID, { description: "The proxy's id." }) id: string,
   ): Promise<Proxy> {
-    requireArea(context, 'proxies');
+    context.access('overview').requireArea('proxies');
     const cpr = context.caller.subjectCpr;
     if (context.caller.callerKind !== 'citizen' || !cpr || !context.subjectId) throw appError('FORBIDDEN');
     const { fuldmagter } = await context.upstream.post(proxiesIndex.revoke, { fuldmagtId: id, cpr }, proxiesResponseSchema, {
@@ -93,7 +90,7 @@ export class RevokeProxyResolver {
     });
     if (fuldmagter.length === 0) throw appError('NOT_FOUND');
     // The cached list of proxies would still show it in force.
-    await context.records.forget();
+    await context.forget();
     return toProxy(fuldmagter[0], context.subjectId);
   }
 }

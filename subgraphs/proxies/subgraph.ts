@@ -1,15 +1,14 @@
-import { areaStatusResolver } from '../../lib/area-status';
+import type { SubgraphDefinition } from '../runtime/server';
 import { Citizen, CitizenContext } from './citizen.type';
-import type { SubgraphDefinition } from '../../lib/subgraph';
 import { proxyIndex } from './proxy.index';
-import { CitizenProxiesResolver, MeResolver, proxyReferences, RevokeProxyResolver } from './proxy.resolver';
+import { CitizenAddressResolver, CitizenProxiesResolver, MeResolver, proxyReferences, RevokeProxyResolver } from './proxy.resolver';
 import { Proxy } from './proxy.type';
 import type { WireProxy } from './upstream.contract';
 
 export const proxiesSubgraph: SubgraphDefinition<WireProxy> = {
   name: 'proxies',
   index: proxyIndex,
-  resolvers: [areaStatusResolver(Citizen, 'proxies'), MeResolver, CitizenProxiesResolver, RevokeProxyResolver],
+  resolvers: [MeResolver, CitizenProxiesResolver, CitizenAddressResolver, RevokeProxyResolver],
   entities: [Citizen, CitizenContext, Proxy],
   references: proxyReferences,
 };

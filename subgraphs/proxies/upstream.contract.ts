@@ -7,6 +7,8 @@ export const proxiesIndex = {
   /** Proxies where the citizen in the body is the one represented (fuldmagtsgiver). */
   search: '/fuldmagt/v1/fuldmagter/soeg',
   batch: '/fuldmagt/v1/fuldmagter/hent',
+  /** Proxies held by the person (CPR) or organisation (CVR) in the body: `{ haverId }`. */
+  searchByHolder: '/fuldmagt/v1/fuldmagter/soeg-haver',
   /** Revokes one proxy of the principal in the body: `{ fuldmagtId, cpr }`. */
   revoke: '/fuldmagt/v1/fuldmagter/tilbagekald',
 } as const;
@@ -30,8 +32,14 @@ export const wireProxySchema = z.object({
   /** Bound to one case; ends when that case closes. */
   sagId: z.string().nullable(),
   tilbagekaldt: z.string().nullable(),
+  /** For VAERGEMAAL: FULDT covers every card, DELVIST only those in `kort`. Null for other types. */
+  vaergemaalOmfang: z.enum(['FULDT', 'DELVIST']).nullable(),
+  /** For FREMTIDSFULDMAGT: the day the Family Court put it in force; null until then (and for other types). */
+  ikraftsat: isoDateSchema.nullable(),
 });
 export type WireProxy = z.infer<typeof wireProxySchema>;
+
+export const holderSearchSchema = z.object({ haverId: z.string().min(1) });
 
 export const revokeRequestSchema = z.object({ fuldmagtId: z.string().min(1), cpr: cprSchema });
 

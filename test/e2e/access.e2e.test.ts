@@ -215,6 +215,6 @@ describe("a municipality's verification staff", () => {
   it('cannot change anything', async () => {
     const response = await postGraphQL(stack.gatewayUrl, 'mutation { revokeProxy(id: "FM-0003") { id } }', { token: await staffToken('740') });
     expect(response.body.data ?? null).toBeNull();
-    expect(response.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN_AREA', area: 'proxies' });
+    expect(response.body.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });

@@ -32,7 +32,7 @@ describe('a bad day on the service platform', () => {
         BREAKER_FAILURE_THRESHOLD: '3',
         BREAKER_OPEN_MS: '400',
         // Stale answers are served when the index fails; the TTL is short so the tests see it.
-        CACHE_TTL_SECONDS: 'cases=0,benefits=0,payments=0,appointments=0,proxies=0',
+        CACHE_TTL_SECONDS: 'cases=0,benefits=0,payments=0,appointments=0,proxies=0,person=0',
         CACHE_STALE_WHILE_REVALIDATE_SECONDS: '0',
       },
     });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { gatewayConfig, subgraphConfig, subgraphNames, type SubgraphName } from '../../lib/config';
 import type { RunningService } from '../../lib/http-server';
-import { startSubgraph } from '../../lib/subgraph';
+import { startSubgraph } from '../../subgraphs/runtime/server';
 import { startGateway } from '../../gateway/server';
 import { subgraphs } from '../../subgraphs/registry';
 import { createDataset } from '../../mocks/fixtures/dataset';

@@ -1,10 +1,23 @@
 import DataLoader from 'dataloader';
 import type { z } from 'zod';
-import type { RecordTraits } from './access/rules';
-import type { Cached, CachePolicy, IndexCache } from './cache/index-cache';
-import type { Area } from './errors';
-import { loaderBatchSize } from './metrics';
-import type { Upstream } from './upstream';
+import type { Cached, CachePolicy, IndexCache } from '../../lib/cache/index-cache';
+import type { Area } from '../../lib/errors';
+import { maxBatchSize } from '../../lib/list';
+import { loaderBatchSize } from '../../lib/metrics';
+import type { Upstream } from '../../lib/upstream';
+import type { RecordTraits } from './access';
+
+/**
+ * A field of the public entity that points at another area's record. The link is shown only when
+ * the caller may see that record; with `inherits`, the record belongs to it and takes on its KLE,
+ * its case and its visibility (a payment is as visible as its benefit, a benefit as its case).
+ */
+export interface Link<R> {
+  field: string;
+  area: Area;
+  idOf(record: R): string | null;
+  inherits: boolean;
+}
 
 /**
  * What a subgraph must say about its national index for the shared client and loaders to serve
@@ -18,12 +31,12 @@ export interface IndexDescription<R> {
   idOf(record: R): string;
   /** CPR of the citizen the record belongs to (primary party, recipient, principal). */
   ownerOf(record: R): string;
-  /** What the access rules (bound case, activation, age) look at. */
+  /** What the access rules (bound case, activation, age, sharing) look at in the record itself. */
   traits(record: R): RecordTraits;
+  links: Link<R>[];
+  /** Entity fields holding an address, as `[object field, address key]` (an appointment's location). */
+  addresses?: [string, string][];
 }
-
-/** The index's own batch limit (and KOMBIT's page limit). */
-export const maxBatchSize = 500;
 
 export interface IndexCaching {
   cache: IndexCache;
@@ -59,14 +72,13 @@ export class IndexClient<R> {
   }
 
   /**
-   * Records by id for one subject. With the cache on, the subject's search answers them: a
-   * benefit's case is one of the citizen's cases, and a search already under way for the same
-   * citizen (the gateway asks for a list and its references in parallel) is joined, not repeated.
-   * Only ids the search lacks go to the index's batch look-up.
+   * Records by id for one subject. With the cache on, the subject's search answers them (a
+   * benefit's case is one of the citizen's cases); the caller passes the search it already holds
+   * for this request, so the index is searched once however many look-ups join it. Only ids the
+   * search lacks go to the index's batch look-up.
    */
-  async byIds(ids: readonly string[], subjectCpr: string, deadline: number): Promise<R[]> {
+  async byIds(ids: readonly string[], searched: R[], deadline: number): Promise<R[]> {
     loaderBatchSize.observe({ index: this.area }, ids.length);
-    const searched = this.caching ? (await this.search(subjectCpr, deadline)).value : [];
     const known = new Map(searched.map((record) => [this.index.idOf(record), record]));
     const found = ids.flatMap((id) => known.get(id) ?? []);
     const missing = ids.filter((id) => !known.has(id));
@@ -74,6 +86,9 @@ export class IndexClient<R> {
     return [...found, ...(await this.upstream.post(this.index.paths.batch, { ider: missing }, this.index.response, { deadline }))];
   }
 
+  get caches(): boolean {
+    return this.caching !== null;
+  }
   /** Forgets the subject's cached answers after a change made through the graph. */
   async forget(subjectCpr: string): Promise<void> {
     if (this.caching) await this.caching.cache.invalidate([this.caching.cache.key(this.area, 'search', subjectCpr)]);
@@ -113,7 +128,8 @@ export function createAreaLoaders<R>(
     byId: new DataLoader<string, R | null>(
       async (ids) => {
         const found = new Map<string, R>();
-        for (const record of await client.byIds(ids, subjectCpr, deadline)) {
+        const held = client.caches ? (await search()).value : [];
+        for (const record of await client.byIds(ids, held, deadline)) {
           if (ownerOf(record) === subjectCpr) found.set(idOf(record), record);
         }
         return ids.map((id) => found.get(id) ?? null);

@@ -1,0 +1,49 @@
+import { createLocalJWKSet } from 'jose';
+import { gatewayConfig } from '../../lib/config';
+import { devPublicJwks, mintToken, type TokenSubject } from '../../mocks/identity/dev-issuer';
+import { createTokenVerifier } from './token-verifier';
+
+const verify = createTokenVerifier(gatewayConfig({}).auth, createLocalJWKSet(devPublicJwks));
+const bearer = async (subject: TokenSubject, extraClaims?: Record<string, unknown>) => `Bearer ${await mintToken(subject, { extraClaims })}`;
+
+const citizenCpr = '1503721233';
+const holderCpr = '1111652417';
+const lawFirmCvr = '12345678';
+
+describe('the token verifier', () => {
+  it('knows a person acting for a citizen as a proxy holder by CPR', async () => {
+    expect(await verify(await bearer({ kind: 'proxy', holderCpr, subjectCpr: citizenCpr }))).toEqual({
+      kind: 'proxy',
+      holder: { type: 'PERSON', cpr: holderCpr },
+      subjectCpr: citizenCpr,
+      assurance: 'Substantial',
+    });
+  });
+
+  it('knows an organisation acting for a citizen as a proxy holder by CVR', async () => {
+    expect(await verify(await bearer({ kind: 'organisationProxy', cvr: lawFirmCvr, subjectCpr: citizenCpr }))).toEqual({
+      kind: 'proxy',
+      holder: { type: 'ORGANISATION', cvr: lawFirmCvr },
+      subjectCpr: citizenCpr,
+      assurance: 'Substantial',
+    });
+  });
+
+  it('knows a token with a CVR claim and no act as an organisation caller', async () => {
+    expect(await verify(await bearer({ kind: 'organisation', cvr: lawFirmCvr }))).toEqual({
+      kind: 'organisation',
+      cvr: lawFirmCvr,
+      assurance: 'Substantial',
+    });
+  });
+
+  it('refuses an organisation login that also names someone acting', async () => {
+    const token = await bearer({ kind: 'organisation', cvr: lawFirmCvr }, { act: { sub: 'someone', client_id: 'someone' } });
+    await expect(verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('refuses an acting organisation whose CVR is not eight digits', async () => {
+    const token = await bearer({ kind: 'organisationProxy', cvr: '1234', subjectCpr: citizenCpr });
+    await expect(verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+});

@@ -1,0 +1,285 @@
+import { z } from 'zod';
+import rulesFile from '../../config/access-rules.json';
+import agreementsFile from '../../config/sharing-agreements.json';
+import { ageFromCpr } from '../../lib/cpr';
+import { appError, type Area } from '../../lib/errors';
+import type { InternalContext } from '../../lib/internal-context';
+import type { WirePerson } from '../../lib/person.contract';
+import type { AreaLoaders, IndexDescription } from './index-client';
+
+/**
+ * The one place a subgraph decides what a caller sees. Every list, entity reference, link and
+ * address goes through an `Access` made per request for one citizen; the decisions are driven by
+ * the caller's sealed context and by data (`config/access-rules.json`,
+ * `config/sharing-agreements.json`), never by the area a resolver happens to be in.
+ */
+
+/** What an access rule needs to know about a record, whatever index it comes from. */
+export interface RecordTraits {
+  /** The responsible municipality's code; null for national data no municipality activates. */
+  municipality: string | null;
+  kle: string | null;
+  sourceSystem: string | null;
+  /** The case the record is (or belongs to), for case-bound proxies. */
+  caseId: string | null;
+  /** The citizen objected to sharing the record with other authorities. */
+  sharingObjected: boolean;
+}
+
+export type Verdict =
+  | { show: true }
+  /** Not this caller's business at all (outside a proxy's grant, another municipality's staff): never mentioned. */
+  | { show: false; reason: 'OUTSIDE_GRANT' }
+  | { show: false; reason: 'NOT_ACTIVATED' }
+  | { show: false; reason: 'AGE_LIMIT'; minimumAge: number; kle: string | null };
+type Withheld = Exclude<Verdict, { show: true }>;
+
+const municipalitySchema = z.object({
+  name: z.string(),
+  minimumAge: z.record(z.string(), z.number().int().min(0)),
+  activated: z.object({ kle: z.array(z.string()), payments: z.boolean(), sourceSystems: z.array(z.string()) }),
+});
+const rulesSchema = z.object({
+  defaultMinimumAge: z.number().int().min(0),
+  municipalities: z.record(z.string(), municipalitySchema),
+});
+export type AccessRules = z.infer<typeof rulesSchema>;
+
+/** The rule table is configuration data, validated at start. */
+export const accessRules: AccessRules = rulesSchema.parse(rulesFile);
+/** Which partner organisations each appointment source system shares with, by agreement. */
+const sharedWith: Record<string, string[]> = z.record(z.string(), z.array(z.string())).parse(agreementsFile.sourceSystems);
+
+const prefixes = (kle: string) => kle.split('.').map((_, index, parts) => parts.slice(0, index + 1).join('.'));
+
+/** Most specific KLE prefix wins; a record without a KLE, or without a rule, gets the default (18). */
+export function minimumAge(rules: AccessRules, municipality: string | null, kle: string | null): number {
+  const table = (municipality && rules.municipalities[municipality]?.minimumAge) || {};
+  const specific = kle === null ? undefined : prefixes(kle).reverse().find((prefix) => table[prefix] !== undefined);
+  return specific ? table[specific] : rules.defaultMinimumAge;
+}
+
+/** A municipality shows citizens only what it has verified and activated; unknown ones nothing. */
+export function isActivated(rules: AccessRules, area: Area, traits: RecordTraits): boolean {
+  if (traits.municipality === null) return true;
+  const activated = rules.municipalities[traits.municipality]?.activated;
+  if (!activated) return false;
+  if (area === 'payments') return activated.payments;
+  if (traits.sourceSystem !== null) return activated.sourceSystems.includes(traits.sourceSystem);
+  if (traits.kle !== null) return prefixes(traits.kle).some((prefix) => activated.kle.includes(prefix));
+  return true;
+}
+
+/**
+ * The ways into a citizen's records, each with the callers it admits: the overview
+ * (`me`, `verificationCitizen`), the chatbot's citizen context, and a partner's shared appointments.
+ */
+export type View = 'overview' | 'context' | 'shared';
+const viewers: Record<View, readonly InternalContext['callerKind'][]> = {
+  overview: ['citizen', 'proxy', 'staff'],
+  context: ['citizen', 'chatbot'],
+  shared: ['partner'],
+};
+const contextAreas: readonly Area[] = ['cases', 'payments', 'appointments'];
+
+/** Where the young person's own view is concerned (themselves or their chatbot), the age limit applies. */
+const seesOwnData = (caller: InternalContext) => caller.callerKind === 'citizen' || caller.callerKind === 'chatbot';
+
+/** Rules about the data itself, whoever reads it: staff see their municipality's; others what is activated and old enough. */
+function dataRule(rules: AccessRules, area: Area, traits: RecordTraits, caller: InternalContext, today: Date): Verdict {
+  if (caller.callerKind === 'staff') {
+    return traits.municipality === caller.staffMunicipality ? { show: true } : { show: false, reason: 'OUTSIDE_GRANT' };
+  }
+  if (!isActivated(rules, area, traits)) return { show: false, reason: 'NOT_ACTIVATED' };
+  if (caller.subjectCpr !== null && seesOwnData(caller)) {
+    const required = minimumAge(rules, traits.municipality, traits.kle);
+    if (ageFromCpr(caller.subjectCpr, today) < required) return { show: false, reason: 'AGE_LIMIT', minimumAge: required, kle: traits.kle };
+  }
+  return { show: true };
+}
+
+/** Whether the caller's grant covers this record, in the view it reads through. */
+function grantCovers(view: View, area: Area, traits: RecordTraits, caller: InternalContext): boolean {
+  if (view === 'shared') {
+    const organisation = caller.partnerOrganisation;
+    return organisation !== null && !traits.sharingObjected && (sharedWith[traits.sourceSystem ?? ''] ?? []).includes(organisation);
+  }
+  if (view === 'context') return true;
+  return caller.scopes.some((scope) => scope.areas.includes(area) && (scope.caseId === null || scope.caseId === traits.caseId));
+}
+
+/** The records an `Access` reads for its citizen: one loader per area, and the CPR register. */
+export interface Sources {
+  // Each area has its own record type; here they are only read through their descriptions.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  loaders(area: Area): AreaLoaders<any>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  describe(area: Area): IndexDescription<any>;
+  person(): Promise<WirePerson | null>;
+}
+
+interface Judged {
+  verdict: Verdict;
+  /** The record's own traits completed with what it inherits from the record it belongs to. */
+  traits: RecordTraits;
+}
+
+export interface WithheldGroup {
+  reason: Exclude<Withheld['reason'], 'OUTSIDE_GRANT'>;
+  count: number;
+  minimumAge: number | null;
+  kle: string | null;
+}
+
+const normalise = (address: string) => address.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** One request's decisions about one citizen's records. */
+export class Access {
+  /** The data rules of each record met so far, with its lineage: a benefit is judged once for all its payments. */
+  private readonly judgedData = new Map<string, Promise<Judged>>();
+
+  constructor(
+    private readonly caller: InternalContext,
+    private readonly view: View,
+    private readonly sources: Sources,
+    private readonly today: Date,
+    private readonly rules: AccessRules = accessRules,
+  ) {}
+
+  /** Whether this caller may read the area at all through this view. */
+  mayRead(area: Area): boolean {
+    if (!viewers[this.view].includes(this.caller.callerKind)) return false;
+    if (this.view === 'shared') return area === 'appointments';
+    if (this.view === 'context') return contextAreas.includes(area);
+    return this.caller.areas.includes(area);
+  }
+
+  requireArea(area: Area): void {
+    this.requireView();
+    if (!this.mayRead(area)) throw appError('FORBIDDEN_AREA', { area });
+  }
+
+  /** Refuses callers this view is not made for (a chatbot's overview, a partner's citizen context). */
+  requireView(): void {
+    if (!this.viewAdmits()) throw appError('FORBIDDEN');
+  }
+
+  private viewAdmits(): boolean {
+    return viewers[this.view].includes(this.caller.callerKind);
+  }
+
+  /** The verdict on one record for this caller: its grant, then the rules on it and on what it belongs to. */
+  async judge<R>(area: Area, record: R): Promise<Judged> {
+    const { verdict, traits } = await this.judgeData(area, record);
+    if (!grantCovers(this.view, area, traits, this.caller)) return { verdict: { show: false, reason: 'OUTSIDE_GRANT' }, traits };
+    return { verdict, traits };
+  }
+
+  private judgeData<R>(area: Area, record: R): Promise<Judged> {
+    const key = `${area}:${this.sources.describe(area).idOf(record)}`;
+    let judged = this.judgedData.get(key);
+    if (!judged) {
+      judged = this.inherit(area, record);
+      this.judgedData.set(key, judged);
+    }
+    return judged;
+  }
+
+  /** A record the parent of which is withheld is withheld for the same reason; otherwise it takes on the parent's KLE and case. */
+  private async inherit<R>(area: Area, record: R): Promise<Judged> {
+    const description = this.sources.describe(area);
+    const own = description.traits(record);
+    const parentLink = description.links.find((link) => link.inherits);
+    const parentId = parentLink?.idOf(record) ?? null;
+    const parent = parentLink && parentId !== null ? await this.sources.loaders(parentLink.area).byId.load(parentId) : null;
+    if (!parentLink || !parent) return { verdict: dataRule(this.rules, area, own, this.caller, this.today), traits: own };
+    const inherited = await this.judgeData(parentLink.area, parent);
+    const traits = { ...own, kle: own.kle ?? inherited.traits.kle, caseId: own.caseId ?? inherited.traits.caseId };
+    if (!inherited.verdict.show) return { verdict: inherited.verdict, traits };
+    return { verdict: dataRule(this.rules, area, traits, this.caller, this.today), traits };
+  }
+
+  /** The citizen's records in an area that this caller may see. */
+  async visible<R>(area: Area): Promise<R[]> {
+    this.requireArea(area);
+    const records: R[] = await this.sources.loaders(area).mine();
+    const verdicts = await Promise.all(records.map((record) => this.judge(area, record)));
+    return records.filter((_, index) => verdicts[index].verdict.show);
+  }
+
+  /** How old the area's records are, and whether they are a stale copy because the index failed. */
+  freshness(area: Area): Promise<{ asOf: number; stale: boolean }> {
+    this.requireArea(area);
+    return this.sources.loaders(area).freshness();
+  }
+
+  /** One record by id, or null when it is not the citizen's or not for this caller. */
+  async byId<R>(area: Area, id: string): Promise<R | null> {
+    if (!this.mayRead(area)) return null;
+    const record: R | null = await this.sources.loaders(area).byId.load(id);
+    return record !== null && (await this.judge(area, record)).verdict.show ? record : null;
+  }
+
+  /**
+   * The entity as this caller may see it: every link to a record it may not see is null (so no link
+   * leads to a refusal), and every address field holding a protected address is null.
+   */
+  async present<R, E extends object>(area: Area, record: R, entity: E): Promise<E> {
+    const description = this.sources.describe(area);
+    const presented: Record<string, unknown> = { ...(entity as Record<string, unknown>) };
+    for (const link of description.links) {
+      const id = link.idOf(record);
+      presented[link.field] = id !== null && (await this.byId(link.area, id)) !== null ? { id } : null;
+    }
+    for (const [field, key] of description.addresses ?? []) {
+      const holder = presented[field] as Record<string, string | null> | null;
+      if (holder) presented[field] = { ...holder, [key]: await this.address(holder[key]) };
+    }
+    return presented as E;
+  }
+
+  /**
+   * What exists but is not shown, grouped by reason, so the citizen is told why rather than seeing a
+   * silent gap. Records outside the caller's grant are not mentioned: they are not its business.
+   */
+  async withheld(area: Area): Promise<WithheldGroup[]> {
+    this.requireArea(area);
+    const groups = new Map<string, WithheldGroup>();
+    for (const record of await this.sources.loaders(area).mine()) {
+      const { verdict } = await this.judge(area, record);
+      if (verdict.show || verdict.reason === 'OUTSIDE_GRANT') continue;
+      const kle = verdict.reason === 'AGE_LIMIT' ? verdict.kle : null;
+      const key = `${verdict.reason}:${kle ?? ''}`;
+      const group = groups.get(key) ?? { reason: verdict.reason, count: 0, minimumAge: verdict.reason === 'AGE_LIMIT' ? verdict.minimumAge : null, kle };
+      group.count += 1;
+      groups.set(key, group);
+    }
+    return [...groups.values()];
+  }
+
+  /** For verification staff: the ids of shown records the municipality has not activated for citizens. */
+  async notActivated(area: Area): Promise<string[]> {
+    const description = this.sources.describe(area);
+    const shown = await this.visible(area);
+    const judged = await Promise.all(shown.map((record) => this.judge(area, record)));
+    return shown.filter((_, index) => !isActivated(this.rules, area, judged[index].traits)).map((record) => description.idOf(record));
+  }
+
+  /**
+   * A protected address (CPR act §28) is the citizen's alone: never shown to anyone acting for
+   * them, a chatbot, a partner or staff, also not as the place of an appointment.
+   */
+  async address(text: string | null): Promise<string | null> {
+    if (text === null || this.caller.callerKind === 'citizen') return text;
+    const person = await this.sources.person();
+    if (person === null) return null;
+    return person.adressebeskyttet && normalise(text) === normalise(person.adresse) ? null : text;
+  }
+
+  /** The citizen's own address from the CPR register, as `address` allows it. */
+  async ownAddress(): Promise<string | null> {
+    this.requireView();
+    const person = await this.sources.person();
+    return person === null ? null : this.address(person.adresse);
+  }
+}

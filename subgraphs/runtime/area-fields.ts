@@ -1,0 +1,88 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Resolver } from 'type-graphql';
+import type { SubgraphName } from '../../lib/config';
+import { Freshness, toKle, WithheldNotice, WithheldReason } from '../../lib/graph-types';
+import { defaultListSize, firstN } from '../../lib/list';
+import type { WithheldGroup } from './access';
+import type { SubgraphContext } from './context';
+
+/** One area's list on Citizen: its entity type, how a record becomes one, and the list's order. */
+export interface AreaList<TRecord, TEntity> {
+  area: SubgraphName;
+  // type-graphql takes classes.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  citizen: Function;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entity: Function;
+  toEntity(record: TRecord, subjectId: string): TEntity;
+  order(a: TEntity, b: TEntity): number;
+  description: string;
+}
+
+function message(group: WithheldGroup): string {
+  if (group.reason === 'NOT_ACTIVATED') {
+    return 'Your municipality has not yet opened these records for online viewing. Contact the municipality to hear about them.';
+  }
+  const about = group.kle === null ? '' : ` about "${toKle(group.kle).name}"`;
+  return `Some of your records${about} are shown from age ${group.minimumAge}. Contact the municipality if you need them now.`;
+}
+
+const toNotice = (group: WithheldGroup): WithheldNotice => ({
+  reason: WithheldReason[group.reason],
+  count: group.count,
+  message: message(group),
+  minimumAge: group.minimumAge,
+  kle: group.kle === null ? null : toKle(group.kle),
+});
+
+/**
+ * Every area's fields on Citizen, made once: the list (`<area>`), how current it is
+ * (`<area>Freshness`), what it holds back and why (`<area>Withheld`), and for verification staff
+ * which shown records are not yet activated (`<area>NotActivated`). All of them read through the
+ * access module, so no area can miss a rule.
+ */
+export function areaFields<TRecord, TEntity extends object>(list: AreaList<TRecord, TEntity>) {
+  const { area } = list;
+
+  @Resolver(() => list.citizen)
+  class AreaFieldsResolver {
+    @FieldResolver(() => [list.entity], { name: area, nullable: true, description: list.description })
+    async list(
+      @Ctx() context: SubgraphContext,
+      @Arg('first', () => Int, { defaultValue: defaultListSize, description: 'At most this many (0-500).' }) first: number,
+    ): Promise<TEntity[]> {
+      const access = context.access('overview');
+      const records = await access.visible<TRecord>(area);
+      const entities = await Promise.all(records.map((record) => access.present(area, record, list.toEntity(record, context.subjectId ?? ''))));
+      return firstN(entities.sort(list.order), first);
+    }
+
+    @FieldResolver(() => Freshness, {
+      name: `${area}Freshness`,
+      nullable: true,
+      description: `When the ${area} were fetched from their index, and whether they are an older copy shown because the index failed.`,
+    })
+    async freshness(@Ctx() context: SubgraphContext): Promise<Freshness> {
+      const { asOf, stale } = await context.access('overview').freshness(area);
+      return { asOf: new Date(asOf).toISOString(), stale };
+    }
+
+    @FieldResolver(() => [WithheldNotice], {
+      name: `${area}Withheld`,
+      nullable: true,
+      description: `${area[0].toUpperCase()}${area.slice(1)} that exist but are not shown, and why (age limit, not yet activated, or what they belong to is withheld).`,
+    })
+    async withheld(@Ctx() context: SubgraphContext): Promise<WithheldNotice[]> {
+      return (await context.access('overview').withheld(area)).map(toNotice);
+    }
+
+    @FieldResolver(() => [ID], {
+      name: `${area}NotActivated`,
+      nullable: true,
+      description: `For verification staff: the ids of shown ${area} the municipality has not yet activated for citizens.`,
+    })
+    notActivated(@Ctx() context: SubgraphContext): Promise<string[]> {
+      return context.access('overview').notActivated(area);
+    }
+  }
+  return AreaFieldsResolver;
+}

@@ -1,0 +1,22 @@
+import type { InternalContext } from '../../lib/internal-context';
+import type { Logger } from '../../lib/logger';
+import type { Upstream } from '../../lib/upstream';
+import type { Access, View } from './access';
+
+/** The per-request context every subgraph resolver receives. */
+export interface SubgraphContext {
+  caller: InternalContext;
+  logger: Logger;
+  /** The pseudonymous id of the citizen the caller acts for, or null. */
+  subjectId: string | null;
+  /** Today, for rules that depend on the date (age); injectable for tests. */
+  today: Date;
+  /** What the caller may see of the citizen it acts for, through one view; FORBIDDEN when it acts for none. */
+  access(view: View): Access;
+  /** The same for a citizen named in the query rather than by the token (partners only). */
+  accessFor(cpr: string, view: View): Access;
+  /** The subgraph's own index, for changes (reads go through `access`). */
+  upstream: Upstream;
+  /** Drops the citizen's cached answers of this subgraph's index after a change made through the graph. */
+  forget(): Promise<void>;
+}

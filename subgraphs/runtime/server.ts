@@ -1,0 +1,143 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { NonEmptyArray } from 'type-graphql';
+import { createCache } from '../../lib/cache/create-cache';
+import type { SubgraphConfig, SubgraphName } from '../../lib/config';
+import { appError, formatError } from '../../lib/errors';
+import { buildFederatedSchema } from '../../lib/federated-schema';
+import { listen, type RunningService } from '../../lib/http-server';
+import { budgetHeader, internalContextHeader, openInternalContext } from '../../lib/internal-context';
+import { createLogger } from '../../lib/logger';
+import { citizenId } from '../../lib/pseudonym';
+import { startTracing } from '../../lib/tracing';
+import { Upstream } from '../../lib/upstream';
+import { indexDescriptions } from '../indexes';
+import { Access, type Sources, type View } from './access';
+import type { SubgraphContext } from './context';
+import { createAreaLoaders, IndexClient, type AreaLoaders, type IndexDescription } from './index-client';
+import { PersonRegister } from './person-register';
+
+/** A subgraph is its index, its type-graphql resolvers and its entities' reference resolvers. */
+export interface SubgraphDefinition<TRecord> {
+  name: SubgraphName;
+  index: IndexDescription<TRecord>;
+  // type-graphql takes classes.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  /** Entity types reached only through federation (type-graphql emits only what Query reaches). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  /** `__resolveReference` per entity type this subgraph resolves. */
+  references: GraphQLResolverMap<SubgraphContext>;
+}
+
+/** The longest a subgraph works on one request, whatever the caller asks. */
+const maxBudgetMs = 10_000;
+
+export interface SubgraphOptions {
+  /** The clock the date rules use; tests fix it so the personas' ages do not drift. */
+  now?: () => Date;
+}
+
+export async function startSubgraph<TRecord>(
+  definition: SubgraphDefinition<TRecord>,
+  config: SubgraphConfig,
+  options: SubgraphOptions = {},
+): Promise<RunningService> {
+  const now = options.now ?? (() => new Date());
+  const logger = createLogger(`subgraph-${definition.name}`, config.logLevel);
+  startTracing(config.otlpEndpoint);
+  const configured = createCache(config.cache, config.pseudonymKey, logger);
+  const upstream = (area: SubgraphName | 'person') =>
+    new Upstream({ area, baseUrl: config.upstreamUrl, timeoutMs: config.upstreamTimeoutMs, logger, breaker: config.breaker });
+  const caching = (index: SubgraphName | 'person') => (configured ? { cache: configured.cache, policy: configured.policyFor(index) } : null);
+  // The rules read other indexes too (a payment is as visible as its benefit), through the same
+  // service platform and the same shared cache, so the owning subgraph's answer is reused.
+  const clients = new Map<SubgraphName, IndexClient<unknown>>();
+  const own = upstream(definition.name);
+  const clientFor = (area: SubgraphName): IndexClient<unknown> => {
+    let client = clients.get(area);
+    if (!client) {
+      client = new IndexClient(area === definition.name ? own : upstream(area), indexDescriptions[area], caching(area));
+      clients.set(area, client);
+    }
+    return client;
+  };
+  const persons = new PersonRegister(upstream('person'), caching('person'));
+
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: await buildFederatedSchema(definition),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: config.env !== 'production',
+    // Traces would go to Apollo's cloud through the gateway; we run none of that.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+
+  const context = async (request: IncomingMessage): Promise<SubgraphContext> => {
+    const header = request.headers[internalContextHeader];
+    const caller = await openInternalContext(typeof header === 'string' ? header : undefined, config.internalContextKey);
+    if (!caller) throw appError('INTERNAL_CONTEXT_INVALID');
+    // The gateway sends what is left of the client's deadline; a direct call gets the default.
+    const budget = Number(request.headers[budgetHeader]);
+    const deadline = Date.now() + (Number.isFinite(budget) && budget > 0 ? Math.min(budget, maxBudgetMs) : maxBudgetMs);
+    const today = now();
+    /** One citizen's records for this request: loaders made on first use, never shared across requests. */
+    const sourcesFor = (cpr: string): Sources => {
+      const loaders = new Map<SubgraphName, AreaLoaders<unknown>>();
+      let person: ReturnType<Sources['person']> | undefined;
+      return {
+        loaders: (area) => {
+          let made = loaders.get(area);
+          if (!made) {
+            made = createAreaLoaders(clientFor(area), cpr, deadline, config.batching);
+            loaders.set(area, made);
+          }
+          return made;
+        },
+        describe: (area) => indexDescriptions[area],
+        person: () => (person ??= persons.find(cpr, deadline)),
+      };
+    };
+    const subject = caller.subjectCpr === null ? null : sourcesFor(caller.subjectCpr);
+    const accesses = new Map<View, Access>();
+    // Plain properties only: Apollo copies the context per operation, which would run getters.
+    return {
+      caller,
+      logger: logger.child({ requestId: caller.requestId }),
+      subjectId: caller.subjectCpr ? citizenId(caller.subjectCpr, config.pseudonymKey) : null,
+      upstream: own,
+      today,
+      access: (view) => {
+        // Callers acting for no citizen (partners, organisations) have no "own" records to read.
+        if (subject === null) throw appError('FORBIDDEN');
+        let made = accesses.get(view);
+        if (!made) {
+          made = new Access(caller, view, subject, today);
+          accesses.set(view, made);
+        }
+        return made;
+      },
+      accessFor: (cpr, view) => new Access(caller, view, sourcesFor(cpr), today),
+      forget: async () => {
+        if (caller.subjectCpr !== null) await clientFor(definition.name).forget(caller.subjectCpr);
+      },
+    };
+  };
+
+  const service = await listen(
+    { name: `subgraph-${definition.name}`, apollo, context, maxBodyBytes: config.maxBodyBytes, logger },
+    config.host,
+    config.port,
+  );
+  logger.info({ url: service.url, cache: configured ? (config.cache.redis ? 'redis' : 'memory') : 'off' }, 'subgraph listening');
+  return {
+    ...service,
+    async close() {
+      await service.close();
+      await configured?.store.close();
+    },
+  };
+}
