@@ -53,41 +53,22 @@ const organisationSubject = (cvr: string) => `cvr:${cvr}`;
 
 function claimsFor(subject: TokenSubject, assurance: string): { sub: string; claims: Record<string, unknown> } {
   const { cprClaim, cvrClaim, assuranceClaim } = devIssuerDefaults;
+  /** RFC 8693 delegation: the subject is the represented citizen, `act` whoever acts for them. */
+  const delegated = (subjectCpr: string, act: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    sub: personSubject(subjectCpr),
+    claims: { [cprClaim]: subjectCpr, [assuranceClaim]: assurance, ...extra, act },
+  });
   switch (subject.kind) {
     case 'citizen':
       return { sub: personSubject(subject.cpr), claims: { [cprClaim]: subject.cpr, [assuranceClaim]: assurance } };
     case 'proxy':
-      // RFC 8693 delegation: the subject is the represented citizen, `act` the holder.
-      return {
-        sub: personSubject(subject.subjectCpr),
-        claims: {
-          [cprClaim]: subject.subjectCpr,
-          [assuranceClaim]: assurance,
-          act: { sub: personSubject(subject.holderCpr), [cprClaim]: subject.holderCpr },
-        },
-      };
+      return delegated(subject.subjectCpr, { sub: personSubject(subject.holderCpr), [cprClaim]: subject.holderCpr });
     case 'organisationProxy':
-      // Delegation as for 'proxy', with the organisation as the actor.
-      return {
-        sub: personSubject(subject.subjectCpr),
-        claims: {
-          [cprClaim]: subject.subjectCpr,
-          [assuranceClaim]: assurance,
-          act: { sub: organisationSubject(subject.cvr), [cvrClaim]: subject.cvr },
-        },
-      };
+      return delegated(subject.subjectCpr, { sub: organisationSubject(subject.cvr), [cvrClaim]: subject.cvr });
     case 'organisation':
       return { sub: organisationSubject(subject.cvr), claims: { [cvrClaim]: subject.cvr, [assuranceClaim]: assurance } };
     case 'chatbot':
-      return {
-        sub: personSubject(subject.subjectCpr),
-        claims: {
-          [cprClaim]: subject.subjectCpr,
-          [assuranceClaim]: assurance,
-          scope: 'citizen-context',
-          act: { sub: subject.clientId, client_id: subject.clientId },
-        },
-      };
+      return delegated(subject.subjectCpr, { sub: subject.clientId, client_id: subject.clientId }, { scope: 'citizen-context' });
     case 'partner':
       return { sub: subject.clientId, claims: { client_id: subject.clientId, org_id: subject.organisation, scope: 'shared-appointments' } };
     case 'staff':
