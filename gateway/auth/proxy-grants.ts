@@ -3,6 +3,7 @@ import type { Area } from '../../lib/errors';
 import { areaNames, type Scope } from '../../lib/internal-context';
 import type { Upstream } from '../../lib/upstream';
 import { casesIndex, casesResponseSchema } from '../../subgraphs/cases/upstream.contract';
+import { areasOf, inForceOn } from '../../subgraphs/proxies/proxy-rules';
 import { proxiesIndex, proxiesResponseSchema, type WireProxy } from '../../subgraphs/proxies/upstream.contract';
 import type { Holder } from './token-verifier';
 
@@ -17,13 +18,6 @@ export interface Grant {
   fullGuardian: boolean;
 }
 
-const cardAreas: Record<WireProxy['kort'][number], Area> = {
-  SAGER: 'cases',
-  YDELSER: 'benefits',
-  BETALINGER: 'payments',
-  AFTALER: 'appointments',
-};
-const everyCard = Object.values(cardAreas);
 
 export interface ProxyGrantsOptions {
   registry: Pick<Upstream, 'post'>;
@@ -38,10 +32,6 @@ const proxyList = proxiesResponseSchema.transform((response) => response.fuldmag
 
 const holderId = (holder: Holder) => (holder.type === 'PERSON' ? holder.cpr : holder.cvr);
 
-/** A full guardian sees every card whatever `kort` says; everyone else only the cards listed. */
-function areasOf(proxy: WireProxy): Area[] {
-  return proxy.type === 'VAERGEMAAL' && proxy.vaergemaalOmfang === 'FULDT' ? everyCard : proxy.kort.map((card) => cardAreas[card]);
-}
 
 /** Union in the canonical order, so equal grants look equal. */
 const union = (lists: Area[][]): Area[] => areaNames.filter((area) => lists.some((list) => list.includes(area)));
@@ -93,10 +83,7 @@ export class ProxyGrants {
         proxy.fuldmagtsgiver.cpr === subjectCpr &&
         proxy.fuldmagtshaver.type === holder.type &&
         proxy.fuldmagtshaver.id === holderId(holder) &&
-        proxy.tilbagekaldt === null &&
-        proxy.gyldigFra <= today &&
-        (proxy.gyldigTil === null || today <= proxy.gyldigTil) &&
-        (proxy.type !== 'FREMTIDSFULDMAGT' || (proxy.ikraftsat !== null && proxy.ikraftsat <= today)),
+        inForceOn(proxy, today),
     );
     const openCases = await this.openCasesOf(subjectCpr, inForce, deadline);
     const valid = inForce.filter((proxy) => proxy.sagId === null || openCases.has(proxy.sagId));

@@ -1,4 +1,6 @@
-import { Card, HolderKind, ProxyKind, type Proxy } from './proxy.type';
+import type { Area } from '../../lib/errors';
+import { areasOf } from './proxy-rules';
+import { Card, HolderKind, ProxyKind, type Proxy, type Representation } from './proxy.type';
 import type { WireProxy } from './upstream.contract';
 
 const kind: Record<WireProxy['type'], ProxyKind> = {
@@ -31,4 +33,23 @@ export function toProxy(wire: WireProxy, representedCitizenId: string): Proxy {
 /** Newest grant first. */
 export function byValidFromDescending(a: Proxy, b: Proxy): number {
   return b.validFrom.localeCompare(a.validFrom) || a.id.localeCompare(b.id);
+}
+
+const areaCards: Partial<Record<Area, Card>> = { cases: Card.CASES, benefits: Card.BENEFITS, payments: Card.PAYMENTS, appointments: Card.APPOINTMENTS };
+
+/** One representation per citizen: every proxy in force for them together (cards joined, the latest end). */
+export function toRepresentations(proxies: WireProxy[], citizen: (cpr: string) => { citizenId: string; name: string }): Representation[] {
+  const byCitizen = new Map<string, WireProxy[]>();
+  for (const proxy of proxies) byCitizen.set(proxy.fuldmagtsgiver.cpr, [...(byCitizen.get(proxy.fuldmagtsgiver.cpr) ?? []), proxy]);
+  return [...byCitizen].map(([cpr, held]) => {
+    const areas = new Set(held.flatMap(areasOf));
+    const ends = held.map((proxy) => proxy.gyldigTil);
+    return {
+      ...citizen(cpr),
+      cards: Object.values(Card).filter((value) => [...areas].some((area) => areaCards[area] === value)),
+      kinds: [...new Set(held.map((proxy) => kind[proxy.type]))],
+      validTo: ends.includes(null) ? null : (ends as string[]).sort().at(-1)!,
+      boundCaseIds: [...new Set(held.flatMap((proxy) => (proxy.sagId === null ? [] : [proxy.sagId])))],
+    };
+  }).sort((a, b) => a.name.localeCompare(b.name, 'da'));
 }

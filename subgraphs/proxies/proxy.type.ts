@@ -87,3 +87,24 @@ export class Proxy {
   @Field(() => DateTime, { nullable: true, description: 'When the proxy was revoked; null while in force.' })
   revokedAt!: string | null;
 }
+
+@ObjectType({ description: 'A citizen the caller may act for now, with what all its proxies in force for them cover together.' })
+export class Representation {
+  @Field(() => ID, { description: "The citizen's pseudonymous id (never the CPR number)." })
+  citizenId!: string;
+
+  @Field({ description: "The citizen's name in the CPR register." })
+  name!: string;
+
+  @Field(() => [Card], { description: 'The data areas the holder may read for the citizen.' })
+  cards!: Card[];
+
+  @Field(() => [ProxyKind], { description: 'The legal bases of the proxies in force.' })
+  kinds!: ProxyKind[];
+
+  @Field(() => LocalDate, { nullable: true, description: 'The last day any of them is valid; null when one is open-ended.' })
+  validTo!: string | null;
+
+  @Field(() => [ID], { description: 'The cases proxies bound to one case cover; empty when none is bound.' })
+  boundCaseIds!: string[];
+}

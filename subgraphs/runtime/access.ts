@@ -108,6 +108,13 @@ function grantCovers(view: View, area: Area, traits: RecordTraits, caller: Inter
   return caller.scopes.some((scope) => scope.areas.includes(area) && (scope.caseId === null || scope.caseId === traits.caseId));
 }
 
+/** The caller's own CPR or CVR as a proxy holder, to list whom it may act for: citizens and organisations on their own login. */
+export function holderOf(caller: InternalContext): string {
+  const listsOwn = caller.callerKind === 'citizen' || caller.callerKind === 'organisation';
+  if (!listsOwn || caller.holderId === null) throw appError('FORBIDDEN', { message: 'Log in as yourself (or as your organisation) to see whom you may act for.' });
+  return caller.holderId;
+}
+
 /** The records an `Access` reads for its citizen: one loader per area, and the CPR register. */
 export interface Sources {
   // Each area has its own record type; here they are only read through their descriptions.

@@ -1,4 +1,6 @@
+import type { SubgraphName } from '../../lib/config';
 import type { InternalContext } from '../../lib/internal-context';
+import type { WirePerson } from '../../lib/person.contract';
 import type { Logger } from '../../lib/logger';
 import type { Upstream } from '../../lib/upstream';
 import type { Access, View } from './access';
@@ -17,6 +19,12 @@ export interface SubgraphContext {
   accessFor(cpr: string, view: View): Access;
   /** The subgraph's own index, for changes (reads go through `access`). */
   upstream: Upstream;
+  /** Records by id from an index, whoever they belong to: for a holder's list of representations, never for a citizen's data. */
+  batch(area: SubgraphName, ids: string[]): Promise<unknown[]>;
+  /** The pseudonymous citizen id of a CPR number. */
+  pseudonym(cpr: string): string;
+  /** A person in the CPR register (a holder's principals' names). */
+  person(cpr: string): Promise<WirePerson | null>;
   /** Drops the citizen's cached answers of this subgraph's index after a change made through the graph. */
   forget(): Promise<void>;
 }

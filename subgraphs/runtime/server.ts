@@ -121,6 +121,9 @@ export async function startSubgraph<TRecord>(
         return made;
       },
       accessFor: (cpr, view) => new Access(caller, view, sourcesFor(cpr), today),
+      batch: (area, ids) => (ids.length === 0 ? Promise.resolve([]) : clientFor(area).byIds(ids, [], deadline)),
+      person: (cpr) => persons.find(cpr, deadline),
+      pseudonym: (cpr) => citizenId(cpr, config.pseudonymKey),
       forget: async () => {
         if (caller.subjectCpr !== null) await clientFor(definition.name).forget(caller.subjectCpr);
       },

@@ -67,6 +67,49 @@ describe('what each proxy grant shows', () => {
   });
 });
 
+describe('a holder choosing whom to act for', () => {
+  let stack: Stack;
+  type Listed = { myRepresentations: { name: string; cards: string[]; kinds: string[]; validTo: string | null; boundCaseIds: string[] }[] };
+  const query = '{ myRepresentations { citizenId name cards kinds validTo boundCaseIds } }';
+  const list = async (subject: TokenSubject) =>
+    postGraphQL<Listed>(stack.gatewayUrl, query, { token: await mintToken(subject, { issuer: stack.issuer.url }) });
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.close());
+
+  it('shows the lawyer, on her own login, thomas with the two cards of her case-bound proxy and nobody whose proxy expired', async () => {
+    const response = await list({ kind: 'citizen', cpr: personas.lawyer.cpr });
+    expect(response.body.data!.myRepresentations).toEqual([
+      { citizenId: expect.stringMatching(/^cit_/), name: personas.thomas.name, cards: ['CASES', 'BENEFITS'], kinds: ['POWER_OF_ATTORNEY'], validTo: null, boundCaseIds: [THOMAS_TRANSPORT_CASE_ID] },
+    ]);
+    expect(response.text).not.toContain(personas.thomas.cpr);
+  });
+
+  it('shows the accountant, logged in as the organisation, thomas with benefits and payments', async () => {
+    const response = await list({ kind: 'organisation', cvr: organisations.accountant.cvr });
+    expect(response.body.data!.myRepresentations.map(({ name, cards }) => ({ name, cards }))).toEqual([
+      { name: personas.thomas.name, cards: ['BENEFITS', 'PAYMENTS'] },
+    ]);
+  });
+
+  it("joins the partial guardian's two proxies for ole into one entry", async () => {
+    const [ole, ...others] = (await list({ kind: 'citizen', cpr: personas.partialGuardian.cpr })).body.data!.myRepresentations;
+    expect(others).toEqual([]);
+    expect(ole).toMatchObject({ name: personas.ole.name, cards: ['CASES', 'BENEFITS'], validTo: null });
+  });
+
+  it('leaves out a future power of attorney that is not in force', async () => {
+    expect((await list({ kind: 'citizen', cpr: personas.sister.cpr })).body.data!.myRepresentations).toEqual([]);
+  });
+
+  it('is refused to someone acting for another, who must log in as themselves', async () => {
+    const response = await list(holderOf('lawyer', 'thomas'));
+    expect(response.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
 describe("amir's (17) overview under the youth rule", () => {
   let stack: Stack;
   let response: GraphQLResponse<{

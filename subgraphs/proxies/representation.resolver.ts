@@ -1,0 +1,34 @@
+import { Ctx, Query, Resolver } from 'type-graphql';
+import { holderOf } from '../runtime/access';
+import type { SubgraphContext } from '../runtime/context';
+import type { WireCase } from '../cases/upstream.contract';
+import { toRepresentations } from './proxy.mapper';
+import { inForceOn } from './proxy-rules';
+import { Representation } from './proxy.type';
+import { proxiesIndex, proxiesResponseSchema, type WireProxy } from './upstream.contract';
+
+@Resolver()
+export class RepresentationsResolver {
+  @Query(() => [Representation], {
+    description:
+      'For a person or an organisation logged in as themselves: the citizens they may act for now, so they can choose one. Proxies bound to a case count only while the case is open.',
+  })
+  async myRepresentations(@Ctx() context: SubgraphContext): Promise<Representation[]> {
+    const holder = holderOf(context.caller);
+    const today = context.today.toISOString().slice(0, 10);
+    const { fuldmagter } = await context.upstream.post(proxiesIndex.searchByHolder, { haverId: holder }, proxiesResponseSchema);
+    const inForce = fuldmagter.filter((proxy) => proxy.fuldmagtshaver.id === holder && inForceOn(proxy, today));
+    const open = await openCases(context, inForce);
+    const valid = inForce.filter((proxy) => proxy.sagId === null || open.get(proxy.sagId) === proxy.fuldmagtsgiver.cpr);
+    const principals = [...new Set(valid.map((proxy) => proxy.fuldmagtsgiver.cpr))];
+    const names = new Map(await Promise.all(principals.map(async (cpr) => [cpr, (await context.person(cpr))?.navn ?? ''] as const)));
+    return toRepresentations(valid, (cpr) => ({ citizenId: context.pseudonym(cpr), name: names.get(cpr) ?? '' }));
+  }
+}
+
+/** The bound cases still open, with the citizen each belongs to, in one batch look-up. */
+async function openCases(context: SubgraphContext, proxies: WireProxy[]): Promise<Map<string, string>> {
+  const ids = [...new Set(proxies.flatMap((proxy) => (proxy.sagId === null ? [] : [proxy.sagId])))];
+  const cases = (await context.batch('cases', ids)) as WireCase[];
+  return new Map(cases.filter((found) => found.afsluttet === null).map((found) => [found.sagId, found.primaerPart.cpr]));
+}
