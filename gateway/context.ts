@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { Disclosures } from '../lib/disclosures';
 import { newRequestId, sealInternalContext } from '../lib/internal-context';
 import type { Access } from './auth/access-policy';
 import type { TokenVerifier } from './auth/token-verifier';
@@ -11,6 +12,10 @@ export interface GatewayContext {
   access: Access;
   /** The sealed internal context every subgraph request carries. */
   internalContext: string;
+  /** Whose records the subgraphs (and the access log) report returning for this request. */
+  disclosures: Disclosures;
+  /** Set when a subgraph answered with data but without saying whose: the response is then not sent. */
+  unaccounted: boolean;
 }
 
 const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/;
@@ -36,6 +41,6 @@ export function createContextFactory(
     const access = await decide(await verify(request.headers.authorization), { deadline, requestId, namedCitizen });
     await rateLimit(access.actorId);
     const internalContext = await sealInternalContext({ requestId, ...access }, internalContextKey);
-    return { requestId, deadline, access, internalContext };
+    return { requestId, deadline, access, internalContext, disclosures: new Disclosures(), unaccounted: false };
   };
 }

@@ -45,6 +45,8 @@ export interface EngineOptions<TContext> {
   localSubgraphs: Record<string, GraphQLSchema>;
   /** Headers every subgraph request carries for this client request. */
   headersFor(context: TContext): Record<string, string>;
+  /** Each subgraph answer's extensions (whose records it holds), before the engine merges the data. */
+  received(context: TContext, extensions: Record<string, unknown> | undefined, hasData: boolean): void;
 }
 
 export function createEngine<TContext>(options: EngineOptions<TContext>): GatewayInterface {
@@ -64,6 +66,12 @@ export function createEngine<TContext>(options: EngineOptions<TContext>): Gatewa
         },
         didEncounterError: (error: Error) => {
           throw subgraphFailure(name, error);
+        },
+        didReceiveResponse({ response, context }) {
+          options.received(context as TContext, response.extensions, response.data !== null && response.data !== undefined);
+          // What the subgraph reports is for the gateway alone, never for the client.
+          delete response.extensions;
+          return response;
         },
       }),
   });

@@ -84,6 +84,8 @@ export function accessLogResolver(source: AccessLogSource) {
       const events = await source.forSubject(subjectId, first + 1, before ? Number(before) : undefined);
       const holders = await source.proxyHolders(access.subjectCpr, context.deadline);
       const page = events.slice(0, first);
+      // Served here rather than by a subgraph, so reported here: reading one's access log is a disclosure too.
+      context.disclosures.add(subjectId, 'accessLog');
       return {
         entries: page.map((event) => ({ at: event.at, who: who(event, subjectId, holders), areas: event.areas, refusedAreas: event.refusedAreas })),
         nextCursor: events.length > first ? String(page[page.length - 1].seq) : null,

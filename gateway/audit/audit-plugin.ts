@@ -1,28 +1,28 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type FragmentDefinitionNode } from 'graphql';
 import { errorCodes } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
 import type { GatewayContext } from '../context';
 import type { AuditEvent } from './chain';
-import { readDisclosure } from './disclosure';
 import type { AuditWriter } from './writer';
 
 const refusalCodes = new Set(['FORBIDDEN_AREA', 'FORBIDDEN', 'NOT_FOUND']);
 
 /**
- * Records every disclosure and refusal of a citizen's data from the response about to be sent,
- * and sends it only once the record is stored: if the audit store is down, the client gets
- * AUDIT_UNAVAILABLE (503) instead of the data.
+ * Records every disclosure and refusal of a citizen's data before the response is sent, and
+ * sends it only once the records are stored. Disclosures are what the subgraphs report they
+ * returned, one event per citizen whose records the response holds, whatever root field, alias,
+ * fragment or variable produced them. A response whose disclosures cannot be established (a
+ * subgraph answered data without saying whose), or whose records cannot be stored, is replaced
+ * by AUDIT_UNAVAILABLE (503).
  */
 export function auditPlugin(writer: AuditWriter, pseudonym: (cpr: string) => string, logger: Logger): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response, contextValue, operation, document, request }) {
-          if (response.body.kind !== 'single' || !operation || !document || !contextValue?.access) return;
+        async willSendResponse({ response, contextValue, operation }) {
+          if (response.body.kind !== 'single' || !operation || !contextValue?.access) return;
           const result = response.body.singleResult;
-          const fragments = document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION);
-          const disclosure = readDisclosure(operation, fragments, result.data as Record<string, unknown> | null);
+          const { access, requestId, disclosures } = contextValue;
           const refusedAreas = [
             ...new Set(
               (result.errors ?? [])
@@ -30,27 +30,28 @@ export function auditPlugin(writer: AuditWriter, pseudonym: (cpr: string) => str
                 .map((error) => String(error.extensions?.area ?? error.path?.[error.path.length - 1] ?? 'request')),
             ),
           ];
-          if (disclosure.areas.length === 0 && refusedAreas.length === 0) return;
-
-          const { access, requestId } = contextValue;
-          const namedCitizen = typeof request.variables?.cpr === 'string' ? request.variables.cpr : null;
-          const subjectCpr = access.subjectCpr ?? namedCitizen;
-          const event: AuditEvent = {
+          const subjectId = access.subjectCpr ? pseudonym(access.subjectCpr) : null;
+          const event = (fields: Pick<AuditEvent, 'subjectId' | 'areas' | 'entityIds' | 'refusedAreas'>): AuditEvent => ({
             at: new Date().toISOString(),
             requestId,
             callerKind: access.callerKind,
             actorId: access.actorId,
-            subjectId: subjectCpr ? pseudonym(subjectCpr) : null,
             operation: operation.name?.value ?? null,
-            areas: disclosure.areas,
-            entityIds: disclosure.entityIds,
-            refusedAreas,
-            outcome: disclosure.areas.length > 0 ? 'disclosed' : 'refused',
-          };
+            outcome: fields.areas.length > 0 ? 'disclosed' : 'refused',
+            ...fields,
+          });
+          const shown = disclosures.perCitizen();
+          const events = shown.map(({ citizen, areas, entityIds }) =>
+            event({ subjectId: citizen, areas, entityIds, refusedAreas: citizen === subjectId ? refusedAreas : [] }),
+          );
+          if (refusedAreas.length > 0 && !shown.some(({ citizen }) => citizen === subjectId)) {
+            events.push(event({ subjectId, areas: [], entityIds: [], refusedAreas }));
+          }
           try {
-            await writer.write(event);
+            if (contextValue.unaccounted) throw Object.assign(new Error('a subgraph did not report its disclosures'), { name: 'UnaccountedDisclosure' });
+            await Promise.all(events.map((each) => writer.write(each)));
           } catch (error) {
-            logger.error({ requestId, err: { type: (error as Error)?.name } }, 'audit store unavailable; response withheld');
+            logger.error({ requestId, err: { type: (error as Error)?.name } }, 'disclosures not recorded; response withheld');
             response.http.status = 503;
             response.body.singleResult = {
               errors: [{ message: errorCodes.AUDIT_UNAVAILABLE.message, extensions: { code: 'AUDIT_UNAVAILABLE' } }],

@@ -27,10 +27,13 @@ export class ContextAppointmentsResolver {
     @Arg('first', () => Int, { defaultValue: 3, description: 'At most this many (0-10).' }) first: number,
   ): Promise<AppointmentSummary[]> {
     const now = context.today.getTime();
-    const upcoming = (await context.access('context').visible<WireAppointment>('appointments'))
+    const access = context.access('context');
+    const upcoming = (await access.visible<WireAppointment>('appointments'))
       .map(toAppointment)
       .filter((appointment) => Date.parse(appointment.startsAt) >= now);
-    return upcoming.sort(byStart).slice(0, Math.min(Math.max(first, 0), 10)).map(toAppointmentSummary);
+    const next = upcoming.sort(byStart).slice(0, Math.min(Math.max(first, 0), 10));
+    access.reveal('appointments', next.map((appointment) => appointment.id));
+    return next.map(toAppointmentSummary);
   }
 }
 
@@ -46,8 +49,10 @@ export class SharedAppointmentsResolver {
   ): Promise<SharedAppointment[]> {
     if (context.caller.callerKind !== 'partner') throw appError('FORBIDDEN');
     if (!cprSchema.safeParse(cpr).success) throw appError('BAD_USER_INPUT', { message: 'A CPR number has 10 digits.' });
-    const records = await context.accessFor(cpr, 'shared').visible<WireAppointment>('appointments');
-    return records.map(toAppointment).sort(byStart).map(toSharedAppointment);
+    const access = context.accessFor(cpr, 'shared');
+    const appointments = (await access.visible<WireAppointment>('appointments')).map(toAppointment);
+    access.reveal('appointments', appointments.map((appointment) => appointment.id));
+    return appointments.sort(byStart).map(toSharedAppointment);
   }
 }
 

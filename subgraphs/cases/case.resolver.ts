@@ -21,8 +21,10 @@ export const CitizenCasesResolver = areaFields({
 export class ContextCasesResolver {
   @FieldResolver(() => [CaseSummary], { description: 'Open cases, newest first: title, status and contact.' })
   async openCases(@Ctx() context: SubgraphContext): Promise<CaseSummary[]> {
-    const cases = (await context.access('context').visible<WireCase>('cases')).map(toCase);
-    return cases.filter((kase) => kase.progress !== CaseProgress.CLOSED).sort(byOpenedDescending).map(toCaseSummary);
+    const access = context.access('context');
+    const open = (await access.visible<WireCase>('cases')).map(toCase).filter((kase) => kase.progress !== CaseProgress.CLOSED);
+    access.reveal('cases', open.map((kase) => kase.id));
+    return open.sort(byOpenedDescending).map(toCaseSummary);
   }
 }
 

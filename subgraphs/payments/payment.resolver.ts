@@ -25,11 +25,13 @@ export class ContextPaymentsResolver {
   })
   async nextPayment(@Ctx() context: SubgraphContext): Promise<PaymentSummary | null> {
     const today = context.today.toISOString().slice(0, 10);
-    const upcoming = (await context.access('context').visible<WirePayment>('payments'))
+    const access = context.access('context');
+    const upcoming = (await access.visible<WirePayment>('payments'))
       .map(toPayment)
       .filter((payment) => payment.kind === PaymentKind.PAYOUT && payment.paymentDate !== null && payment.paymentDate >= today)
       .sort((a, b) => a.paymentDate!.localeCompare(b.paymentDate!));
     const next = upcoming[0];
+    if (next) access.reveal('payments', [next.id]);
     return next
       ? { amount: next.amount, date: next.paymentDate, dateMissingReason: next.paymentDateMissingReason, paidBy: next.payingAuthority.name }
       : null;

@@ -82,7 +82,8 @@ export class RevokeProxyResolver {
     @Ctx() context: SubgraphContext,
     @Arg('id', () => ID, { description: "The proxy's id." }) id: string,
   ): Promise<Proxy> {
-    context.access('overview').requireArea('proxies');
+    const access = context.access('overview');
+    access.requireArea('proxies');
     const cpr = context.caller.subjectCpr;
     if (context.caller.callerKind !== 'citizen' || !cpr || !context.subjectId) throw appError('FORBIDDEN');
     const { fuldmagter } = await context.upstream.post(proxiesIndex.revoke, { fuldmagtId: id, cpr }, proxiesResponseSchema, {
@@ -91,6 +92,7 @@ export class RevokeProxyResolver {
     if (fuldmagter.length === 0) throw appError('NOT_FOUND');
     // The cached list of proxies would still show it in force.
     await context.forget();
+    access.reveal('proxies', [fuldmagter[0].fuldmagtId]);
     return toProxy(fuldmagter[0], context.subjectId);
   }
 }

@@ -22,6 +22,8 @@ export class RepresentationsResolver {
     const valid = inForce.filter((proxy) => proxy.sagId === null || open.get(proxy.sagId) === proxy.fuldmagtsgiver.cpr);
     const principals = [...new Set(valid.map((proxy) => proxy.fuldmagtsgiver.cpr))];
     const names = new Map(await Promise.all(principals.map(async (cpr) => [cpr, (await context.person(cpr))?.navn ?? ''] as const)));
+    // Each citizen's name and proxies are shown to the holder: recorded against that citizen.
+    for (const proxy of valid) context.disclosures.add(context.pseudonym(proxy.fuldmagtsgiver.cpr), 'proxies', [proxy.fuldmagtId]);
     return toRepresentations(valid, (cpr) => ({ citizenId: context.pseudonym(cpr), name: names.get(cpr) ?? '' }));
   }
 }

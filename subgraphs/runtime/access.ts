@@ -2,6 +2,7 @@ import { z } from 'zod';
 import rulesFile from '../../config/access-rules.json';
 import agreementsFile from '../../config/sharing-agreements.json';
 import { ageFromCpr } from '../../lib/cpr';
+import type { Disclosures } from '../../lib/disclosures';
 import { appError, type Area } from '../../lib/errors';
 import type { InternalContext } from '../../lib/internal-context';
 import type { WirePerson } from '../../lib/person.contract';
@@ -117,6 +118,8 @@ export function holderOf(caller: InternalContext): string {
 
 /** The records an `Access` reads for its citizen: one loader per area, and the CPR register. */
 export interface Sources {
+  /** The citizen's pseudonymous id, under which what is shown of them is reported. */
+  citizen: string;
   // Each area has its own record type; here they are only read through their descriptions.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   loaders(area: Area): AreaLoaders<any>;
@@ -150,8 +153,17 @@ export class Access {
     private readonly view: View,
     private readonly sources: Sources,
     private readonly today: Date,
+    private readonly disclosures: Disclosures,
     private readonly rules: AccessRules = accessRules,
   ) {}
+
+  /**
+   * Reports records as sent to the caller, for the audit trail: every path that returns a
+   * citizen's record (lists, references, links, summaries, addresses) passes through here.
+   */
+  reveal(area: string, ids: readonly string[] = []): void {
+    this.disclosures.add(this.sources.citizen, area, ids);
+  }
 
   /** Whether this caller may read the area at all through this view. */
   mayRead(area: Area): boolean {
@@ -236,12 +248,22 @@ export class Access {
     const presented: Record<string, unknown> = { ...(entity as Record<string, unknown>) };
     for (const link of description.links) {
       const id = link.idOf(record);
-      presented[link.field] = id !== null && (await this.byId(link.area, id)) !== null ? { id } : null;
+      const shown = id !== null && (await this.byId(link.area, id)) !== null;
+      // Read by GraphQL only when the query selects the link, and reported only then.
+      Object.defineProperty(presented, link.field, {
+        enumerable: true,
+        get: () => {
+          if (!shown) return null;
+          this.reveal(link.area, [id]);
+          return { id };
+        },
+      });
     }
     for (const [field, key] of description.addresses ?? []) {
       const holder = presented[field] as Record<string, string | null> | null;
       if (holder) presented[field] = { ...holder, [key]: await this.address(holder[key]) };
     }
+    this.reveal(area, [description.idOf(record)]);
     return presented as E;
   }
 
@@ -269,7 +291,9 @@ export class Access {
     const description = this.sources.describe(area);
     const shown = await this.visible(area);
     const judged = await Promise.all(shown.map((record) => this.judge(area, record)));
-    return shown.filter((_, index) => !isActivated(this.rules, area, judged[index].traits)).map((record) => description.idOf(record));
+    const ids = shown.filter((_, index) => !isActivated(this.rules, area, judged[index].traits)).map((record) => description.idOf(record));
+    this.reveal(area, ids);
+    return ids;
   }
 
   /**
@@ -287,6 +311,8 @@ export class Access {
   async ownAddress(): Promise<string | null> {
     this.requireView();
     const person = await this.sources.person();
-    return person === null ? null : this.address(person.adresse);
+    const shown = person === null ? null : await this.address(person.adresse);
+    if (shown !== null) this.reveal('address');
+    return shown;
   }
 }

@@ -52,8 +52,10 @@ export function areaFields<TRecord, TEntity extends object>(list: AreaList<TReco
     ): Promise<TEntity[]> {
       const access = context.access('overview');
       const records = await access.visible<TRecord>(area);
-      const entities = await Promise.all(records.map((record) => access.present(area, record, list.toEntity(record, context.subjectId ?? ''))));
-      return firstN(entities.sort(list.order), first);
+      const mapped = records.map((record) => ({ record, entity: list.toEntity(record, context.subjectId ?? '') }));
+      // Only what is returned is presented, and so reported as shown.
+      const kept = firstN(mapped.sort((a, b) => list.order(a.entity, b.entity)), first);
+      return Promise.all(kept.map(({ record, entity }) => access.present(area, record, entity)));
     }
 
     @FieldResolver(() => Freshness, {

@@ -1,4 +1,5 @@
 import type { SubgraphName } from '../../lib/config';
+import type { Disclosures } from '../../lib/disclosures';
 import type { InternalContext } from '../../lib/internal-context';
 import type { WirePerson } from '../../lib/person.contract';
 import type { Logger } from '../../lib/logger';
@@ -21,6 +22,8 @@ export interface SubgraphContext {
   upstream: Upstream;
   /** Records by id from an index, whoever they belong to: for a holder's list of representations, never for a citizen's data. */
   batch(area: SubgraphName, ids: string[]): Promise<unknown[]>;
+  /** Whose records of which area this request returned, reported to the gateway for the audit trail. */
+  disclosures: Disclosures;
   /** The pseudonymous citizen id of a CPR number. */
   pseudonym(cpr: string): string;
   /** A person in the CPR register (a holder's principals' names). */

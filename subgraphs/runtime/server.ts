@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { NonEmptyArray } from 'type-graphql';
 import { createCache } from '../../lib/cache/create-cache';
+import { Disclosures, disclosuresExtension } from '../../lib/disclosures';
 import type { SubgraphConfig, SubgraphName } from '../../lib/config';
 import { appError, formatError } from '../../lib/errors';
 import { buildFederatedSchema } from '../../lib/federated-schema';
@@ -32,6 +33,19 @@ export interface SubgraphDefinition<TRecord> {
   /** `__resolveReference` per entity type this subgraph resolves. */
   references: GraphQLResolverMap<SubgraphContext>;
 }
+
+/** Every answer tells the gateway whose records it holds (an empty list too: silence would be ambiguous). */
+const reportDisclosures: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, [disclosuresExtension]: contextValue.disclosures.list() };
+      },
+    };
+  },
+};
 
 /** The longest a subgraph works on one request, whatever the caller asks. */
 const maxBudgetMs = 10_000;
@@ -73,7 +87,7 @@ export async function startSubgraph<TRecord>(
     includeStacktraceInErrorResponses: false,
     introspection: config.env !== 'production',
     // Traces would go to Apollo's cloud through the gateway; we run none of that.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), reportDisclosures],
   });
 
   const context = async (request: IncomingMessage): Promise<SubgraphContext> => {
@@ -89,6 +103,7 @@ export async function startSubgraph<TRecord>(
       const loaders = new Map<SubgraphName, AreaLoaders<unknown>>();
       let person: ReturnType<Sources['person']> | undefined;
       return {
+        citizen: citizenId(cpr, config.pseudonymKey),
         loaders: (area) => {
           let made = loaders.get(area);
           if (!made) {
@@ -103,6 +118,7 @@ export async function startSubgraph<TRecord>(
     };
     const subject = caller.subjectCpr === null ? null : sourcesFor(caller.subjectCpr);
     const accesses = new Map<View, Access>();
+    const disclosures = new Disclosures();
     // Plain properties only: Apollo copies the context per operation, which would run getters.
     return {
       caller,
@@ -115,12 +131,13 @@ export async function startSubgraph<TRecord>(
         if (subject === null) throw appError('FORBIDDEN');
         let made = accesses.get(view);
         if (!made) {
-          made = new Access(caller, view, subject, today);
+          made = new Access(caller, view, subject, today, disclosures);
           accesses.set(view, made);
         }
         return made;
       },
-      accessFor: (cpr, view) => new Access(caller, view, sourcesFor(cpr), today),
+      accessFor: (cpr, view) => new Access(caller, view, sourcesFor(cpr), today, disclosures),
+      disclosures,
       batch: (area, ids) => (ids.length === 0 ? Promise.resolve([]) : clientFor(area).byIds(ids, [], deadline)),
       person: (cpr) => persons.find(cpr, deadline),
       pseudonym: (cpr) => citizenId(cpr, config.pseudonymKey),

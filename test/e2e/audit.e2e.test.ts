@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { connect } from '../../gateway/audit/sql';
+import { citizenId } from '../../lib/pseudonym';
 import { AuditStore } from '../../gateway/audit/store';
 import { THOMAS_TRANSPORT_CASE_ID } from '../../mocks/fixtures/dataset';
 import { clients, personas } from '../../mocks/fixtures/personas';
@@ -66,7 +67,7 @@ describe('the audit trail', () => {
       token: await token({ kind: 'chatbot', clientId: clients.chatbot.clientId, subjectCpr: personas.thomas.cpr }),
     });
     const [event] = (await rows()).slice(-1);
-    expect(event).toMatchObject({ caller_kind: 'chatbot', actor_id: `client:${clients.chatbot.clientId}`, areas: ['citizenContext'] });
+    expect(event).toMatchObject({ caller_kind: 'chatbot', actor_id: `client:${clients.chatbot.clientId}`, areas: ['cases'] });
   });
 
   it("records a partner's read of shared appointments, for the citizen named in the query", async () => {
@@ -176,5 +177,58 @@ describe('an audit store that is down', () => {
     } finally {
       await stack.close();
     }
+  });
+});
+
+describe('disclosures recorded against the citizen whose data was shown', () => {
+  let stack: Stack;
+  let db: Client;
+  const subjectOf = (persona: keyof typeof personas) => citizenId(personas[persona].cpr, Buffer.from(stack.keys.pseudonym, 'base64url'));
+  const eventsFor = async (persona: keyof typeof personas) =>
+    (await db.query<Row>('SELECT * FROM audit_events WHERE subject_id = $1 ORDER BY seq', [subjectOf(persona)])).rows;
+  const region = () => mintToken({ kind: 'partner', clientId: 'rm', organisation: clients.region.orgId }, { issuer: stack.issuer.url });
+
+  beforeAll(async () => {
+    stack = await startStack();
+    db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await stack.close();
+  });
+
+  it("records a partner's aliased reads of two citizens named in literals against each of them", async () => {
+    const response = await postGraphQL(
+      stack.gatewayUrl,
+      `{ a: sharedAppointments(cpr: "${personas.karen.cpr}") { title } b: sharedAppointments(cpr: "${personas.amir.cpr}") { title } }`,
+      { token: await region() },
+    );
+    expect(response.body.errors).toBeUndefined();
+    expect((await eventsFor('karen')).map((event) => event.caller_kind)).toEqual(['partner']);
+    expect((await eventsFor('amir')).map((event) => event.areas)).toEqual([['appointments']]);
+  });
+
+  it('records nothing against a decoy citizen named in an unused variable', async () => {
+    await postGraphQL(stack.gatewayUrl, `query ($cpr: String!) { sharedAppointments(cpr: "${personas.sara.cpr}") { title } }`, {
+      token: await region(),
+      variables: { cpr: personas.guardian.cpr },
+    });
+    expect(await eventsFor('guardian')).toEqual([]);
+  });
+
+  it("shows ole that his municipality's verification staff read his records, in his access log", async () => {
+    const staff = await mintToken({ kind: 'staff', employeeId: 'staff-740-jens', municipality: '740' }, { issuer: stack.issuer.url });
+    const read = await postGraphQL(stack.gatewayUrl, 'query ($cpr: String!) { verificationCitizen(cpr: $cpr) { cases { id } payments { id } } }', {
+      token: staff,
+      variables: { cpr: personas.ole.cpr },
+    });
+    expect(read.body.errors).toBeUndefined();
+    const log = await postGraphQL<{ me: { accessLog: { entries: { who: string; areas: string[] }[] } } }>(
+      stack.gatewayUrl,
+      '{ me { accessLog { entries { who areas } } } }',
+      { token: await tokenFor(stack, 'ole') },
+    );
+    expect(log.body.data!.me.accessLog.entries).toContainEqual({ who: expect.stringMatching(/staff/i), areas: ['cases', 'payments'] });
   });
 });
