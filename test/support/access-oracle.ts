@@ -1,0 +1,456 @@
+import rulesFile from '../../config/access-rules.json';
+import agreementsFile from '../../config/sharing-agreements.json';
+import kleFile from '../../config/kle.json';
+import type { Dataset } from '../../mocks/fixtures/dataset';
+import type { WirePerson } from '../../lib/person.contract';
+import type { WireAppointment } from '../../subgraphs/appointments/upstream.contract';
+import type { WireBenefit } from '../../subgraphs/benefits/upstream.contract';
+import type { WireCase } from '../../subgraphs/cases/upstream.contract';
+import type { WirePayment } from '../../subgraphs/payments/upstream.contract';
+import type { WireProxy } from '../../subgraphs/proxies/upstream.contract';
+
+/**
+ * What each caller should see, worked out from the fixtures and the two rule files alone, written
+ * from the rules as the README and the access-rules file state them, not from the product's access
+ * module. The matrix test compares every response with it.
+ */
+
+export type Area = 'cases' | 'benefits' | 'payments' | 'appointments' | 'proxies';
+export const areas: readonly Area[] = ['cases', 'benefits', 'payments', 'appointments', 'proxies'];
+const cardAreas: readonly Area[] = ['cases', 'benefits', 'payments', 'appointments'];
+const cardArea: Record<WireProxy['kort'][number], Area> = { SAGER: 'cases', YDELSER: 'benefits', BETALINGER: 'payments', AFTALER: 'appointments' };
+
+interface Rules {
+  defaultMinimumAge: number;
+  municipalities: Record<string, { minimumAge: Record<string, number>; activated: { kle: string[]; payments: boolean; sourceSystems: string[] } }>;
+}
+const rules: Rules = rulesFile;
+const sharedWith: Record<string, string[]> = agreementsFile.sourceSystems;
+const kleNames: Record<string, string> = kleFile.codes;
+
+/** Who is asking. `cpr` is the citizen concerned: the token's citizen, or the one named in `$cpr`. */
+export type Caller =
+  | { kind: 'citizen'; cpr: string }
+  | { kind: 'proxy'; holder: { type: 'PERSON' | 'ORGANISATION'; id: string }; cpr: string }
+  | { kind: 'chatbot'; cpr: string }
+  | { kind: 'partner'; organisation: string; cpr: string }
+  | { kind: 'staff'; municipality: string; cpr: string }
+  | { kind: 'organisation'; cvr: string; cpr: string };
+export type CallerKind = Caller['kind'];
+
+/** The ways in: which root field serves which view, to which kinds of caller. */
+export type View = 'overview' | 'context' | 'shared' | 'representations';
+const roots: Record<string, { view: View; admits: readonly CallerKind[] }> = {
+  me: { view: 'overview', admits: ['citizen', 'proxy'] },
+  verificationCitizen: { view: 'overview', admits: ['staff'] },
+  // The schema: "For a chatbot on the citizen's delegation (or the citizen)".
+  citizenContext: { view: 'context', admits: ['citizen', 'chatbot'] },
+  sharedAppointments: { view: 'shared', admits: ['partner'] },
+  // "For a person or an organisation logged in as themselves".
+  myRepresentations: { view: 'representations', admits: ['citizen', 'organisation'] },
+};
+
+export type RootExpectation =
+  | { allowed: true; view: View }
+  /** Refused by the gateway before anything runs (an invalid proxy). */
+  | { allowed: false; status: 403; code: 'PROXY_NOT_VALID' }
+  /** Refused in the graph: no data, errors with these codes only. */
+  | { allowed: false; status: null; codes: readonly string[] };
+
+type Verdict = { show: true } | { show: false; reason: 'OUTSIDE_GRANT' | 'NOT_ACTIVATED' } | { show: false; reason: 'AGE_LIMIT'; minimumAge: number; kle: string | null };
+
+interface Traits {
+  municipality: string | null;
+  kle: string | null;
+  sourceSystem: string | null;
+  caseId: string | null;
+}
+
+export type WireRecord = WireCase | WireBenefit | WirePayment | WireAppointment | WireProxy;
+type RecordsByArea = { cases: WireCase[]; benefits: WireBenefit[]; payments: WirePayment[]; appointments: WireAppointment[]; proxies: WireProxy[] };
+
+export const idOf: Record<Area, (record: never) => string> = {
+  cases: (record: WireCase) => record.sagId,
+  benefits: (record: WireBenefit) => record.ydelseId,
+  payments: (record: WirePayment) => record.betalingId,
+  appointments: (record: WireAppointment) => record.aftaleId,
+  proxies: (record: WireProxy) => record.fuldmagtId,
+};
+const recordId = (area: Area, record: WireRecord) => (idOf[area] as (record: WireRecord) => string)(record);
+
+/** The record each record belongs to (lineage), by area and id. */
+const parentOf: Partial<Record<Area, { area: Area; id: (record: never) => string | null }>> = {
+  benefits: { area: 'cases', id: (record: WireBenefit) => record.sagId },
+  payments: { area: 'benefits', id: (record: WirePayment) => record.ydelseId },
+  appointments: { area: 'cases', id: (record: WireAppointment) => record.sagId },
+};
+
+function ownTraits(area: Area, record: WireRecord): Traits {
+  switch (area) {
+    case 'cases': {
+      const kase = record as WireCase;
+      return { municipality: kase.myndighed.kode, kle: kase.kle, sourceSystem: null, caseId: kase.sagId };
+    }
+    case 'benefits': {
+      const benefit = record as WireBenefit;
+      return { municipality: benefit.myndighed.kode, kle: benefit.kle, sourceSystem: null, caseId: benefit.sagId };
+    }
+    case 'payments':
+      return { municipality: (record as WirePayment).myndighed.kode, kle: null, sourceSystem: null, caseId: null };
+    case 'appointments': {
+      const appointment = record as WireAppointment;
+      return { municipality: appointment.myndighed.kode, kle: null, sourceSystem: appointment.kildesystem, caseId: appointment.sagId };
+    }
+    case 'proxies':
+      return { municipality: null, kle: null, sourceSystem: null, caseId: null };
+  }
+}
+
+/** Public-sector entity types and the area each belongs to. */
+export const entityAreas: Record<string, Area> = { Case: 'cases', Benefit: 'benefits', Payment: 'payments', Appointment: 'appointments', Proxy: 'proxies' };
+
+/** Cross-area links: the id of the record an entity field points at. */
+export const links: Record<string, Record<string, (record: never) => string | null>> = {
+  Benefit: { case: (record: WireBenefit) => record.sagId },
+  Payment: { benefit: (record: WirePayment) => record.ydelseId },
+  Appointment: { case: (record: WireAppointment) => record.sagId },
+  Proxy: { boundCase: (record: WireProxy) => record.sagId },
+};
+
+/** Age in whole years on a day, from DDMMYY and the century the 7th digit gives. */
+export function ageOn(cpr: string, day: Date): number {
+  const dd = Number(cpr.slice(0, 2));
+  const mm = Number(cpr.slice(2, 4));
+  const yy = Number(cpr.slice(4, 6));
+  const seventh = Number(cpr[6]);
+  let century: number;
+  if (seventh <= 3) century = 1900;
+  else if (seventh === 4 || seventh === 9) century = yy <= 36 ? 2000 : 1900;
+  else century = yy <= 57 ? 2000 : 1800;
+  const born = century + yy;
+  const month = day.getUTCMonth() + 1;
+  const hadBirthday = month > mm || (month === mm && day.getUTCDate() >= dd);
+  return day.getUTCFullYear() - born - (hadBirthday ? 0 : 1);
+}
+
+const prefixesOf = (kle: string) => kle.split('.').map((_, index, parts) => parts.slice(0, index + 1).join('.'));
+
+function minimumAgeFor(municipality: string | null, kle: string | null): number {
+  const table = municipality === null ? {} : (rules.municipalities[municipality]?.minimumAge ?? {});
+  const mostSpecific = kle === null ? undefined : [...prefixesOf(kle)].reverse().find((prefix) => table[prefix] !== undefined);
+  return mostSpecific === undefined ? rules.defaultMinimumAge : table[mostSpecific];
+}
+
+/** Whether the responsible municipality has opened the record for citizens. */
+function activated(area: Area, traits: Traits): boolean {
+  if (traits.municipality === null) return true;
+  const municipality = rules.municipalities[traits.municipality];
+  if (!municipality) return false;
+  if (area === 'payments') return municipality.activated.payments;
+  if (area === 'appointments') return traits.sourceSystem !== null && municipality.activated.sourceSystems.includes(traits.sourceSystem);
+  if (traits.kle === null) return true;
+  return prefixesOf(traits.kle).some((prefix) => municipality.activated.kle.includes(prefix));
+}
+
+/** `Kle.name` as config/kle.json gives it: the code, else its group, else its main group. */
+export function kleName(code: string): string {
+  for (const prefix of [...prefixesOf(code)].reverse()) if (kleNames[prefix]) return kleNames[prefix];
+  return `KLE ${code}`;
+}
+
+interface Scope {
+  areas: readonly Area[];
+  caseId: string | null;
+}
+
+/** What the caller reads with: which areas, under which scopes, by which data rules. */
+interface Grant {
+  areas: readonly Area[];
+  scopes: Scope[];
+  accessLog: boolean;
+  /** Staff see their municipality's records, activated or not; everyone else what is activated (and, on their own, old enough). */
+  dataRules: { staff: string } | { age: boolean };
+}
+
+export interface WithheldExpectation {
+  reason: 'NOT_ACTIVATED' | 'AGE_LIMIT';
+  count: number;
+  minimumAge: number | null;
+  kle: string | null;
+}
+
+export interface AreaExpectation {
+  /** Ids of the records shown. */
+  visible: string[];
+  withheld: WithheldExpectation[];
+  /** Shown records the municipality has not activated for citizens. */
+  notActivated: string[];
+}
+
+export interface OverviewExpectation {
+  /** Per area: null when the caller may not read it (null with FORBIDDEN_AREA). */
+  areas: Record<Area, AreaExpectation | null>;
+  address: string | null;
+  accessLog: boolean;
+  /** The citizen's record of an area, or undefined when it is not theirs. */
+  record(area: Area, id: string): WireRecord | undefined;
+  /** Whether a link to this record shows (the caller may see it). */
+  visible(area: Area, id: string): boolean;
+  /** `location.address` of an appointment as this caller is shown it. */
+  locationAddress(appointment: WireAppointment): string | null;
+}
+
+export interface ContextExpectation {
+  openCases: { title: string; office: string }[];
+  /** Upcoming appointments, soonest first (all of them: `first` is applied by the checker). */
+  upcoming: WireAppointment[];
+  /** Candidates for the next payout: all payouts on the earliest date from today. */
+  nextPayment: WirePayment[];
+}
+
+/** One citizen a holder may act for now, all its proxies in force for them together. */
+export interface RepresentationExpectation {
+  name: string;
+  cards: string[];
+  kinds: string[];
+  validTo: string | null;
+  boundCaseIds: string[];
+}
+const cardNames: Record<Area, string> = { cases: 'CASES', benefits: 'BENEFITS', payments: 'PAYMENTS', appointments: 'APPOINTMENTS', proxies: '' };
+const kindNames: Record<WireProxy['type'], string> = { FULDMAGT: 'POWER_OF_ATTORNEY', VAERGEMAAL: 'GUARDIANSHIP', FREMTIDSFULDMAGT: 'FUTURE_POWER_OF_ATTORNEY' };
+
+export interface OracleOptions {
+  /** The day ages are computed on and the context's "from today" (the subgraphs' fixed clock). */
+  fixtureNow: Date;
+  /** The day proxies are judged valid on (the gateway checks grants on its own clock). */
+  grantDay: Date;
+  /** The day a holder's list of representations is made on (the proxies subgraph's clock). */
+  representationDay: Date;
+}
+
+const normalise = (address: string) => address.toLowerCase().replace(/\s+/g, ' ').trim();
+const isoDay = (day: Date) => day.toISOString().slice(0, 10);
+
+export class AccessOracle {
+  constructor(
+    private readonly dataset: Dataset,
+    private readonly options: OracleOptions,
+  ) {}
+
+  private person(cpr: string): WirePerson | undefined {
+    return this.dataset.persons.find((person) => person.cpr === cpr);
+  }
+
+  private recordsOf(cpr: string): RecordsByArea {
+    return {
+      cases: this.dataset.cases.filter((record) => record.primaerPart.cpr === cpr),
+      benefits: this.dataset.benefits.filter((record) => record.modtager.cpr === cpr),
+      payments: this.dataset.payments.filter((record) => record.modtager.cpr === cpr),
+      appointments: this.dataset.appointments.filter((record) => record.borger.cpr === cpr),
+      proxies: this.dataset.proxies.filter((record) => record.fuldmagtsgiver.cpr === cpr),
+    };
+  }
+
+  /** A holder's proxies (for any citizen) in force on a day: not revoked, within their period, put in force, their case open. */
+  private inForce(holder: { type: 'PERSON' | 'ORGANISATION'; id: string }, day: Date): WireProxy[] {
+    const today = isoDay(day);
+    return this.dataset.proxies.filter((proxy) => {
+      if (proxy.fuldmagtshaver.type !== holder.type || proxy.fuldmagtshaver.id !== holder.id) return false;
+      if (proxy.tilbagekaldt !== null) return false;
+      if (proxy.gyldigFra > today || (proxy.gyldigTil !== null && proxy.gyldigTil < today)) return false;
+      if (proxy.type === 'FREMTIDSFULDMAGT' && (proxy.ikraftsat === null || proxy.ikraftsat > today)) return false;
+      if (proxy.sagId !== null) {
+        const kase = this.dataset.cases.find((record) => record.sagId === proxy.sagId);
+        if (!kase || kase.primaerPart.cpr !== proxy.fuldmagtsgiver.cpr || kase.afsluttet !== null) return false;
+      }
+      return true;
+    });
+  }
+
+  /** A holder's proxies for the citizen that are in force today. */
+  validProxies(holder: { type: 'PERSON' | 'ORGANISATION'; id: string }, cpr: string): WireProxy[] {
+    return this.inForce(holder, this.options.grantDay).filter((proxy) => proxy.fuldmagtsgiver.cpr === cpr);
+  }
+
+  /** The areas one proxy covers: a full guardianship all four, whatever its cards say. */
+  private areasOf(proxy: WireProxy): readonly Area[] {
+    return proxy.type === 'VAERGEMAAL' && proxy.vaergemaalOmfang === 'FULDT' ? cardAreas : proxy.kort.map((card) => cardArea[card]);
+  }
+
+  private grantOf(caller: Caller): Grant | null {
+    switch (caller.kind) {
+      case 'citizen':
+        return { areas, scopes: [{ areas, caseId: null }], accessLog: true, dataRules: { age: true } };
+      case 'proxy': {
+        const proxies = this.validProxies(caller.holder, caller.cpr);
+        if (proxies.length === 0) return null;
+        const scopes = proxies.map((proxy) => ({
+          areas: this.areasOf(proxy),
+          caseId: proxy.sagId,
+        }));
+        return {
+          // Proxies never read the citizen's own list of proxies.
+          areas: cardAreas.filter((area) => scopes.some((scope) => scope.areas.includes(area))),
+          scopes,
+          accessLog: proxies.some(
+            (proxy) => proxy.sagId === null && ((proxy.type === 'VAERGEMAAL' && proxy.vaergemaalOmfang === 'FULDT') || proxy.type === 'FREMTIDSFULDMAGT'),
+          ),
+          dataRules: { age: false },
+        };
+      }
+      case 'staff':
+        return { areas: cardAreas, scopes: [{ areas: cardAreas, caseId: null }], accessLog: false, dataRules: { staff: caller.municipality } };
+      default:
+        return null;
+    }
+  }
+
+  /** Whether the oracle has a rule for a root field of Query. */
+  knows(field: string): boolean {
+    return roots[field] !== undefined;
+  }
+
+  /** Whether the root field answers this caller, and if not, how it refuses. */
+  root(caller: Caller, field: string): RootExpectation {
+    const root = roots[field];
+    if (!root) throw new Error(`the oracle has no rule for Query.${field}: teach test/support/access-oracle.ts who may use it`);
+    if (caller.kind === 'proxy' && this.validProxies(caller.holder, caller.cpr).length === 0) return { allowed: false, status: 403, code: 'PROXY_NOT_VALID' };
+    if (!root.admits.includes(caller.kind)) return { allowed: false, status: null, codes: ['FORBIDDEN', 'FORBIDDEN_AREA'] };
+    return { allowed: true, view: root.view };
+  }
+
+  /** The data rules and lineage, for one citizen's records under one set of data rules. */
+  private judge(records: RecordsByArea, dataRules: Grant['dataRules'], subjectCpr: string) {
+    const memo = new Map<string, { verdict: Verdict; traits: Traits }>();
+    const find = (area: Area, id: string) => (records[area] as WireRecord[]).find((record) => recordId(area, record) === id);
+    const rule = (area: Area, traits: Traits): Verdict => {
+      if ('staff' in dataRules) return traits.municipality === dataRules.staff ? { show: true } : { show: false, reason: 'OUTSIDE_GRANT' };
+      if (!activated(area, traits)) return { show: false, reason: 'NOT_ACTIVATED' };
+      if (dataRules.age) {
+        const minimumAge = minimumAgeFor(traits.municipality, traits.kle);
+        if (ageOn(subjectCpr, this.options.fixtureNow) < minimumAge) return { show: false, reason: 'AGE_LIMIT', minimumAge, kle: traits.kle };
+      }
+      return { show: true };
+    };
+    const data = (area: Area, record: WireRecord): { verdict: Verdict; traits: Traits } => {
+      const key = `${area}:${recordId(area, record)}`;
+      const known = memo.get(key);
+      if (known) return known;
+      const own = ownTraits(area, record);
+      const link = parentOf[area];
+      const parentId = link ? (link.id as (record: WireRecord) => string | null)(record) : null;
+      const parent = link && parentId !== null ? find(link.area, parentId) : undefined;
+      let judged: { verdict: Verdict; traits: Traits };
+      if (!link || !parent) {
+        judged = { verdict: rule(area, own), traits: own };
+      } else {
+        const inherited = data(link.area, parent);
+        const traits = { ...own, kle: own.kle ?? inherited.traits.kle, caseId: own.caseId ?? inherited.traits.caseId };
+        judged = { verdict: inherited.verdict.show ? rule(area, traits) : inherited.verdict, traits };
+      }
+      memo.set(key, judged);
+      return judged;
+    };
+    return { data, find };
+  }
+
+  overview(caller: Caller): OverviewExpectation {
+    const grant = this.grantOf(caller);
+    if (!grant) throw new Error(`${caller.kind} has no overview`);
+    const records = this.recordsOf(caller.cpr);
+    const { data, find } = this.judge(records, grant.dataRules, caller.cpr);
+    const covered = (area: Area, traits: Traits) => grant.scopes.some((scope) => scope.areas.includes(area) && (scope.caseId === null || scope.caseId === traits.caseId));
+    const verdict = (area: Area, record: WireRecord): Verdict => {
+      const judged = data(area, record);
+      return covered(area, judged.traits) ? judged.verdict : { show: false, reason: 'OUTSIDE_GRANT' };
+    };
+    const expectationFor = (area: Area): AreaExpectation | null => {
+      if (!grant.areas.includes(area)) return null;
+      const all = records[area] as WireRecord[];
+      const shown = all.filter((record) => verdict(area, record).show);
+      const groups = new Map<string, WithheldExpectation>();
+      for (const record of all) {
+        const judged = verdict(area, record);
+        if (judged.show || judged.reason === 'OUTSIDE_GRANT') continue;
+        const kle = judged.reason === 'AGE_LIMIT' ? judged.kle : null;
+        const key = `${judged.reason}|${kle}`;
+        const group = groups.get(key) ?? { reason: judged.reason, count: 0, minimumAge: judged.reason === 'AGE_LIMIT' ? judged.minimumAge : null, kle };
+        group.count += 1;
+        groups.set(key, group);
+      }
+      return {
+        visible: shown.map((record) => recordId(area, record)),
+        withheld: [...groups.values()],
+        notActivated: shown.filter((record) => !activated(area, data(area, record).traits)).map((record) => recordId(area, record)),
+      };
+    };
+    const person = this.person(caller.cpr);
+    const protectedAddress = person?.adressebeskyttet ? normalise(person.adresse) : null;
+    const ownsData = caller.kind === 'citizen';
+    return {
+      areas: Object.fromEntries(areas.map((area) => [area, expectationFor(area)])) as Record<Area, AreaExpectation | null>,
+      address: person === undefined ? null : ownsData || !person.adressebeskyttet ? person.adresse : null,
+      accessLog: grant.accessLog,
+      record: (area, id) => find(area, id),
+      visible: (area, id) => {
+        if (!grant.areas.includes(area)) return false;
+        const record = find(area, id);
+        return record !== undefined && verdict(area, record).show;
+      },
+      locationAddress: (appointment) => {
+        const address = appointment.sted?.adresse ?? null;
+        if (address === null || ownsData) return address;
+        return protectedAddress !== null && normalise(address) === protectedAddress ? null : address;
+      },
+    };
+  }
+
+  /** The chatbot's (or the citizen's own) citizen context: their own records under the data rules and the age rule. */
+  context(caller: Caller): ContextExpectation {
+    const records = this.recordsOf(caller.cpr);
+    const { data } = this.judge(records, { age: true }, caller.cpr);
+    const shown = <R extends WireRecord>(area: Area) => (records[area] as R[]).filter((record) => data(area, record).verdict.show);
+    const now = this.options.fixtureNow;
+    const openCases = shown<WireCase>('cases')
+      .filter((kase) => kase.fremdrift !== 'Afsluttet')
+      .sort((a, b) => b.oprettet.localeCompare(a.oprettet) || a.sagId.localeCompare(b.sagId))
+      .map((kase) => ({ title: kase.titel ?? kleName(kase.kle), office: kase.ansvarligEnhed.navn }));
+    const upcoming = shown<WireAppointment>('appointments')
+      .filter((appointment) => Date.parse(appointment.start) >= now.getTime())
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.aftaleId.localeCompare(b.aftaleId));
+    const payouts = shown<WirePayment>('payments').filter(
+      (payment) => payment.type === 'UDBETALING' && payment.betalingsdato !== null && payment.betalingsdato >= isoDay(now),
+    );
+    const soonest = payouts.map((payment) => payment.betalingsdato!).sort()[0];
+    return { openCases, upcoming, nextPayment: payouts.filter((payment) => payment.betalingsdato === soonest) };
+  }
+
+  /** A partner's shared appointments: by agreement, not objected to, under activation and lineage (no age rule). */
+  shared(caller: Caller): WireAppointment[] {
+    if (caller.kind !== 'partner') throw new Error('only partners read shared appointments');
+    const records = this.recordsOf(caller.cpr);
+    const { data } = this.judge(records, { age: false }, caller.cpr);
+    return records.appointments.filter(
+      (appointment) =>
+        !appointment.delingFrabedt && (sharedWith[appointment.kildesystem] ?? []).includes(caller.organisation) && data('appointments', appointment).verdict.show,
+    );
+  }
+
+  /** A person's or organisation's own list of whom it may act for now: one entry per citizen. */
+  representations(caller: Caller): RepresentationExpectation[] {
+    const holder =
+      caller.kind === 'citizen' ? { type: 'PERSON' as const, id: caller.cpr } : caller.kind === 'organisation' ? { type: 'ORGANISATION' as const, id: caller.cvr } : null;
+    if (!holder) throw new Error(`${caller.kind} has no representations`);
+    const byCitizen = new Map<string, WireProxy[]>();
+    for (const proxy of this.inForce(holder, this.options.representationDay)) {
+      byCitizen.set(proxy.fuldmagtsgiver.cpr, [...(byCitizen.get(proxy.fuldmagtsgiver.cpr) ?? []), proxy]);
+    }
+    return [...byCitizen].map(([cpr, held]) => ({
+      name: this.person(cpr)?.navn ?? '',
+      cards: cardAreas.filter((area) => held.some((proxy) => this.areasOf(proxy).includes(area))).map((area) => cardNames[area]),
+      kinds: [...new Set(held.map((proxy) => kindNames[proxy.type]))],
+      validTo: held.some((proxy) => proxy.gyldigTil === null) ? null : held.map((proxy) => proxy.gyldigTil!).sort().at(-1)!,
+      boundCaseIds: [...new Set(held.flatMap((proxy) => (proxy.sagId === null ? [] : [proxy.sagId])))],
+    }));
+  }
+}
