@@ -32,14 +32,20 @@ describe('configuration', () => {
     expect(() => subgraphConfig('cases', { NODE_ENV: 'production' })).toThrow(/CACHE_ENCRYPTION_KEYS/);
   });
 
-  it('starts in production with keys and an issuer of its own', () => {
-    const secret = Buffer.from('a-production-secret-of-32-bytes!').toString('base64url');
-    const config = gatewayConfig({
-      NODE_ENV: 'production',
-      INTERNAL_CONTEXT_KEY: secret,
-      PSEUDONYM_KEY: secret,
-      AUTH_ISSUER: 'https://broker.example.invalid',
-    });
+  const secret = Buffer.from('a-production-secret-of-32-bytes!').toString('base64url');
+  const production = {
+    NODE_ENV: 'production',
+    INTERNAL_CONTEXT_KEY: secret,
+    PSEUDONYM_KEY: secret,
+    AUTH_ISSUER: 'https://broker.example.invalid',
+  };
+
+  it('refuses to start the gateway in production without a database for the audit trail, naming DATABASE_URL', () => {
+    expect(() => gatewayConfig(production)).toThrow(/DATABASE_URL: required in production/);
+  });
+
+  it('starts in production with keys, an issuer and an audit database of its own', () => {
+    const config = gatewayConfig({ ...production, DATABASE_URL: 'postgres://audit@db.example.invalid/audit' });
     expect(config.env).toBe('production');
   });
 

@@ -225,7 +225,7 @@ export const settings = {
   DATABASE_URL: {
     schema: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
     services: ['gateway'],
-    doc: 'PostgreSQL for the audit trail (append-only, hash-chained). Unset: an embedded, in-memory PGlite for `npm start` alone.',
+    doc: 'PostgreSQL for the audit trail (append-only, hash-chained). Required in production; unset elsewhere: an embedded, in-memory PGlite for `npm start` alone.',
   },
   AUDIT_RETENTION_DAYS: {
     schema: z.coerce.number().int().min(1),
@@ -470,18 +470,26 @@ export interface SubgraphConfig extends CommonConfig {
 }
 
 /**
- * Production refuses the development keys (they are public, in this file) and the development
- * token issuer, naming each setting that must be given.
+ * Production refuses the development keys (they are public, in this file), the development
+ * token issuer and the in-memory fallbacks that would lose what must last, naming each setting
+ * that must be given.
  */
-function refuseDevelopmentSecrets(raw: RawConfig, names: SettingName[]): void {
+function refuseDevelopmentSecrets(raw: RawConfig, names: SettingName[], required: Partial<Record<SettingName, string>> = {}): void {
   if (raw.NODE_ENV !== 'production') return;
   const development = new Set<unknown>([...Object.values(developmentKeys), settings.AUTH_ISSUER.default]);
-  const problems = names.filter((name) => {
-    const value = raw[name];
-    return development.has(value) || (name === 'CACHE_ENCRYPTION_KEYS' && Object.keys(value as object).some((id) => id.startsWith('dev')));
-  });
+  const problems = [
+    ...names
+      .filter((name) => {
+        const value = raw[name];
+        return development.has(value) || (name === 'CACHE_ENCRYPTION_KEYS' && Object.keys(value as object).some((id) => id.startsWith('dev')));
+      })
+      .map((name) => `${name}: the development value is refused in production`),
+    ...(Object.entries(required) as [SettingName, string][])
+      .filter(([name]) => raw[name] === undefined)
+      .map(([name, why]) => `${name}: required in production (${why})`),
+  ];
   if (problems.length > 0) {
-    throw new ConfigError(`Invalid configuration:\n  ${problems.map((name) => `${name}: the development value is refused in production`).join('\n  ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
 }
 
@@ -501,7 +509,9 @@ function common(raw: RawConfig, defaultPort: number): CommonConfig {
 
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const raw = readSettings(env);
-  refuseDevelopmentSecrets(raw, ['INTERNAL_CONTEXT_KEY', 'PSEUDONYM_KEY', 'AUTH_ISSUER']);
+  refuseDevelopmentSecrets(raw, ['INTERNAL_CONTEXT_KEY', 'PSEUDONYM_KEY', 'AUTH_ISSUER'], {
+    DATABASE_URL: 'without it the audit trail lives in memory and vanishes on restart',
+  });
   return {
     ...common(raw, defaultPorts.gateway),
     supergraphPath: raw.SUPERGRAPH_PATH,
