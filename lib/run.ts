@@ -22,7 +22,8 @@ export function runService(name: string, start: () => Promise<Closable>): void {
   process.once('SIGTERM', stop);
   if (process.send) process.once('disconnect', stop);
 
-  start().then(
+  // Through a promise, so a configuration refused while starting ends here too, not as a stack trace.
+  Promise.resolve().then(start).then(
     (started) => {
       service = started;
     },
