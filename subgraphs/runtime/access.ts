@@ -161,7 +161,9 @@ export class Access {
    * Reports records as sent to the caller, for the audit trail: every path that returns a
    * citizen's record (lists, references, links, summaries, addresses) passes through here.
    */
-  reveal(area: string, ids: readonly string[] = []): void {
+  reveal(area: string, ids?: readonly string[]): void {
+    // An empty list shows none of the citizen's records; a fact without ids (an address) is shown.
+    if (ids?.length === 0) return;
     this.disclosures.add(this.sources.citizen, area, ids);
   }
 

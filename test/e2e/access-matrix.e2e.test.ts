@@ -4,6 +4,9 @@ import { mintToken, type TokenSubject } from '../../mocks/identity/dev-issuer';
 import { differences, generalProblems, type Expectation } from '../support/access-check';
 import { AccessOracle, type Caller } from '../support/access-oracle';
 import { addProbes, probeHolders, type ProbeHolderKey } from '../support/access-probes';
+import { citizensShown } from '../support/audit-subjects';
+import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { postGraphQL } from '../support/graphql-client';
 import { publicSchema, queryFor, reachablePairs, rootFields, selectedPairs, type GeneratedQuery, type Variant } from '../support/schema-paths';
 import { fixtureToday, startStack, type Stack } from '../support/stack';
@@ -130,6 +133,7 @@ function title(caller: MatrixCaller, root: string): string {
 
 describe('the access matrix, generated from the public schema', () => {
   let stack: Stack;
+  let audit: Client;
   const tokens = new Map<string, string>();
 
   beforeAll(async () => {
@@ -145,8 +149,21 @@ describe('the access matrix, generated from the public schema', () => {
     // Before the first request, so no cache holds an index answer without them.
     addProbes(stack.simulator.dataset);
     for (const each of callers) tokens.set(each.name, await mintToken(each.token, { issuer: stack.issuer.url }));
+    audit = new Client({ connectionString: stack.databaseUrl });
+    await audit.connect();
   }, 60_000);
-  afterAll(() => stack?.close());
+  afterAll(async () => {
+    await audit?.end();
+    await stack?.close();
+  });
+
+  /** The citizens the audit trail says one request disclosed data of. */
+  const recorded = async (requestId: string) =>
+    new Set(
+      (await audit.query<{ subject_id: string }>("SELECT subject_id FROM audit_events WHERE request_id = $1 AND outcome = 'disclosed'", [requestId])).rows.map(
+        (row) => row.subject_id,
+      ),
+    );
 
   it('walks every field of every type the public schema reaches', () => {
     const walked = new Set<string>();
@@ -158,8 +175,23 @@ describe('the access matrix, generated from the public schema', () => {
     expect([...queries.keys()].filter((root) => !oracle.knows(root))).toEqual([]);
   });
 
-  const ask = (caller: MatrixCaller, query: GeneratedQuery) =>
-    postGraphQL(stack.gatewayUrl, query.document, { token: tokens.get(caller.name), variables: { cpr: caller.caller.cpr } });
+  /**
+   * Asks, then checks that the audit trail names exactly the citizens whose data the answer holds,
+   * whatever root field, alias or fragment produced it.
+   */
+  const ask = async (caller: MatrixCaller, query: GeneratedQuery, root: string) => {
+    const requestId = randomUUID();
+    const response = await postGraphQL(stack.gatewayUrl, query.document, {
+      token: tokens.get(caller.name),
+      variables: { cpr: caller.caller.cpr },
+      headers: { 'x-request-id': requestId },
+    });
+    const key = Buffer.from(stack.keys.pseudonym, 'base64url');
+    const shown = [...citizensShown(root, response.body.data, caller.caller.cpr ?? null, dataset, key)].sort();
+    const audited = [...(await recorded(requestId))].sort();
+    const auditProblems = JSON.stringify(shown) === JSON.stringify(audited) ? [] : [`audit names ${audited.length} citizens, the answer holds data of ${shown.length}`];
+    return { response, auditProblems };
+  };
 
   for (const caller of callers) {
     for (const [root, generated] of queries) {
@@ -172,8 +204,8 @@ describe('the access matrix, generated from the public schema', () => {
         it(`${caller.name} through ${root} leaks nothing and breaks nothing`, async () => {
           const problems: string[] = [];
           for (const variant of variants) {
-            const response = await ask(caller, generated[variant]!);
-            problems.push(...generalProblems(response, forbiddenTexts(caller.caller)).map((problem) => `[${variant}] ${problem}`));
+            const { response, auditProblems } = await ask(caller, generated[variant]!, root);
+            problems.push(...[...generalProblems(response, forbiddenTexts(caller.caller)), ...auditProblems].map((problem) => `[${variant}] ${problem}`));
           }
           expect(problems).toEqual([]);
         });
@@ -184,8 +216,8 @@ describe('the access matrix, generated from the public schema', () => {
         const problems: string[] = [];
         for (const variant of variants) {
           const query = generated[variant]!;
-          const response = await ask(caller, query);
-          problems.push(...differences(query.root, response, expectation, forbiddenTexts(caller.caller)).map((problem) => `[${variant}] ${problem}`));
+          const { response, auditProblems } = await ask(caller, query, root);
+          problems.push(...[...differences(query.root, response, expectation, forbiddenTexts(caller.caller)), ...auditProblems].map((problem) => `[${variant}] ${problem}`));
         }
         expect(problems).toEqual([]);
       });
