@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { urlNamesCitizen } from './cpr-in-url';
 import { appError, type ErrorCode } from './errors';
 import type { Logger } from './logger';
 import { registry } from './metrics';
@@ -82,17 +83,13 @@ function headerMap(request: IncomingMessage): HeaderMap {
   return headers;
 }
 
-/** A CPR-shaped number anywhere in a URL: such a request is refused before it is read further. */
-const cprInUrl = /(^|[^\d])\d{6}-?\d{4}([^\d]|$)/;
-
 async function serveGraphQL<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
   request: IncomingMessage,
   response: ServerResponse,
   search: string,
 ): Promise<void> {
-  // URLs end up in access logs and browser histories; personal identifiers belong in a POST body.
-  if (cprInUrl.test(decodeURIComponent(search))) throw new BodyError('CPR_IN_URL');
+  if (urlNamesCitizen(search)) throw new BodyError('CPR_IN_URL');
   const body = parseBody(await readBody(request, options.maxBodyBytes), request.headers['content-type']);
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers: headerMap(request), search, body },

@@ -28,6 +28,20 @@ describe('the endpoint speaks GraphQL over HTTP', () => {
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('CPR_IN_URL');
   });
 
+  it('refuses a GET of an operation that takes a CPR, even with the number hidden in an escape', async () => {
+    const query = '{ sharedAppointments(cpr: "\\u0032202450842") { title } }';
+    const response = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent(query)}`, {
+      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('CPR_IN_URL');
+  });
+
+  it('answers a malformed percent-escape in the URL with 400, not a server error', async () => {
+    const response = await fetch(`${stack.gatewayUrl}?query=%E0%A4%A`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(400);
+  });
+
   it('answers in application/graphql-response+json when asked for it', async () => {
     const response = await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token });
     expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
