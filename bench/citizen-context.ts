@@ -55,8 +55,8 @@ const accessOf: Record<Caller, (cpr: string) => Access> = {
   }),
 };
 
-/** The internal context our gateway would seal for this caller and citizen. */
-export function sealContext(cpr: string, caller: Caller = 'citizen'): Promise<string> {
+/** The internal context our gateway would seal for one fetch to one subgraph, for this caller and citizen. */
+export function sealContext(cpr: string, subgraph: string, caller: Caller = 'citizen'): Promise<string> {
   return sealInternalContext(
     {
       requestId: randomUUID(),
@@ -66,10 +66,10 @@ export function sealContext(cpr: string, caller: Caller = 'citizen'): Promise<st
       staffMunicipality: null,
       mayReadAccessLog: false,
       holderId: null,
+      mutation: false,
       ...accessOf[caller](cpr),
     },
     internalContextKey,
+    subgraph,
   );
 }
-
-export const sealCitizenContext = (cpr: string): Promise<string> => sealContext(cpr);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { SubgraphName } from '../lib/config';
 import type { RunningService } from '../lib/http-server';
 import { internalContextHeader } from '../lib/internal-context';
-import { benchCprHeader, citizenIdOf, sealCitizenContext } from './citizen-context';
+import { benchCprHeader, citizenIdOf, sealContext } from './citizen-context';
 import { overviewQuery } from './operations';
 
 /**
@@ -15,11 +15,12 @@ import { overviewQuery } from './operations';
 type Row = Record<string, unknown>;
 type SubgraphUrls = Record<SubgraphName, string>;
 
-/** One `_entities` call for a list of references of one type; any error fails the request. */
-async function entities(url: string, context: string, typename: string, ids: string[], selection: string): Promise<(Row | null)[]> {
+/** One `_entities` call for a list of references of one type, sealed for that subgraph as the gateway does; any error fails the request. */
+async function entities(urls: SubgraphUrls, subgraph: SubgraphName, cpr: string, typename: string, ids: string[], selection: string): Promise<(Row | null)[]> {
+  const url = urls[subgraph];
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [internalContextHeader]: context },
+    headers: { 'content-type': 'application/json', [internalContextHeader]: await sealContext(cpr, subgraph) },
     body: JSON.stringify({
       query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`,
       variables: { representations: ids.map((id) => ({ __typename: typename, id })) },
@@ -46,19 +47,18 @@ async function resolveReferences(
 
 /** The overview in two rounds, answered in the gateway's shape so the two can be compared. */
 async function overviewFloor(urls: SubgraphUrls, cpr: string): Promise<unknown> {
-  const context = await sealCitizenContext(cpr);
   const id = citizenIdOf(cpr);
   const area = async (name: SubgraphName, selection: string) => {
-    const [citizen] = await entities(urls[name], context, 'Citizen', [id], `${name} { ${selection} }`);
+    const [citizen] = await entities(urls, name, cpr, 'Citizen', [id], `${name} { ${selection} }`);
     return (citizen?.[name] ?? null) as Row[] | null;
   };
   const [cases, benefits, payments, appointments, proxies] = await Promise.all([
     area('cases', 'id title progress'),
     area('benefits', 'id name case { id }').then((rows) =>
-      resolveReferences(rows, 'case', (ids) => entities(urls.cases, context, 'Case', ids, 'id title')),
+      resolveReferences(rows, 'case', (ids) => entities(urls, 'cases', cpr, 'Case', ids, 'id title')),
     ),
     area('payments', 'id amount { amount currency } paymentDate benefit { id }').then((rows) =>
-      resolveReferences(rows, 'benefit', (ids) => entities(urls.benefits, context, 'Benefit', ids, 'id name')),
+      resolveReferences(rows, 'benefit', (ids) => entities(urls, 'benefits', cpr, 'Benefit', ids, 'id name')),
     ),
     area('appointments', 'id title startsAt contact { office }'),
     area('proxies', 'id holder { name } cards'),

@@ -9,7 +9,8 @@ import { benchCallerHeader, benchCprHeader, sealContext } from './citizen-contex
 import type { Caller } from './scenarios';
 
 interface StockContext {
-  internalContext: string;
+  cpr: string;
+  caller: Caller;
 }
 
 /**
@@ -17,7 +18,7 @@ interface StockContext {
  * no plugins) over the same supergraph and subgraphs. Its one addition: the sealed internal
  * context on every subgraph request, for the citizen named in `x-bench-cpr` and the caller in
  * `x-bench-caller`, without which the
- * subgraphs refuse to answer. Sealed once per client request, as our gateway does.
+ * subgraphs refuse to answer. Sealed per fetch for its subgraph, as our gateway does.
  */
 export async function startStockGateway(supergraphPath: string, subgraphUrls: Record<SubgraphName, string>): Promise<RunningService> {
   const server = new ApolloServer<StockContext>({
@@ -27,8 +28,8 @@ export async function startStockGateway(supergraphPath: string, subgraphUrls: Re
         new RemoteGraphQLDataSource<StockContext>({
           // The gateway-local audit graph has no URL here; no scenario reaches it.
           url: subgraphUrls[name as SubgraphName] ?? url,
-          willSendRequest({ request, context }) {
-            request.http?.headers.set(internalContextHeader, context.internalContext);
+          async willSendRequest({ request, context }) {
+            request.http?.headers.set(internalContextHeader, await sealContext(context.cpr, name, context.caller));
           },
         }),
     }),
@@ -36,7 +37,8 @@ export async function startStockGateway(supergraphPath: string, subgraphUrls: Re
   const { url } = await startStandaloneServer(server, {
     listen: { host: '127.0.0.1', port: 0 },
     context: async ({ req }) => ({
-      internalContext: await sealContext(String(req.headers[benchCprHeader]), (req.headers[benchCallerHeader] as Caller | undefined) ?? 'citizen'),
+      cpr: String(req.headers[benchCprHeader]),
+      caller: (req.headers[benchCallerHeader] as Caller | undefined) ?? 'citizen',
     }),
   });
   return { url: `${url}graphql`, port: Number(new URL(url).port), close: () => server.stop() };

@@ -10,8 +10,8 @@ export interface GatewayContext {
   /** Epoch ms by which the client must have its answer. */
   deadline: number;
   access: Access;
-  /** The sealed internal context every subgraph request carries. */
-  internalContext: string;
+  /** The internal context for one fetch to one subgraph, sealed for that fetch alone. */
+  sealFor(subgraph: string, mutation: boolean): Promise<string>;
   /** Whose records the subgraphs (and the access log) report returning for this request. */
   disclosures: Disclosures;
   /** Set when a subgraph answered with data but without saying whose: the response is then not sent. */
@@ -40,7 +40,7 @@ export function createContextFactory(
     const namedCitizen = typeof named === 'string' && /^\d{10}$/.test(named) ? named : null;
     const access = await decide(await verify(request.headers.authorization), { deadline, requestId, namedCitizen });
     await rateLimit(access.actorId);
-    const internalContext = await sealInternalContext({ requestId, ...access }, internalContextKey);
-    return { requestId, deadline, access, internalContext, disclosures: new Disclosures(), unaccounted: false };
+    const sealFor = (subgraph: string, mutation: boolean) => sealInternalContext({ requestId, ...access, mutation }, internalContextKey, subgraph);
+    return { requestId, deadline, access, sealFor, disclosures: new Disclosures(), unaccounted: false };
   };
 }

@@ -43,8 +43,8 @@ export interface EngineOptions<TContext> {
   subgraphUrls: Record<SubgraphName, string>;
   /** Subgraphs the gateway serves itself (the access log), by name. */
   localSubgraphs: Record<string, GraphQLSchema>;
-  /** Headers every subgraph request carries for this client request. */
-  headersFor(context: TContext): Record<string, string>;
+  /** Headers one fetch to one subgraph carries for this client request. */
+  headersFor(context: TContext, fetch: { subgraph: string; mutation: boolean }): Promise<Record<string, string>>;
   /** Each subgraph answer's extensions (whose records it holds), before the engine merges the data. */
   received(context: TContext, extensions: Record<string, unknown> | undefined, hasData: boolean): void;
 }
@@ -59,8 +59,10 @@ export function createEngine<TContext>(options: EngineOptions<TContext>): Gatewa
         // The URL comes from configuration, never from the committed supergraph.
         url: options.subgraphUrls[name as SubgraphName],
         fetcher: fetchWithinBudget,
-        willSendRequest({ request, context }) {
-          for (const [header, value] of Object.entries(options.headersFor(context as TContext))) {
+        async willSendRequest({ request, context }) {
+          // The planner writes each fetch's operation itself; a mutation's starts with the keyword.
+          const mutation = /^\s*mutation\b/.test(request.query ?? '');
+          for (const [header, value] of Object.entries(await options.headersFor(context as TContext, { subgraph: name, mutation }))) {
             request.http?.headers.set(header, value);
           }
         },

@@ -61,8 +61,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         if (reported.success) context.disclosures.addAll(reported.data);
         else if (hasData) context.unaccounted = true;
       },
-      headersFor: (context) => ({
-        [internalContextHeader]: context.internalContext,
+      headersFor: async (context, fetch) => ({
+        [internalContextHeader]: await context.sealFor(fetch.subgraph, fetch.mutation),
         'x-request-id': context.requestId,
         [budgetHeader]: String(Math.max(1, context.deadline - Date.now() - gatewayMarginMs)),
       }),

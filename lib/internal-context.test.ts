@@ -14,38 +14,49 @@ const context: InternalContext = {
   scopes: [{ areas: ['cases'], caseId: null }],
   mayReadAccessLog: true,
   holderId: '1503721233',
+  mutation: false,
   partnerOrganisation: null,
   staffMunicipality: null,
 };
 
 describe('the internal context', () => {
-  it('opens to exactly what the gateway sealed', async () => {
-    expect(await openInternalContext(await sealInternalContext(context, key), key)).toEqual(context);
+  it('opens to exactly what the gateway sealed, for the subgraph it was sealed for', async () => {
+    expect((await openInternalContext(await sealInternalContext(context, key, 'cases'), key, 'cases'))?.context).toEqual(context);
+  });
+
+  it('is refused by any other subgraph', async () => {
+    expect(await openInternalContext(await sealInternalContext(context, key, 'cases'), key, 'proxies')).toBeNull();
+  });
+
+  it('carries an id of its own each time it is sealed', async () => {
+    const [first, second] = await Promise.all([1, 2].map(async () => (await openInternalContext(await sealInternalContext(context, key, 'cases'), key, 'cases'))!.id));
+    expect(first).not.toBe(second);
   });
 
   it('does not show the CPR number in the sealed form', async () => {
-    const sealed = await sealInternalContext(context, key);
+    const sealed = await sealInternalContext(context, key, 'cases');
     const decodedParts = sealed.split('.').map((part) => Buffer.from(part, 'base64url').toString('latin1'));
     expect(decodedParts.join('')).not.toContain(context.subjectCpr);
   });
 
   it('is refused when sealed under another key', async () => {
-    expect(await openInternalContext(await sealInternalContext(context, otherKey), key)).toBeNull();
+    expect(await openInternalContext(await sealInternalContext(context, otherKey, 'cases'), key, 'cases')).toBeNull();
   });
 
   it('is refused when missing or garbage', async () => {
-    expect(await openInternalContext(undefined, key)).toBeNull();
-    expect(await openInternalContext('not.a.token.at.all', key)).toBeNull();
+    expect(await openInternalContext(undefined, key, 'cases')).toBeNull();
+    expect(await openInternalContext('not.a.token.at.all', key, 'cases')).toBeNull();
   });
 
   it('is refused once expired', async () => {
     const expired = await new EncryptJWT({ ctx: context })
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
       .setIssuer('borger-graph-gateway')
-      .setAudience('borger-graph-subgraphs')
+      .setAudience('borger-graph-subgraph:cases')
+      .setJti('expired-1')
       .setIssuedAt(Math.floor(Date.now() / 1000) - 120)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .encrypt(createHash('sha256').update(key).digest());
-    expect(await openInternalContext(expired, key)).toBeNull();
+    expect(await openInternalContext(expired, key, 'cases')).toBeNull();
   });
 });

@@ -41,6 +41,8 @@ export const internalContextSchema = z.object({
   partnerOrganisation: z.string().nullable(),
   /** A verification staff member's municipality code. */
   staffMunicipality: z.string().nullable(),
+  /** Sealed for a mutation's fetch: a subgraph makes no change under a context without it. */
+  mutation: z.boolean(),
 });
 export type InternalContext = z.infer<typeof internalContextSchema>;
 
@@ -48,8 +50,13 @@ export const internalContextHeader = 'x-internal-context';
 /** Milliseconds left of the client request's deadline when the gateway sent this request. */
 export const budgetHeader = 'x-request-budget-ms';
 const issuer = 'borger-graph-gateway';
-const audience = 'borger-graph-subgraphs';
-const lifetimeSeconds = 30;
+/**
+ * Seconds a sealed context is accepted: one fetch of one request. With the audience (one subgraph)
+ * and its unique id (refused on second use), a captured context opens nothing else.
+ */
+const lifetimeSeconds = 10;
+const clockToleranceSeconds = 5;
+const audienceOf = (subgraph: string) => `borger-graph-subgraph:${subgraph}`;
 
 /** Any secret length in, exactly the 32 bytes A256GCM needs out. */
 function contentKey(secret: Uint8Array): Uint8Array {
@@ -60,32 +67,41 @@ export function newRequestId(): string {
   return randomUUID();
 }
 
-export async function sealInternalContext(context: InternalContext, secret: Uint8Array): Promise<string> {
+/** Sealed for one fetch to one subgraph, with an id of its own. */
+export async function sealInternalContext(context: InternalContext, secret: Uint8Array, subgraph: string): Promise<string> {
   return new EncryptJWT({ ctx: context })
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
     .setIssuer(issuer)
-    .setAudience(audience)
+    .setAudience(audienceOf(subgraph))
+    .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(`${lifetimeSeconds}s`)
     .encrypt(contentKey(secret));
 }
 
-/** Returns the context, or null for anything missing, forged, expired or malformed. */
-export async function openInternalContext(
-  token: string | undefined,
-  secret: Uint8Array,
-): Promise<InternalContext | null> {
+export interface OpenedContext {
+  context: InternalContext;
+  /** The seal's unique id, for the subgraph to refuse a second use. */
+  id: string;
+  /** How long the seal could still be accepted (ms), so a record of its use may be kept as long. */
+  acceptedForMs: number;
+}
+
+/** The context sealed for this subgraph, or null for anything missing, forged, expired, malformed or meant for another. */
+export async function openInternalContext(token: string | undefined, secret: Uint8Array, subgraph: string): Promise<OpenedContext | null> {
   if (!token) return null;
   try {
     const { payload } = await jwtDecrypt(token, contentKey(secret), {
       issuer,
-      audience,
+      audience: audienceOf(subgraph),
       keyManagementAlgorithms: ['dir'],
       contentEncryptionAlgorithms: ['A256GCM'],
-      clockTolerance: 5,
+      clockTolerance: clockToleranceSeconds,
+      requiredClaims: ['jti', 'exp'],
     });
     const parsed = internalContextSchema.safeParse(payload.ctx);
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    return { context: parsed.data, id: payload.jti!, acceptedForMs: (payload.exp! + clockToleranceSeconds) * 1000 - Date.now() };
   } catch {
     return null;
   }

@@ -5,7 +5,8 @@ import { citizenId } from '../../lib/pseudonym';
 import type { ProxyGrants } from './proxy-grants';
 import type { Assurance, Holder, VerifiedCaller } from './token-verifier';
 
-export type Access = Omit<InternalContext, 'requestId'>;
+/** What the caller may do, decided once per request; each fetch's seal adds its request id and kind. */
+export type Access = Omit<InternalContext, 'requestId' | 'mutation'>;
 
 export interface Refusal {
   requestId: string;

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { CitizenEntity } from '../../lib/citizen';
 import { appError } from '../../lib/errors';
+import { requireChange } from '../runtime/access';
 import { areaFields } from '../runtime/area-fields';
 import type { SubgraphContext } from '../runtime/context';
 import { citizenContextReference, citizenReference, entityReference } from '../runtime/references';
@@ -82,6 +83,7 @@ export class RevokeProxyResolver {
     @Ctx() context: SubgraphContext,
     @Arg('id', () => ID, { description: "The proxy's id." }) id: string,
   ): Promise<Proxy> {
+    requireChange(context.caller);
     const access = context.access('overview');
     access.requireArea('proxies');
     const cpr = context.caller.subjectCpr;

@@ -109,6 +109,11 @@ function grantCovers(view: View, area: Area, traits: RecordTraits, caller: Inter
   return caller.scopes.some((scope) => scope.areas.includes(area) && (scope.caseId === null || scope.caseId === traits.caseId));
 }
 
+/** A change is made only under a context sealed for a mutation's fetch: a read's context cannot be replayed into one. */
+export function requireChange(caller: InternalContext): void {
+  if (!caller.mutation) throw appError('FORBIDDEN', { message: 'Changes are made by mutations only.' });
+}
+
 /** The caller's own CPR or CVR as a proxy holder, to list whom it may act for: citizens and organisations on their own login. */
 export function holderOf(caller: InternalContext): string {
   const listsOwn = caller.callerKind === 'citizen' || caller.callerKind === 'organisation';

@@ -19,6 +19,7 @@ import { Access, type Sources, type View } from './access';
 import type { SubgraphContext } from './context';
 import { createAreaLoaders, IndexClient, type AreaLoaders, type IndexDescription } from './index-client';
 import { PersonRegister } from './person-register';
+import { ReplayGuard } from './replay-guard';
 
 /** A subgraph is its index, its type-graphql resolvers and its entities' reference resolvers. */
 export interface SubgraphDefinition<TRecord> {
@@ -80,6 +81,7 @@ export async function startSubgraph<TRecord>(
     return client;
   };
   const persons = new PersonRegister(upstream('person'), caching('person'));
+  const seals = new ReplayGuard(configured?.store ?? null, logger);
 
   const apollo = new ApolloServer<SubgraphContext>({
     schema: await buildFederatedSchema(definition),
@@ -92,8 +94,9 @@ export async function startSubgraph<TRecord>(
 
   const context = async (request: IncomingMessage): Promise<SubgraphContext> => {
     const header = request.headers[internalContextHeader];
-    const caller = await openInternalContext(typeof header === 'string' ? header : undefined, config.internalContextKey);
-    if (!caller) throw appError('INTERNAL_CONTEXT_INVALID');
+    const opened = await openInternalContext(typeof header === 'string' ? header : undefined, config.internalContextKey, definition.name);
+    if (!opened || !(await seals.firstUse(opened.id, opened.acceptedForMs))) throw appError('INTERNAL_CONTEXT_INVALID');
+    const caller = opened.context;
     // The gateway sends what is left of the client's deadline; a direct call gets the default.
     const budget = Number(request.headers[budgetHeader]);
     const deadline = Date.now() + (Number.isFinite(budget) && budget > 0 ? Math.min(budget, maxBudgetMs) : maxBudgetMs);
