@@ -44,13 +44,12 @@ const accessOf: Record<Caller, (cpr: string) => Access> = {
     scopes: [{ areas: ['cases', 'benefits'], caseId: THOMAS_TRANSPORT_CASE_ID }],
   }),
   chatbot: () => ({ callerKind: 'chatbot', actorId: `client:${clients.chatbot.clientId}`, areas: [], scopes: [] }),
-  // A partner acts for no citizen: the one it asks about is named in the query's variables.
+  // A partner's one citizen is the one named in the query's `cpr` variable.
   region: () => ({
     callerKind: 'partner',
     actorId: `org:${clients.region.orgId}`,
     areas: [],
     scopes: [],
-    subjectCpr: null,
     partnerOrganisation: clients.region.orgId,
   }),
 };

@@ -29,7 +29,8 @@ export function requestIdFrom(request: IncomingMessage): string {
 export function createContextFactory(
   verify: TokenVerifier,
   decide: (caller: Awaited<ReturnType<TokenVerifier>>, request: { deadline: number; requestId: string; namedCitizen: string | null }) => Promise<Access>,
-  rateLimit: (actorId: string) => Promise<void>,
+  /** Throttles the caller (and refuses callers past their limits) once it is known who they are and for whom. */
+  limit: (access: Access) => Promise<void>,
   internalContextKey: Uint8Array,
   deadlineMs: number,
 ) {
@@ -39,7 +40,7 @@ export function createContextFactory(
     const named = variables?.cpr;
     const namedCitizen = typeof named === 'string' && /^\d{10}$/.test(named) ? named : null;
     const access = await decide(await verify(request.headers.authorization), { deadline, requestId, namedCitizen });
-    await rateLimit(access.actorId);
+    await limit(access);
     const sealFor = (subgraph: string, mutation: boolean) => sealInternalContext({ requestId, ...access, mutation }, internalContextKey, subgraph);
     return { requestId, deadline, access, sealFor, disclosures: new Disclosures(), unaccounted: false };
   };

@@ -9,7 +9,8 @@ import { createLogger } from '../lib/logger';
 import { startTracing } from '../lib/tracing';
 import { Upstream } from '../lib/upstream';
 import { startAuditTrail } from './audit/audit-trail';
-import { createAccessPolicy } from './auth/access-policy';
+import { createAccessPolicy, type Access } from './auth/access-policy';
+import { createReachLimit, MemoryReach, RedisReach } from './citizen-reach';
 import { ProxyGrants } from './auth/proxy-grants';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { createContextFactory, type GatewayContext } from './context';
@@ -45,6 +46,11 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const production = config.env === 'production';
   const redis = config.redis ? new RedisStore({ location: config.redis, commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
   const rateLimit = createRateLimit(redis ? new RedisCounter(redis.client) : new MemoryCounter(), config.rateLimitPerMinute, config.pseudonymKey, logger);
+  const reachLimit = createReachLimit(redis ? new RedisReach(redis.client) : new MemoryReach(), config.citizensPerHour, config.pseudonymKey, logger);
+  const limit = async (access: Access) => {
+    await rateLimit(access.actorId);
+    await reachLimit(access.callerKind, access.actorId, access.subjectCpr);
+  };
   const upstream = (area: 'proxies' | 'cases', baseUrl: string) =>
     new Upstream({ area, baseUrl, timeoutMs: config.upstreamTimeoutMs, logger, breaker: config.breaker });
   const proxyRegistry = upstream('proxies', config.proxyRegistryUrl);
@@ -90,7 +96,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       context: createContextFactory(
         verify,
         createAccessPolicy(config, grants, audit.recordRefusal),
-        rateLimit,
+        limit,
         config.internalContextKey,
         config.requestDeadlineMs,
       ),

@@ -217,6 +217,18 @@ export const settings = {
     services: ['gateway'],
     doc: 'Requests per caller per minute; more get HTTP 429 with Retry-After. Shared through Redis when REDIS_URL is set.',
   },
+  PARTNER_CITIZENS_PER_HOUR: {
+    schema: z.coerce.number().int().min(1),
+    default: '300',
+    services: ['gateway'],
+    doc: 'Distinct citizens one partner organisation may read in an hour; more are refused (429) and `citizen_reach_refusals_total` rises. Shared through Redis when set.',
+  },
+  STAFF_CITIZENS_PER_HOUR: {
+    schema: z.coerce.number().int().min(1),
+    default: '100',
+    services: ['gateway'],
+    doc: 'Distinct citizens one verification staff member may read in an hour; more are refused (429) and `citizen_reach_refusals_total` rises.',
+  },
   PERSISTED_OPERATIONS_PATH: {
     schema: z.string().min(1).optional(),
     services: ['gateway'],
@@ -414,6 +426,8 @@ export interface GatewayConfig extends CommonConfig {
   auditRetentionDays: number;
   limits: { maxDepth: number; maxAliases: number; maxCost: number };
   rateLimitPerMinute: number;
+  /** Distinct citizens per hour for the callers that name citizens themselves. */
+  citizensPerHour: { partner: number; staff: number };
   persistedOperationsPath: string | undefined;
   redis: RedisLocation;
   redisCommandTimeoutMs: number;
@@ -519,6 +533,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     auditRetentionDays: raw.AUDIT_RETENTION_DAYS,
     limits: { maxDepth: raw.MAX_QUERY_DEPTH, maxAliases: raw.MAX_ALIASES, maxCost: raw.MAX_QUERY_COST },
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE,
+    citizensPerHour: { partner: raw.PARTNER_CITIZENS_PER_HOUR, staff: raw.STAFF_CITIZENS_PER_HOUR },
     persistedOperationsPath: raw.PERSISTED_OPERATIONS_PATH,
     redis: redisLocation(raw),
     redisCommandTimeoutMs: raw.REDIS_COMMAND_TIMEOUT_MS,

@@ -35,6 +35,10 @@ export const errorCodes = {
     message: 'Your data cannot be shown right now, because we could not record that it was shown. Try again shortly.',
   },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again shortly.' },
+  CITIZEN_LIMIT_REACHED: {
+    status: 429,
+    message: 'You have read as many different citizens this hour as your agreement allows; try again later.',
+  },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Something went wrong on our side.' },
 } as const;
 

@@ -93,7 +93,15 @@ export function createAccessPolicy(config: GatewayConfig, grants: Pick<ProxyGran
         await requirePersonalDataAssurance(caller.assurance, 'chatbot', `client:${caller.clientId}`, caller.subjectCpr);
         return { ...nobody, callerKind: 'chatbot', actorId: `client:${caller.clientId}`, subjectCpr: caller.subjectCpr, assurance: caller.assurance };
       case 'partner':
-        return { ...nobody, callerKind: 'partner', actorId: `org:${caller.organisation}`, subjectCpr: null, assurance: null, partnerOrganisation: caller.organisation };
+        // One citizen per request, named in the query's `cpr` variable (never a literal, never a URL).
+        return {
+          ...nobody,
+          callerKind: 'partner',
+          actorId: `org:${caller.organisation}`,
+          subjectCpr: request.namedCitizen,
+          assurance: null,
+          partnerOrganisation: caller.organisation,
+        };
       case 'staff': {
         // Staff name the citizen whose records they verify in the query's `cpr` variable.
         await requirePersonalDataAssurance(caller.assurance, 'staff', `staff:${caller.employeeId}`, request.namedCitizen);

@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
 import { appError } from '../../lib/errors';
-import { cprSchema } from '../../lib/index-wire';
 import { areaFields } from '../runtime/area-fields';
 import type { SubgraphContext } from '../runtime/context';
 import { citizenContextReference, citizenReference, entityReference } from '../runtime/references';
@@ -48,8 +47,12 @@ export class SharedAppointmentsResolver {
     @Arg('cpr', { description: "The citizen's CPR number (10 digits)." }) cpr: string,
   ): Promise<SharedAppointment[]> {
     if (context.caller.callerKind !== 'partner') throw appError('FORBIDDEN');
-    if (!cprSchema.safeParse(cpr).success) throw appError('BAD_USER_INPUT', { message: 'A CPR number has 10 digits.' });
-    const access = context.accessFor(cpr, 'shared');
+    // The gateway reads the one citizen of a request from the `cpr` variable: a literal or a second
+    // citizen would be a read nobody named, so it is refused.
+    if (context.caller.subjectCpr === null || cpr !== context.caller.subjectCpr) {
+      throw appError('BAD_USER_INPUT', { message: 'Name the citizen in the variable `cpr` (10 digits): one citizen per request.' });
+    }
+    const access = context.access('shared');
     const appointments = (await access.visible<WireAppointment>('appointments')).map(toAppointment);
     access.reveal('appointments', appointments.map((appointment) => appointment.id));
     return appointments.sort(byStart).map(toSharedAppointment);

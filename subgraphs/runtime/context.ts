@@ -16,8 +16,6 @@ export interface SubgraphContext {
   today: Date;
   /** What the caller may see of the citizen it acts for, through one view; FORBIDDEN when it acts for none. */
   access(view: View): Access;
-  /** The same for a citizen named in the query rather than by the token (partners only). */
-  accessFor(cpr: string, view: View): Access;
   /** The subgraph's own index, for changes (reads go through `access`). */
   upstream: Upstream;
   /** Records by id from an index, whoever they belong to: for a holder's list of representations, never for a citizen's data. */

@@ -130,7 +130,7 @@ export async function startSubgraph<TRecord>(
       upstream: own,
       today,
       access: (view) => {
-        // Callers acting for no citizen (partners, organisations) have no "own" records to read.
+        // Callers acting for no citizen (an organisation, a partner naming none) have no records to read.
         if (subject === null) throw appError('FORBIDDEN');
         let made = accesses.get(view);
         if (!made) {
@@ -139,7 +139,6 @@ export async function startSubgraph<TRecord>(
         }
         return made;
       },
-      accessFor: (cpr, view) => new Access(caller, view, sourcesFor(cpr), today, disclosures),
       disclosures,
       batch: (area, ids) => (ids.length === 0 ? Promise.resolve([]) : clientFor(area).byIds(ids, [], deadline)),
       person: (cpr) => persons.find(cpr, deadline),

@@ -198,23 +198,30 @@ describe('disclosures recorded against the citizen whose data was shown', () => 
     await stack.close();
   });
 
-  it("records a partner's aliased reads of two citizens named in literals against each of them", async () => {
+  it('refuses a partner naming citizens in literals, so no read goes unnamed, and records none', async () => {
     const response = await postGraphQL(
       stack.gatewayUrl,
       `{ a: sharedAppointments(cpr: "${personas.karen.cpr}") { title } b: sharedAppointments(cpr: "${personas.amir.cpr}") { title } }`,
       { token: await region() },
     );
-    expect(response.body.errors).toBeUndefined();
-    expect((await eventsFor('karen')).map((event) => event.caller_kind)).toEqual(['partner']);
+    expect(response.body.data ?? null).toBeNull();
+    expect(new Set(response.body.errors!.map((error) => error.extensions!.code))).toEqual(new Set(['BAD_USER_INPUT']));
+    expect([...(await eventsFor('karen')), ...(await eventsFor('amir'))]).toEqual([]);
+  });
+
+  it("records a partner's aliased read against the citizen in the variable", async () => {
+    const query = 'query ($cpr: String!) { a: sharedAppointments(cpr: $cpr) { title } b: sharedAppointments(cpr: $cpr) { startsAt } }';
+    await postGraphQL(stack.gatewayUrl, query, { token: await region(), variables: { cpr: personas.amir.cpr } });
     expect((await eventsFor('amir')).map((event) => event.areas)).toEqual([['appointments']]);
   });
 
-  it('records nothing against a decoy citizen named in an unused variable', async () => {
+  it('records nothing against a decoy citizen in the variable while a literal names another', async () => {
     await postGraphQL(stack.gatewayUrl, `query ($cpr: String!) { sharedAppointments(cpr: "${personas.sara.cpr}") { title } }`, {
       token: await region(),
       variables: { cpr: personas.guardian.cpr },
     });
     expect(await eventsFor('guardian')).toEqual([]);
+    expect(await eventsFor('sara')).toEqual([]);
   });
 
   it("shows ole that his municipality's verification staff read his records, in his access log", async () => {
@@ -230,5 +237,28 @@ describe('disclosures recorded against the citizen whose data was shown', () => 
       { token: await tokenFor(stack, 'ole') },
     );
     expect(log.body.data!.me.accessLog.entries).toContainEqual({ who: expect.stringMatching(/staff/i), areas: ['cases', 'payments'] });
+  });
+});
+
+describe('the number of citizens a partner may read in an hour', () => {
+  let stack: Stack;
+  const shared = 'query ($cpr: String!) { sharedAppointments(cpr: $cpr) { title } }';
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { PARTNER_CITIZENS_PER_HOUR: '2' } });
+  });
+  afterAll(() => stack.close());
+
+  it('is capped: a third citizen is refused with 429, the first two may still be read', async () => {
+    const token = await mintToken({ kind: 'partner', clientId: 'rm', organisation: clients.region.orgId }, { issuer: stack.issuer.url });
+    const read = (who: keyof typeof personas) => postGraphQL(stack.gatewayUrl, shared, { token, variables: { cpr: personas[who].cpr } });
+    expect((await read('thomas')).status).toBe(200);
+    expect((await read('karen')).status).toBe(200);
+    const third = await read('amir');
+    expect(third.status).toBe(429);
+    expect(third.body.errors![0].extensions!.code).toBe('CITIZEN_LIMIT_REACHED');
+    expect((await read('thomas')).status).toBe(200);
+    const metrics = await (await fetch(stack.gatewayUrl.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toMatch(/citizen_reach_refusals_total\{caller_kind="partner"\} 1/);
   });
 });
