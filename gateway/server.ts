@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ApolloServer } from '@apollo/server';
 import type { GatewayConfig } from '../lib/config';
-import { disclosureListSchema, disclosuresExtension } from '../lib/disclosures';
+import { disclosureReportSchema, disclosuresExtension } from '../lib/disclosures';
 import { formatError } from '../lib/errors';
 import { listen, type RunningService } from '../lib/http-server';
 import { budgetHeader, internalContextHeader } from '../lib/internal-context';
@@ -63,8 +63,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       subgraphUrls: config.subgraphUrls,
       localSubgraphs: { audit: audit.accessLogSchema },
       received: (context, extensions, hasData) => {
-        const reported = disclosureListSchema.safeParse(extensions?.[disclosuresExtension]);
-        if (reported.success) context.disclosures.addAll(reported.data);
+        const reported = disclosureReportSchema.safeParse(extensions?.[disclosuresExtension]);
+        if (reported.success) context.disclosures.addReport(reported.data);
         else if (hasData) context.unaccounted = true;
       },
       headersFor: async (context, fetch) => ({

@@ -15,10 +15,23 @@ export const disclosureSchema = z.object({
   ids: z.array(z.string()),
 });
 export type Disclosure = z.infer<typeof disclosureSchema>;
-export const disclosureListSchema = z.array(disclosureSchema);
+
+/** One service's report for one request: what it showed, and why where the reader had to say. */
+export const disclosureReportSchema = z.object({
+  shown: z.array(disclosureSchema),
+  /** The reason given for reading a citizen's data (verification staff's case reference). */
+  purposes: z.array(z.object({ citizen: z.string().min(1), purpose: z.string().min(1) })),
+});
+export type DisclosureReport = z.infer<typeof disclosureReportSchema>;
 
 export class Disclosures {
   private readonly byCitizen = new Map<string, Map<string, Set<string>>>();
+  private readonly purposes = new Map<string, string>();
+
+  /** The reason given for reading this citizen's data (verification staff's case reference). */
+  because(citizen: string, purpose: string): void {
+    this.purposes.set(citizen, purpose);
+  }
 
   add(citizen: string, area: string, ids: readonly string[] = []): void {
     const areas = this.byCitizen.get(citizen) ?? new Map<string, Set<string>>();
@@ -28,18 +41,23 @@ export class Disclosures {
     this.byCitizen.set(citizen, areas);
   }
 
-  addAll(disclosures: readonly Disclosure[]): void {
-    for (const { citizen, area, ids } of disclosures) this.add(citizen, area, ids);
+  addReport(report: DisclosureReport): void {
+    for (const { citizen, area, ids } of report.shown) this.add(citizen, area, ids);
+    for (const { citizen, purpose } of report.purposes) this.because(citizen, purpose);
   }
 
-  list(): Disclosure[] {
-    return [...this.byCitizen].flatMap(([citizen, areas]) => [...areas].map(([area, ids]) => ({ citizen, area, ids: [...ids] })));
+  report(): DisclosureReport {
+    return {
+      shown: [...this.byCitizen].flatMap(([citizen, areas]) => [...areas].map(([area, ids]) => ({ citizen, area, ids: [...ids] }))),
+      purposes: [...this.purposes].map(([citizen, purpose]) => ({ citizen, purpose })),
+    };
   }
 
   /** Per citizen: the areas shown and the `<area>:<id>` of every record. */
-  perCitizen(): { citizen: string; areas: string[]; entityIds: string[] }[] {
+  perCitizen(): { citizen: string; areas: string[]; entityIds: string[]; purpose: string | null }[] {
     return [...this.byCitizen].map(([citizen, areas]) => ({
       citizen,
+      purpose: this.purposes.get(citizen) ?? null,
       areas: [...areas.keys()].sort(),
       entityIds: [...areas].flatMap(([area, ids]) => [...ids].map((id) => `${area}:${id}`)).sort(),
     }));

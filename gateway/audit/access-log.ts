@@ -26,6 +26,9 @@ export class AccessLogEntry {
 
   @Field(() => [String], { description: 'The data areas that were asked for but refused.' })
   refusedAreas!: string[];
+
+  @Field(() => String, { nullable: true, description: "Why, when the reader had to say: verification staff's case reference." })
+  purpose!: string | null;
 }
 
 @ObjectType({ description: 'A page of the access log, newest first.' })
@@ -87,7 +90,7 @@ export function accessLogResolver(source: AccessLogSource) {
       // Served here rather than by a subgraph, so reported here: reading one's access log is a disclosure too.
       context.disclosures.add(subjectId, 'accessLog');
       return {
-        entries: page.map((event) => ({ at: event.at, who: who(event, subjectId, holders), areas: event.areas, refusedAreas: event.refusedAreas })),
+        entries: page.map((event) => ({ at: event.at, who: who(event, subjectId, holders), areas: event.areas, refusedAreas: event.refusedAreas, purpose: event.purpose ?? null })),
         nextCursor: events.length > first ? String(page[page.length - 1].seq) : null,
       };
     }

@@ -31,7 +31,7 @@ export function auditPlugin(writer: AuditWriter, pseudonym: (cpr: string) => str
             ),
           ];
           const subjectId = access.subjectCpr ? pseudonym(access.subjectCpr) : null;
-          const event = (fields: Pick<AuditEvent, 'subjectId' | 'areas' | 'entityIds' | 'refusedAreas'>): AuditEvent => ({
+          const event = (fields: Pick<AuditEvent, 'subjectId' | 'areas' | 'entityIds' | 'refusedAreas' | 'purpose'>): AuditEvent => ({
             at: new Date().toISOString(),
             requestId,
             callerKind: access.callerKind,
@@ -41,11 +41,11 @@ export function auditPlugin(writer: AuditWriter, pseudonym: (cpr: string) => str
             ...fields,
           });
           const shown = disclosures.perCitizen();
-          const events = shown.map(({ citizen, areas, entityIds }) =>
-            event({ subjectId: citizen, areas, entityIds, refusedAreas: citizen === subjectId ? refusedAreas : [] }),
+          const events = shown.map(({ citizen, areas, entityIds, purpose }) =>
+            event({ subjectId: citizen, areas, entityIds, refusedAreas: citizen === subjectId ? refusedAreas : [], purpose }),
           );
           if (refusedAreas.length > 0 && !shown.some(({ citizen }) => citizen === subjectId)) {
-            events.push(event({ subjectId, areas: [], entityIds: [], refusedAreas }));
+            events.push(event({ subjectId, areas: [], entityIds: [], refusedAreas, purpose: null }));
           }
           try {
             if (contextValue.unaccounted) throw Object.assign(new Error('a subgraph did not report its disclosures'), { name: 'UnaccountedDisclosure' });

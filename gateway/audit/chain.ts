@@ -14,6 +14,8 @@ export interface AuditEvent {
   entityIds: string[];
   refusedAreas: string[];
   outcome: 'disclosed' | 'refused';
+  /** Why staff read it: the case reference they gave (verification staff only). */
+  purpose?: string | null;
 }
 
 export const genesisHash = 'genesis';
@@ -31,6 +33,8 @@ export function chainHash(previous: string, event: AuditEvent): string {
     event.entityIds,
     event.refusedAreas,
     event.outcome,
+    // Appended only when present, so events written before purposes existed still verify.
+    ...(event.purpose ? [event.purpose] : []),
   ];
   return createHash('sha256').update(previous).update('|').update(JSON.stringify(fields)).digest('hex');
 }

@@ -23,6 +23,7 @@ const statements = [
      hash text NOT NULL
    )`,
   'CREATE INDEX IF NOT EXISTS audit_events_subject ON audit_events (subject_id, seq DESC)',
+  'ALTER TABLE audit_events ADD COLUMN IF NOT EXISTS purpose text',
   `CREATE TABLE IF NOT EXISTS audit_anchors (
      id bigserial PRIMARY KEY,
      at timestamptz NOT NULL,

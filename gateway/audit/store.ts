@@ -13,6 +13,7 @@ interface EventRow {
   entity_ids: string[];
   refused_areas: string[];
   outcome: AuditEvent['outcome'];
+  purpose: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -35,6 +36,7 @@ const toEvent = (row: EventRow): StoredEvent => ({
   entityIds: row.entity_ids,
   refusedAreas: row.refused_areas,
   outcome: row.outcome,
+  purpose: row.purpose,
 });
 
 /** One lock for every writer on every replica, so the chain never forks. */
@@ -63,15 +65,15 @@ export class AuditStore {
         const hash = chainHash(previous, event);
         values.push(
           event.at, event.requestId, event.callerKind, event.actorId, event.subjectId, event.operation,
-          event.areas, event.entityIds, event.refusedAreas, event.outcome, previous, hash,
+          event.areas, event.entityIds, event.refusedAreas, event.outcome, event.purpose ?? null, previous, hash,
         );
         previous = hash;
-        const base = index * 12;
-        return `(${Array.from({ length: 12 }, (_, n) => `$${base + n + 1}`).join(', ')})`;
+        const base = index * 13;
+        return `(${Array.from({ length: 13 }, (_, n) => `$${base + n + 1}`).join(', ')})`;
       });
       await sql.query(
         `INSERT INTO audit_events (at, request_id, caller_kind, actor_id, subject_id, operation, areas, entity_ids,
-           refused_areas, outcome, prev_hash, hash) VALUES ${tuples.join(', ')}`,
+           refused_areas, outcome, purpose, prev_hash, hash) VALUES ${tuples.join(', ')}`,
         values,
       );
     });

@@ -10,6 +10,9 @@ import { byValidFromDescending, toProxy } from './proxy.mapper';
 import { Proxy } from './proxy.type';
 import { proxiesIndex, proxiesResponseSchema } from './upstream.contract';
 
+/** A reference, not prose: no room for a name or a note about the citizen in the audit trail. */
+const casePurpose = /^[A-Za-z0-9][A-Za-z0-9./-]{2,39}$/;
+
 /** `me` lives here because who acts for whom, and who the citizen is, are this subgraph's subject. */
 @Resolver()
 export class MeResolver {
@@ -29,10 +32,17 @@ export class MeResolver {
     description:
       "For a municipality's verification staff: the citizen named by `cpr`, showing only the municipality's own records, activated or not (read-only). Send the CPR in the variables.",
   })
-  verificationCitizen(@Ctx() context: SubgraphContext, @Arg('cpr', { description: "The citizen's CPR number." }) cpr: string): CitizenEntity {
+  verificationCitizen(
+    @Ctx() context: SubgraphContext,
+    @Arg('cpr', { description: "The citizen's CPR number." }) cpr: string,
+    @Arg('purpose', { description: 'Why you read these records: the case or task reference (3-40 letters, digits, `.`, `/`, `-`), kept in the audit trail and shown to the citizen.' })
+    purpose: string,
+  ): CitizenEntity {
     if (context.caller.callerKind !== 'staff' || context.caller.subjectCpr !== cpr || context.subjectId === null) {
       throw appError('FORBIDDEN', { message: 'Only verification staff may use this, with the CPR number in the variable `cpr`.' });
     }
+    if (!casePurpose.test(purpose)) throw appError('BAD_USER_INPUT', { message: 'Give the purpose as a case or task reference, e.g. "VER-2026-0042".' });
+    context.disclosures.because(context.subjectId, purpose);
     return { id: context.subjectId };
   }
 

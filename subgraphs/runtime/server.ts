@@ -42,7 +42,7 @@ const reportDisclosures: ApolloServerPlugin<SubgraphContext> = {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
-        result.extensions = { ...result.extensions, [disclosuresExtension]: contextValue.disclosures.list() };
+        result.extensions = { ...result.extensions, [disclosuresExtension]: contextValue.disclosures.report() };
       },
     };
   },

@@ -183,7 +183,7 @@ describe('the access matrix, generated from the public schema', () => {
     const requestId = randomUUID();
     const response = await postGraphQL(stack.gatewayUrl, query.document, {
       token: tokens.get(caller.name),
-      variables: { cpr: caller.caller.cpr },
+      variables: { cpr: caller.caller.cpr, purpose: 'VER-2026-0042' },
       headers: { 'x-request-id': requestId },
     });
     const key = Buffer.from(stack.keys.pseudonym, 'base64url');

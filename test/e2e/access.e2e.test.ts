@@ -186,7 +186,7 @@ describe('who may see what', () => {
 
 describe("a municipality's verification staff", () => {
   let stack: Stack;
-  const verify = `query ($cpr: String!) { verificationCitizen(cpr: $cpr) {
+  const verify = `query ($cpr: String!) { verificationCitizen(cpr: $cpr, purpose: "VER-2026-0042") {
     payments { id paymentDate paymentDateMissingReason } paymentsNotActivated cases { id }
   } }`;
   type Verification = { verificationCitizen: { payments: { id: string }[]; paymentsNotActivated: string[]; cases: { id: string }[] } | null };

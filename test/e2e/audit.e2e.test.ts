@@ -224,19 +224,26 @@ describe('disclosures recorded against the citizen whose data was shown', () => 
     expect(await eventsFor('sara')).toEqual([]);
   });
 
-  it("shows ole that his municipality's verification staff read his records, in his access log", async () => {
-    const staff = await mintToken({ kind: 'staff', employeeId: 'staff-740-jens', municipality: '740' }, { issuer: stack.issuer.url });
-    const read = await postGraphQL(stack.gatewayUrl, 'query ($cpr: String!) { verificationCitizen(cpr: $cpr) { cases { id } payments { id } } }', {
-      token: staff,
-      variables: { cpr: personas.ole.cpr },
+  const staffRead = async (purpose: string) =>
+    postGraphQL(stack.gatewayUrl, 'query ($cpr: String!, $purpose: String!) { verificationCitizen(cpr: $cpr, purpose: $purpose) { cases { id } payments { id } } }', {
+      token: await mintToken({ kind: 'staff', employeeId: 'staff-740-jens', municipality: '740' }, { issuer: stack.issuer.url }),
+      variables: { cpr: personas.ole.cpr, purpose },
     });
-    expect(read.body.errors).toBeUndefined();
-    const log = await postGraphQL<{ me: { accessLog: { entries: { who: string; areas: string[] }[] } } }>(
+
+  it("shows ole that his municipality's verification staff read his records, and why, in his access log", async () => {
+    expect((await staffRead('VER-2026-0042')).body.errors).toBeUndefined();
+    const log = await postGraphQL<{ me: { accessLog: { entries: { who: string; areas: string[]; purpose: string | null }[] } } }>(
       stack.gatewayUrl,
-      '{ me { accessLog { entries { who areas } } } }',
+      '{ me { accessLog { entries { who areas purpose } } } }',
       { token: await tokenFor(stack, 'ole') },
     );
-    expect(log.body.data!.me.accessLog.entries).toContainEqual({ who: expect.stringMatching(/staff/i), areas: ['cases', 'payments'] });
+    expect(log.body.data!.me.accessLog.entries).toContainEqual({ who: expect.stringMatching(/staff/i), areas: ['cases', 'payments'], purpose: 'VER-2026-0042' });
+  });
+
+  it('refuses a staff read whose purpose is prose rather than a case reference', async () => {
+    const read = await staffRead('checking on Ole Opdigtsen');
+    expect(read.body.data?.verificationCitizen ?? null).toBeNull();
+    expect(read.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
 });
 

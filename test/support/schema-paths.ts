@@ -68,7 +68,7 @@ export interface WalkOptions {
   fillable?: Record<string, string>;
 }
 
-const defaultFillable: Record<string, string> = { cpr: 'String!' };
+const defaultFillable: Record<string, string> = { cpr: 'String!', purpose: 'String!' };
 
 /** The alias a list gets in the `fragments` variant. */
 export const aliasOf = (field: string) => `a_${field}`;
