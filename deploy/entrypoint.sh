@@ -2,7 +2,7 @@
 # Runs one component of the federation from the compiled build. `exec` makes node the container's
 # main process, so SIGTERM reaches it and the service closes gracefully (lib/run.ts).
 #   gateway | cases | benefits | payments | appointments | proxies   a long-running service
-#   audit-verify | audit-retention                                  a job on the audit store (DATABASE_URL)
+#   audit-migrate | audit-verify | audit-retention                  a job on the audit store (DATABASE_URL)
 set -eu
 cd /app
 
@@ -30,10 +30,11 @@ component="${1:-gateway}"
 case "$component" in
   gateway) run dist/gateway/main.js ;;
   cases | benefits | payments | appointments | proxies) run "dist/subgraphs/$component/main.js" ;;
+  audit-migrate) run dist/scripts/audit.js migrate ;;
   audit-verify) run dist/scripts/audit.js verify ;;
   audit-retention) run dist/scripts/audit.js retention ;;
   *)
-    echo "unknown component: $component (gateway, cases, benefits, payments, appointments, proxies, audit-verify, audit-retention)" >&2
+    echo "unknown component: $component (gateway, cases, benefits, payments, appointments, proxies, audit-migrate, audit-verify, audit-retention)" >&2
     exit 64
     ;;
 esac

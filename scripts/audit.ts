@@ -1,12 +1,14 @@
 import { gatewayConfig } from '../lib/config';
-import { migrate } from '../gateway/audit/migrate';
+import { latestVersion, migrate, schemaVersion } from '../gateway/audit/migrate';
 import { connect } from '../gateway/audit/sql';
 import { AuditStore } from '../gateway/audit/store';
 
 /**
- * `npm run audit:verify` checks the hash chain of the audit trail at DATABASE_URL and reports the
- * first break; `npm run audit:retention` removes events older than AUDIT_RETENTION_DAYS, leaving an
- * anchor so the rest still verifies. Both exit non-zero on a problem, for schedulers.
+ * `npm run migrate` brings the audit schema at DATABASE_URL to this version (run it as the role
+ * that owns the tables, before the gateway); `npm run audit:verify` checks the hash chain and
+ * reports the first break; `npm run audit:retention` removes events older than
+ * AUDIT_RETENTION_DAYS, leaving an anchor so the rest still verifies. Each exits non-zero on a
+ * problem, for schedulers.
  */
 async function main(command: string | undefined): Promise<number> {
   const config = gatewayConfig();
@@ -16,7 +18,16 @@ async function main(command: string | undefined): Promise<number> {
   }
   const db = await connect(config.databaseUrl);
   try {
-    await migrate(db);
+    if (command === 'migrate') {
+      const applied = await migrate(db);
+      process.stdout.write(`audit schema at version ${latestVersion}${applied.length > 0 ? ` (applied ${applied.join(', ')})` : ' (nothing to do)'}\n`);
+      return 0;
+    }
+    const version = await schemaVersion(db);
+    if (version < latestVersion) {
+      process.stderr.write(`the audit schema is at version ${version}, not ${latestVersion}: run \`npm run migrate\` first\n`);
+      return 2;
+    }
     const store = new AuditStore(db);
     if (command === 'verify') {
       const result = await store.verify();
@@ -29,7 +40,7 @@ async function main(command: string | undefined): Promise<number> {
       process.stdout.write(`removed ${await store.removeOlderThan(cutoff)} events older than ${cutoff.toISOString()}\n`);
       return 0;
     }
-    process.stderr.write('usage: node scripts/audit.ts verify|retention\n');
+    process.stderr.write('usage: node scripts/audit.ts migrate|verify|retention\n');
     return 2;
   } finally {
     await db.close();

@@ -8,15 +8,34 @@ import { proxiesIndex, proxiesResponseSchema } from '../../subgraphs/proxies/ups
 import type { Refusal } from '../auth/access-policy';
 import { accessLogSubgraph } from './access-log';
 import { auditPlugin } from './audit-plugin';
-import { migrate } from './migrate';
-import { connect } from './sql';
+import { latestVersion, migrate, schemaVersion } from './migrate';
+import { connect, type SqlDatabase } from './sql';
 import { AuditStore } from './store';
 import { AuditWriter } from './writer';
+
+/**
+ * In production the schema is migrated beforehand by its owner (`npm run migrate`, the
+ * audit-migrate Job), so the gateway's role may only INSERT and SELECT: a gateway finding an older
+ * schema refuses to start. Elsewhere (`npm start`, tests) the gateway migrates its own database.
+ */
+async function prepareSchema(db: SqlDatabase, production: boolean): Promise<void> {
+  if (!production) {
+    await migrate(db);
+    return;
+  }
+  const version = await schemaVersion(db);
+  if (version < latestVersion) {
+    throw new Error(`The audit database is at schema version ${version}; this gateway needs ${latestVersion}. Run \`npm run migrate\` (the audit-migrate Job) first.`);
+  }
+}
 
 /** Everything the gateway needs of the audit trail, started once. */
 export async function startAuditTrail(config: GatewayConfig, proxyRegistry: Upstream, logger: Logger) {
   const db = await connect(config.databaseUrl);
-  await migrate(db);
+  await prepareSchema(db, config.env === 'production').catch(async (error: unknown) => {
+    await db.close();
+    throw error;
+  });
   const store = new AuditStore(db);
   const writer = new AuditWriter(store);
   const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);

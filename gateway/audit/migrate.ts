@@ -1,48 +1,79 @@
-import type { Sql } from './sql';
+import type { Sql, SqlDatabase } from './sql';
 
 /**
- * The audit schema, applied by the gateway at start (idempotent). The table is append-only: a
- * trigger refuses UPDATE, DELETE and TRUNCATE except a DELETE inside the retention job, which sets
- * `audit.retention` for its own transaction and leaves an anchor so the chain stays verifiable.
- * In deployment the service role additionally gets INSERT and SELECT only (deploy/README.md).
+ * The audit schema as numbered migrations, applied by `npm run migrate` (the `audit-migrate` Job,
+ * as the role that owns the tables), so the gateway's own role needs only INSERT and SELECT. The
+ * table is append-only: a trigger refuses UPDATE, DELETE and TRUNCATE except a DELETE inside the
+ * retention job, which sets `audit.retention` for its own transaction and leaves an anchor so the
+ * chain stays verifiable. Never edit a released migration: add the next one.
  */
-const statements = [
-  `CREATE TABLE IF NOT EXISTS audit_events (
-     seq bigserial PRIMARY KEY,
-     at timestamptz NOT NULL,
-     request_id text NOT NULL,
-     caller_kind text NOT NULL,
-     actor_id text NOT NULL,
-     subject_id text,
-     operation text,
-     areas text[] NOT NULL,
-     entity_ids text[] NOT NULL,
-     refused_areas text[] NOT NULL,
-     outcome text NOT NULL,
-     prev_hash text NOT NULL,
-     hash text NOT NULL
-   )`,
-  'CREATE INDEX IF NOT EXISTS audit_events_subject ON audit_events (subject_id, seq DESC)',
-  'ALTER TABLE audit_events ADD COLUMN IF NOT EXISTS purpose text',
-  `CREATE TABLE IF NOT EXISTS audit_anchors (
-     id bigserial PRIMARY KEY,
-     at timestamptz NOT NULL,
-     last_removed_seq bigint NOT NULL,
-     last_removed_hash text NOT NULL
-   )`,
-  `CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger AS $$
-   BEGIN
-     IF TG_OP = 'DELETE' AND current_setting('audit.retention', true) = 'on' THEN RETURN OLD; END IF;
-     RAISE EXCEPTION 'audit_events is append-only';
-   END $$ LANGUAGE plpgsql`,
-  'DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events',
-  `CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
-     FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()`,
-  'DROP TRIGGER IF EXISTS audit_events_no_truncate ON audit_events',
-  `CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
-     FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()`,
+const migrations: { version: number; statements: string[] }[] = [
+  {
+    version: 1,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS audit_events (
+         seq bigserial PRIMARY KEY,
+         at timestamptz NOT NULL,
+         request_id text NOT NULL,
+         caller_kind text NOT NULL,
+         actor_id text NOT NULL,
+         subject_id text,
+         operation text,
+         areas text[] NOT NULL,
+         entity_ids text[] NOT NULL,
+         refused_areas text[] NOT NULL,
+         outcome text NOT NULL,
+         prev_hash text NOT NULL,
+         hash text NOT NULL
+       )`,
+      'CREATE INDEX IF NOT EXISTS audit_events_subject ON audit_events (subject_id, seq DESC)',
+      `CREATE TABLE IF NOT EXISTS audit_anchors (
+         id bigserial PRIMARY KEY,
+         at timestamptz NOT NULL,
+         last_removed_seq bigint NOT NULL,
+         last_removed_hash text NOT NULL
+       )`,
+      `CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger AS $$
+       BEGIN
+         IF TG_OP = 'DELETE' AND current_setting('audit.retention', true) = 'on' THEN RETURN OLD; END IF;
+         RAISE EXCEPTION 'audit_events is append-only';
+       END $$ LANGUAGE plpgsql`,
+      'DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events',
+      `CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
+         FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()`,
+      'DROP TRIGGER IF EXISTS audit_events_no_truncate ON audit_events',
+      `CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+         FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()`,
+    ],
+  },
+  // Verification staff's reason for a read (a case reference).
+  { version: 2, statements: ['ALTER TABLE audit_events ADD COLUMN IF NOT EXISTS purpose text'] },
 ];
 
-export async function migrate(sql: Sql): Promise<void> {
-  for (const statement of statements) await sql.query(statement);
+export const latestVersion = migrations[migrations.length - 1].version;
+
+/** The version the database is at; 0 for one never migrated. */
+export async function schemaVersion(sql: Sql): Promise<number> {
+  const { rows } = await sql.query<{ exists: boolean }>("SELECT to_regclass('audit_schema_migrations') IS NOT NULL AS exists");
+  if (!rows[0]?.exists) return 0;
+  const applied = await sql.query<{ version: number | null }>('SELECT max(version) AS version FROM audit_schema_migrations');
+  return Number(applied.rows[0]?.version ?? 0);
+}
+
+/** Applies the migrations the database lacks, each in its own transaction; returns the ones applied. */
+export async function migrate(db: SqlDatabase): Promise<number[]> {
+  await db.query('CREATE TABLE IF NOT EXISTS audit_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
+  const applied: number[] = [];
+  for (const { version, statements } of migrations) {
+    const done = await db.transaction(async (sql) => {
+      // One migrator at a time, on every replica.
+      await sql.query('SELECT pg_advisory_xact_lock($1)', [7_262_002]);
+      if ((await schemaVersion(sql)) >= version) return false;
+      for (const statement of statements) await sql.query(statement);
+      await sql.query('INSERT INTO audit_schema_migrations (version, applied_at) VALUES ($1, now())', [version]);
+      return true;
+    });
+    if (done) applied.push(version);
+  }
+  return applied;
 }
