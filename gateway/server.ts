@@ -9,6 +9,7 @@ import { createLogger } from '../lib/logger';
 import { startTracing } from '../lib/tracing';
 import { Upstream } from '../lib/upstream';
 import { startAuditTrail } from './audit/audit-trail';
+import { RedisCheckpoints } from './audit/checkpoints';
 import { createAccessPolicy, type Access } from './auth/access-policy';
 import { createReachLimit, MemoryReach, RedisReach } from './citizen-reach';
 import { ProxyGrants } from './auth/proxy-grants';
@@ -55,7 +56,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     new Upstream({ area, baseUrl, timeoutMs: config.upstreamTimeoutMs, logger, breaker: config.breaker });
   const proxyRegistry = upstream('proxies', config.proxyRegistryUrl);
   const grants = new ProxyGrants({ registry: proxyRegistry, caseIndex: upstream('cases', config.caseIndexUrl), ttlMs: config.proxyGrantCacheMs });
-  const audit = await startAuditTrail(config, proxyRegistry, logger);
+  const audit = await startAuditTrail(config, proxyRegistry, logger, redis ? new RedisCheckpoints(redis.client) : null);
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
   const apollo = new ApolloServer<GatewayContext>({
     gateway: createEngine<GatewayContext>({

@@ -30,6 +30,7 @@ export const developmentKeys = {
   internalContext: 'ZGV2LWludGVybmFsLWNvbnRleHQta2V5LTMyYnl0ZXM',
   pseudonym: 'ZGV2LXBzZXVkb255bS1rZXktbm90LWZvci1wcm9kdWN0aW9u',
   cache: 'dev1:ZGV2LWNhY2hlLWVuY3J5cHRpb24ta2V5LW5vdC1zZWNyZXQ',
+  auditCheckpoint: 'ZGV2LWF1ZGl0LWNoZWNrcG9pbnQta2V5LW5vdC1zZWNyZXQh',
 } as const;
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -239,6 +240,12 @@ export const settings = {
     services: ['gateway'],
     doc: 'PostgreSQL for the audit trail (append-only, hash-chained). Required in production; unset elsewhere: an embedded, in-memory PGlite for `npm start` alone.',
   },
+  AUDIT_CHECKPOINT_KEY: {
+    schema: secret,
+    default: developmentKeys.auditCheckpoint,
+    services: ['gateway'],
+    doc: "Secret (base64url, at least 32 bytes) that signs the audit chain's head after every batch, logged and kept in Redis, so `npm run audit:verify` notices history rewritten in the database.",
+  },
   AUDIT_RETENTION_DAYS: {
     schema: z.coerce.number().int().min(1),
     default: '1825',
@@ -424,6 +431,8 @@ export interface GatewayConfig extends CommonConfig {
   supergraphPath: string;
   databaseUrl: string | undefined;
   auditRetentionDays: number;
+  /** Signs the audit chain's head after every batch (checkpoints outside the database). */
+  auditCheckpointKey: Uint8Array;
   limits: { maxDepth: number; maxAliases: number; maxCost: number };
   rateLimitPerMinute: number;
   /** Distinct citizens per hour for the callers that name citizens themselves. */
@@ -523,7 +532,7 @@ function common(raw: RawConfig, defaultPort: number): CommonConfig {
 
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const raw = readSettings(env);
-  refuseDevelopmentSecrets(raw, ['INTERNAL_CONTEXT_KEY', 'PSEUDONYM_KEY', 'AUTH_ISSUER'], {
+  refuseDevelopmentSecrets(raw, ['INTERNAL_CONTEXT_KEY', 'PSEUDONYM_KEY', 'AUTH_ISSUER', 'AUDIT_CHECKPOINT_KEY'], {
     DATABASE_URL: 'without it the audit trail lives in memory and vanishes on restart',
   });
   return {
@@ -531,6 +540,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     supergraphPath: raw.SUPERGRAPH_PATH,
     databaseUrl: raw.DATABASE_URL,
     auditRetentionDays: raw.AUDIT_RETENTION_DAYS,
+    auditCheckpointKey: Buffer.from(raw.AUDIT_CHECKPOINT_KEY, 'base64url'),
     limits: { maxDepth: raw.MAX_QUERY_DEPTH, maxAliases: raw.MAX_ALIASES, maxCost: raw.MAX_QUERY_COST },
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE,
     citizensPerHour: { partner: raw.PARTNER_CITIZENS_PER_HOUR, staff: raw.STAFF_CITIZENS_PER_HOUR },

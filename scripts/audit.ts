@@ -1,4 +1,6 @@
-import { gatewayConfig } from '../lib/config';
+import { gatewayConfig, type GatewayConfig } from '../lib/config';
+import { RedisStore } from '../lib/cache/redis-store';
+import { RedisCheckpoints } from '../gateway/audit/checkpoints';
 import { latestVersion, migrate, schemaVersion } from '../gateway/audit/migrate';
 import { connect } from '../gateway/audit/sql';
 import { AuditStore } from '../gateway/audit/store';
@@ -33,7 +35,8 @@ async function main(command: string | undefined): Promise<number> {
       const result = await store.verify();
       if (result.ok) process.stdout.write(`audit chain intact: ${result.checked} events verified\n`);
       else process.stdout.write(`audit chain BROKEN at event ${result.firstBrokenSeq}: ${result.reason} (${result.checked} verified before it)\n`);
-      return result.ok ? 0 : 1;
+      const anchored = await verifyCheckpoints(store, config);
+      return result.ok && anchored ? 0 : 1;
     }
     if (command === 'retention') {
       const cutoff = new Date(Date.now() - config.auditRetentionDays * 86_400_000);
@@ -44,6 +47,23 @@ async function main(command: string | undefined): Promise<number> {
     return 2;
   } finally {
     await db.close();
+  }
+}
+
+/** The chain against the signed checkpoints kept in Redis (when the gateway has one). */
+async function verifyCheckpoints(store: AuditStore, config: GatewayConfig): Promise<boolean> {
+  if (!config.redis) {
+    process.stdout.write('no REDIS_URL: checkpoints are only in the gateway log; compare them there\n');
+    return true;
+  }
+  const redis = new RedisStore({ location: config.redis, commandTimeoutMs: 5_000 });
+  try {
+    const result = await store.verifyCheckpoints(await new RedisCheckpoints(redis.client).all(), config.auditCheckpointKey);
+    if (result.ok) process.stdout.write(`audit checkpoints agree: ${result.checked} checked\n`);
+    else process.stdout.write(`audit chain REWRITTEN at event ${result.firstBrokenSeq}: ${result.reason}\n`);
+    return result.ok;
+  } finally {
+    await redis.close();
   }
 }
 

@@ -12,6 +12,7 @@ import { latestVersion, migrate, schemaVersion } from './migrate';
 import { connect, type SqlDatabase } from './sql';
 import { AuditStore } from './store';
 import { AuditWriter } from './writer';
+import { signCheckpoint, type CheckpointStore } from './checkpoints';
 
 /**
  * In production the schema is migrated beforehand by its owner (`npm run migrate`, the
@@ -30,14 +31,20 @@ async function prepareSchema(db: SqlDatabase, production: boolean): Promise<void
 }
 
 /** Everything the gateway needs of the audit trail, started once. */
-export async function startAuditTrail(config: GatewayConfig, proxyRegistry: Upstream, logger: Logger) {
+export async function startAuditTrail(config: GatewayConfig, proxyRegistry: Upstream, logger: Logger, checkpoints: CheckpointStore | null = null) {
   const db = await connect(config.databaseUrl);
   await prepareSchema(db, config.env === 'production').catch(async (error: unknown) => {
     await db.close();
     throw error;
   });
   const store = new AuditStore(db);
-  const writer = new AuditWriter(store);
+  // The chain's head after every batch, signed, in the log and in a second store: a database owner
+  // who rewrites history cannot rewrite these too (`npm run audit:verify` compares them).
+  const writer = new AuditWriter(store, (head) => {
+    const checkpoint = signCheckpoint(head, config.auditCheckpointKey);
+    logger.info({ auditCheckpoint: checkpoint }, 'audit checkpoint');
+    checkpoints?.add(checkpoint).catch((error: unknown) => logger.warn({ err: { type: (error as Error)?.name } }, 'audit checkpoint not stored; it is in the log'));
+  });
   const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);
 
   const accessLogSchema: GraphQLSchema = await buildFederatedSchema(

@@ -31,6 +31,7 @@ describe('the audit schema', () => {
       NODE_ENV: 'production',
       INTERNAL_CONTEXT_KEY: secret,
       PSEUDONYM_KEY: secret,
+      AUDIT_CHECKPOINT_KEY: secret,
       AUTH_ISSUER: 'https://broker.example.invalid',
       DATABASE_URL: databaseUrl,
     });

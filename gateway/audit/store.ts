@@ -1,4 +1,5 @@
 import { chainHash, genesisHash, type AuditEvent } from './chain';
+import { checkpointSigned, type Checkpoint } from './checkpoints';
 import type { Sql, SqlDatabase } from './sql';
 
 interface EventRow {
@@ -53,10 +54,10 @@ async function anchor(sql: Sql): Promise<{ seq: number; hash: string }> {
 export class AuditStore {
   constructor(private readonly db: SqlDatabase) {}
 
-  /** Appends a batch in one transaction, each event chained to the one before it. */
-  async append(events: AuditEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await this.db.transaction(async (sql) => {
+  /** Appends a batch in one transaction, each event chained to the one before it; returns the chain's new head. */
+  async append(events: AuditEvent[]): Promise<{ seq: number; hash: string } | null> {
+    if (events.length === 0) return null;
+    return this.db.transaction(async (sql) => {
       await sql.query('SELECT pg_advisory_xact_lock($1)', [chainLock]);
       const { rows } = await sql.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
       let previous = rows[0]?.hash ?? (await anchor(sql)).hash;
@@ -71,12 +72,34 @@ export class AuditStore {
         const base = index * 13;
         return `(${Array.from({ length: 13 }, (_, n) => `$${base + n + 1}`).join(', ')})`;
       });
-      await sql.query(
+      const inserted = await sql.query<{ seq: string; hash: string }>(
         `INSERT INTO audit_events (at, request_id, caller_kind, actor_id, subject_id, operation, areas, entity_ids,
-           refused_areas, outcome, purpose, prev_hash, hash) VALUES ${tuples.join(', ')}`,
+           refused_areas, outcome, purpose, prev_hash, hash) VALUES ${tuples.join(', ')} RETURNING seq, hash`,
         values,
       );
+      const head = inserted.rows.reduce((last, row) => (Number(row.seq) > Number(last.seq) ? row : last));
+      return { seq: Number(head.seq), hash: head.hash };
     });
+  }
+
+  /**
+   * Checks the chain against checkpoints kept outside the database: each must be signed and name
+   * an event that still has that hash (or one the retention job has since removed). A database
+   * owner who rewrites, truncates or reorders history cannot make them agree.
+   */
+  async verifyCheckpoints(checkpoints: Checkpoint[], key: Uint8Array): Promise<Verification> {
+    const start = await anchor(this.db);
+    let checked = 0;
+    for (const checkpoint of [...checkpoints].sort((a, b) => a.seq - b.seq)) {
+      if (!checkpointSigned(checkpoint, key)) return { ok: false, checked, firstBrokenSeq: checkpoint.seq, reason: 'a checkpoint is not signed with the checkpoint key' };
+      if (checkpoint.seq <= start.seq) continue;
+      const { rows } = await this.db.query<{ hash: string }>('SELECT hash FROM audit_events WHERE seq = $1', [checkpoint.seq]);
+      if (rows[0]?.hash !== checkpoint.hash) {
+        return { ok: false, checked, firstBrokenSeq: checkpoint.seq, reason: rows[0] ? 'it differs from the checkpoint taken when it was written' : 'it was removed since its checkpoint' };
+      }
+      checked += 1;
+    }
+    return { ok: true, checked };
   }
 
   /** A citizen's events, newest first, in pages of `first` before the sequence number `before`. */

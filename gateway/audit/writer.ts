@@ -17,6 +17,8 @@ export class AuditWriter {
 
   constructor(
     private readonly store: AuditStore,
+    /** Told the chain's new head after every batch, to anchor it outside the database. */
+    private readonly onHead: (head: { seq: number; hash: string }) => void = () => undefined,
     private readonly maxBatch = 200,
   ) {}
 
@@ -33,7 +35,8 @@ export class AuditWriter {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
-        await this.store.append(batch.map((pending) => pending.event));
+        const head = await this.store.append(batch.map((pending) => pending.event));
+        if (head) this.onHead(head);
         for (const pending of batch) pending.settle();
       } catch (error) {
         for (const pending of batch) pending.settle(error);

@@ -1,5 +1,8 @@
 import { Client } from 'pg';
+import { chainHash } from '../../gateway/audit/chain';
+import { RedisCheckpoints } from '../../gateway/audit/checkpoints';
 import { connect } from '../../gateway/audit/sql';
+import { RedisStore } from '../../lib/cache/redis-store';
 import { citizenId } from '../../lib/pseudonym';
 import { AuditStore } from '../../gateway/audit/store';
 import { THOMAS_TRANSPORT_CASE_ID } from '../../mocks/fixtures/dataset';
@@ -7,6 +10,7 @@ import { clients, personas } from '../../mocks/fixtures/personas';
 import { mintToken, type TokenSubject } from '../../mocks/identity/dev-issuer';
 import { postGraphQL } from '../support/graphql-client';
 import { tokenFor } from '../support/personas';
+import { flushRedis, testRedisUrl } from '../support/redis';
 import { startStack, type Stack } from '../support/stack';
 
 interface Row {
@@ -267,5 +271,64 @@ describe('the number of citizens a partner may read in an hour', () => {
     expect((await read('thomas')).status).toBe(200);
     const metrics = await (await fetch(stack.gatewayUrl.replace('/graphql', '/metrics'))).text();
     expect(metrics).toMatch(/citizen_reach_refusals_total\{caller_kind="partner"\} 1/);
+  });
+});
+
+describe('the checkpoints kept outside the audit database', () => {
+  const redisUrl = testRedisUrl(13);
+  let stack: Stack;
+  let db: Client;
+  let redis: RedisStore;
+  const checkpointKey = Buffer.from('a-checkpoint-key-for-this-test-!!').toString('base64url');
+
+  beforeAll(async () => {
+    await flushRedis(redisUrl);
+    stack = await startStack({ env: { REDIS_URL: redisUrl, AUDIT_CHECKPOINT_KEY: checkpointKey } });
+    db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    redis = new RedisStore({ location: { url: redisUrl }, commandTimeoutMs: 2_000 });
+    for (const persona of ['thomas', 'karen'] as const) {
+      await postGraphQL(stack.gatewayUrl, '{ me { cases { id } } }', { token: await tokenFor(stack, persona) });
+    }
+  });
+  afterAll(async () => {
+    await redis.close();
+    await db.end();
+    await stack.close();
+  });
+
+  const verifyCheckpoints = async () => {
+    const sql = await connect(stack.databaseUrl);
+    try {
+      return await new AuditStore(sql).verifyCheckpoints(await new RedisCheckpoints(redis.client).all(), Buffer.from(checkpointKey, 'base64url'));
+    } finally {
+      await sql.close();
+    }
+  };
+
+  it('are signed after every batch and agree with the chain', async () => {
+    expect(await verifyCheckpoints()).toMatchObject({ ok: true, checked: expect.any(Number) });
+    expect((await new RedisCheckpoints(redis.client).all()).length).toBeGreaterThan(0);
+  });
+
+  it("notice history a database owner rewrote so well that the chain itself still verifies", async () => {
+    const { rows } = await db.query<Row & { prev_hash: string; at: Date; request_id: string; operation: string | null; purpose: string | null }>(
+      'SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1',
+    );
+    const last = rows[0];
+    const forged = { ...last, areas: [] as string[], entity_ids: [] as string[] };
+    const hash = chainHash(last.prev_hash, {
+      at: new Date(forged.at).toISOString(), requestId: forged.request_id, callerKind: forged.caller_kind, actorId: forged.actor_id,
+      subjectId: forged.subject_id, operation: forged.operation, areas: forged.areas, entityIds: forged.entity_ids,
+      refusedAreas: forged.refused_areas, outcome: forged.outcome as 'disclosed', purpose: forged.purpose,
+    });
+    await db.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+    await db.query('UPDATE audit_events SET areas = $1, entity_ids = $2, hash = $3 WHERE seq = $4', [[], [], hash, last.seq]);
+    await db.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
+
+    const sql = await connect(stack.databaseUrl);
+    expect(await new AuditStore(sql).verify()).toMatchObject({ ok: true });
+    await sql.close();
+    expect(await verifyCheckpoints()).toMatchObject({ ok: false, firstBrokenSeq: Number(last.seq) });
   });
 });

@@ -4,6 +4,8 @@ import { Client } from 'pg';
 import { gatewayConfig, subgraphConfig, subgraphNames, type SubgraphName } from '../../lib/config';
 import type { RunningService } from '../../lib/http-server';
 import { startSubgraph } from '../../subgraphs/runtime/server';
+import { migrate } from '../../gateway/audit/migrate';
+import { connect } from '../../gateway/audit/sql';
 import { startGateway } from '../../gateway/server';
 import { subgraphs } from '../../subgraphs/registry';
 import { createDataset } from '../../mocks/fixtures/dataset';
@@ -62,6 +64,10 @@ export const fixtureToday = new Date('2026-11-23T12:00:00Z');
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const databaseUrl = await freshAuditDatabase();
+  // As the audit-migrate Job does before a release: a production-mode gateway only checks the schema.
+  const audit = await connect(databaseUrl);
+  await migrate(audit);
+  await audit.close();
   // Keys of the stack's own: production-mode stacks refuse the development ones.
   const key = () => randomBytes(32).toString('base64url');
   const base = {
@@ -72,6 +78,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     INTERNAL_CONTEXT_KEY: key(),
     PSEUDONYM_KEY: key(),
     CACHE_ENCRYPTION_KEYS: `k1:${key()}`,
+    AUDIT_CHECKPOINT_KEY: key(),
     ...options.env,
   };
   const simulator = await startSimulator({ port: 0, dataset: createDataset() });

@@ -15,6 +15,7 @@ kubectl -n "$namespace" create secret generic borger-graph-keys \
   --from-literal=internal-context-key="$(key)" \
   --from-literal=pseudonym-key="$(key)" \
   --from-literal=cache-encryption-keys="k1:$(key)" \
+  --from-literal=audit-checkpoint-key="$(key)" \
   --dry-run=client -o yaml | kubectl apply -f -
 kubectl -n "$namespace" create secret generic borger-graph-local-postgres \
   --from-literal=password="$password" \
