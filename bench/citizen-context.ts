@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { developmentKeys } from '../lib/config';
-import { areaNames, sealInternalContext, type InternalContext } from '../lib/internal-context';
+import { areaNames, sealInternalContext, singleKey, type InternalContext } from '../lib/internal-context';
 import { THOMAS_TRANSPORT_CASE_ID } from '../mocks/fixtures/dataset';
 import { clients, personas } from '../mocks/fixtures/personas';
 import type { Caller } from './scenarios';
@@ -11,7 +11,7 @@ import { citizenId } from '../lib/pseudonym';
  * subgraph answers them: the internal context our gateway would seal for a citizen reading their
  * own data. The bench's stacks never set the keys, so they run on the development keys.
  */
-const internalContextKey = Buffer.from(developmentKeys.internalContext, 'base64url');
+const internalContextKeys = singleKey(Buffer.from(developmentKeys.internalContext, 'base64url'));
 const pseudonymKey = Buffer.from(developmentKeys.pseudonym, 'base64url');
 
 /**
@@ -68,7 +68,7 @@ export function sealContext(cpr: string, subgraph: string, caller: Caller = 'cit
       mutation: false,
       ...accessOf[caller](cpr),
     },
-    internalContextKey,
+    internalContextKeys,
     subgraph,
   );
 }

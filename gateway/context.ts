@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Disclosures } from '../lib/disclosures';
-import { newRequestId, sealInternalContext } from '../lib/internal-context';
+import { newRequestId, sealInternalContext, type ContextKeys } from '../lib/internal-context';
 import type { Access } from './auth/access-policy';
 import type { TokenVerifier } from './auth/token-verifier';
 
@@ -31,7 +31,7 @@ export function createContextFactory(
   decide: (caller: Awaited<ReturnType<TokenVerifier>>, request: { deadline: number; requestId: string; namedCitizen: string | null }) => Promise<Access>,
   /** Throttles the caller (and refuses callers past their limits) once it is known who they are and for whom. */
   limit: (access: Access) => Promise<void>,
-  internalContextKey: Uint8Array,
+  internalContextKeys: ContextKeys,
   deadlineMs: number,
 ) {
   return async (request: IncomingMessage, variables: Record<string, unknown> | undefined): Promise<GatewayContext> => {
@@ -41,7 +41,7 @@ export function createContextFactory(
     const namedCitizen = typeof named === 'string' && /^\d{10}$/.test(named) ? named : null;
     const access = await decide(await verify(request.headers.authorization), { deadline, requestId, namedCitizen });
     await limit(access);
-    const sealFor = (subgraph: string, mutation: boolean) => sealInternalContext({ requestId, ...access, mutation }, internalContextKey, subgraph);
+    const sealFor = (subgraph: string, mutation: boolean) => sealInternalContext({ requestId, ...access, mutation }, internalContextKeys, subgraph);
     return { requestId, deadline, access, sealFor, disclosures: new Disclosures(), unaccounted: false };
   };
 }

@@ -98,7 +98,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         verify,
         createAccessPolicy(config, grants, audit.recordRefusal),
         limit,
-        config.internalContextKey,
+        config.internalContextKeys,
         config.requestDeadlineMs,
       ),
       ready: async () => (await audit.healthy()) && subgraphsAnswer(Object.values(config.subgraphUrls)),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, gatewayConfig, settings, subgraphConfig } from './config';
+import { ConfigError, developmentKeys, gatewayConfig, settings, subgraphConfig } from './config';
 import { withConfigTable } from './config-table';
 
 describe('configuration', () => {
@@ -43,6 +43,18 @@ describe('configuration', () => {
 
   it('refuses to start the gateway in production without a database for the audit trail, naming DATABASE_URL', () => {
     expect(() => gatewayConfig(production)).toThrow(/DATABASE_URL: required in production/);
+  });
+
+  it('reads a key ring for the internal context, the first key current', () => {
+    const other = Buffer.from('another-production-secret-32-byte').toString('base64url');
+    const { internalContextKeys } = gatewayConfig({ INTERNAL_CONTEXT_KEY: `k2:${other},k1:${secret}` });
+    expect(internalContextKeys.current).toBe('k2');
+    expect(Object.keys(internalContextKeys.keys)).toEqual(['k2', 'k1']);
+  });
+
+  it('refuses a key ring holding the development internal-context key in production', () => {
+    const ring = `k2:${secret},k1:${developmentKeys.internalContext}`;
+    expect(() => gatewayConfig({ ...production, INTERNAL_CONTEXT_KEY: ring, DATABASE_URL: 'postgres://a@b.example.invalid/c' })).toThrow(/INTERNAL_CONTEXT_KEY/);
   });
 
   it('starts in production with keys, an issuer and an audit database of its own', () => {

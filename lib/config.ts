@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ContextKeys } from './internal-context';
 
 /**
  * Every setting any service reads, with its type, default and meaning in one place. The README's
@@ -66,6 +67,11 @@ const keyRing = pairs.pipe(z.record(z.string().regex(/^[A-Za-z0-9_-]+$/), secret
   (ring) => Object.keys(ring).length > 0,
   'needs at least one keyId:secret',
 );
+/** One secret (a ring of one, id `k0`), or a ring `keyId:secret,...` whose first key is current. */
+const secretOrRing = z.union([
+  secret.refine((value) => !value.includes(':'), 'a ring is keyId:secret,...').transform((value) => ({ k0: value })),
+  keyRing,
+]);
 
 interface Setting {
   schema: z.ZodType;
@@ -107,10 +113,10 @@ export const settings = {
     doc: 'Port to listen on. Default: gateway 4000, subgraphs 4101-4105 (cases, benefits, payments, appointments, proxies).',
   },
   INTERNAL_CONTEXT_KEY: {
-    schema: secret,
+    schema: secretOrRing,
     default: developmentKeys.internalContext,
     services: ['gateway', 'subgraph'],
-    doc: 'Shared secret (base64url, 32 bytes) that encrypts the internal context the gateway sends to subgraphs.',
+    doc: 'Shared secret (base64url, 32 bytes) that encrypts the internal context the gateway sends to subgraphs; or a ring `keyId:secret,...` whose first key seals and all open (roll a new key out to the subgraphs second, then first).',
   },
   PSEUDONYM_KEY: {
     schema: secret,
@@ -423,7 +429,7 @@ export interface CommonConfig {
   host: string;
   port: number;
   maxBodyBytes: number;
-  internalContextKey: Uint8Array;
+  internalContextKeys: ContextKeys;
   pseudonymKey: Uint8Array;
 }
 
@@ -504,7 +510,10 @@ function refuseDevelopmentSecrets(raw: RawConfig, names: SettingName[], required
     ...names
       .filter((name) => {
         const value = raw[name];
-        return development.has(value) || (name === 'CACHE_ENCRYPTION_KEYS' && Object.keys(value as object).some((id) => id.startsWith('dev')));
+        if (name === 'CACHE_ENCRYPTION_KEYS') return Object.keys(value as object).some((id) => id.startsWith('dev'));
+        // Key rings: refused when any of their secrets is a development one.
+        if (typeof value === 'object' && value !== null) return Object.values(value).some((secret) => development.has(secret));
+        return development.has(value);
       })
       .map((name) => `${name}: the development value is refused in production`),
     ...(Object.entries(required) as [SettingName, string][])
@@ -525,7 +534,10 @@ function common(raw: RawConfig, defaultPort: number): CommonConfig {
     host: raw.HOST,
     port: raw.PORT ?? defaultPort,
     maxBodyBytes: raw.MAX_BODY_BYTES,
-    internalContextKey: Buffer.from(raw.INTERNAL_CONTEXT_KEY, 'base64url'),
+    internalContextKeys: {
+      current: Object.keys(raw.INTERNAL_CONTEXT_KEY)[0],
+      keys: Object.fromEntries(Object.entries(raw.INTERNAL_CONTEXT_KEY).map(([id, value]) => [id, Buffer.from(value, 'base64url')])),
+    },
     pseudonymKey: Buffer.from(raw.PSEUDONYM_KEY, 'base64url'),
   };
 }

@@ -1,9 +1,10 @@
 import { EncryptJWT } from 'jose';
 import { createHash } from 'node:crypto';
-import { openInternalContext, sealInternalContext, type InternalContext } from './internal-context';
+import { openInternalContext, sealInternalContext, singleKey, type InternalContext } from './internal-context';
 
-const key = Buffer.from('a-32-byte-secret-for-these-tests!');
-const otherKey = Buffer.from('another-secret-nobody-shares-xx!');
+const secret = Buffer.from('a-32-byte-secret-for-these-tests!');
+const key = singleKey(secret);
+const otherKey = singleKey(Buffer.from('another-secret-nobody-shares-xx!'));
 const context: InternalContext = {
   requestId: 'req-1',
   callerKind: 'citizen',
@@ -48,15 +49,24 @@ describe('the internal context', () => {
     expect(await openInternalContext('not.a.token.at.all', key, 'cases')).toBeNull();
   });
 
+  it('opens under every key of the ring, sealed under the current one', async () => {
+    const rolled = { current: 'k1', keys: { k0: secret, k1: Buffer.from('the-next-32-byte-secret-to-roll!') } };
+    const sealedNew = await sealInternalContext(context, rolled, 'cases');
+    const sealedOld = await sealInternalContext(context, key, 'cases');
+    expect((await openInternalContext(sealedNew, rolled, 'cases'))?.context).toEqual(context);
+    expect((await openInternalContext(sealedOld, rolled, 'cases'))?.context).toEqual(context);
+    expect(await openInternalContext(sealedNew, key, 'cases')).toBeNull();
+  });
+
   it('is refused once expired', async () => {
     const expired = await new EncryptJWT({ ctx: context })
-      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: 'k0' })
       .setIssuer('borger-graph-gateway')
       .setAudience('borger-graph-subgraph:cases')
       .setJti('expired-1')
       .setIssuedAt(Math.floor(Date.now() / 1000) - 120)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
-      .encrypt(createHash('sha256').update(key).digest());
+      .encrypt(createHash('sha256').update(secret).digest());
     expect(await openInternalContext(expired, key, 'cases')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { EncryptJWT, jwtDecrypt } from 'jose';
+import { decodeProtectedHeader, EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
 import { cprSchema } from './index-wire';
 
@@ -67,16 +67,29 @@ export function newRequestId(): string {
   return randomUUID();
 }
 
+/**
+ * The keys the context is sealed under: the current one seals (its id goes in the JWE header), all
+ * open, so a new key is rolled out to the subgraphs first, then made current at the gateway, and
+ * the old one dropped once no seal under it can still be accepted (seconds).
+ */
+export interface ContextKeys {
+  current: string;
+  keys: Record<string, Uint8Array>;
+}
+
+/** One secret as a ring of one (its id is `k0`). */
+export const singleKey = (secret: Uint8Array): ContextKeys => ({ current: 'k0', keys: { k0: secret } });
+
 /** Sealed for one fetch to one subgraph, with an id of its own. */
-export async function sealInternalContext(context: InternalContext, secret: Uint8Array, subgraph: string): Promise<string> {
+export async function sealInternalContext(context: InternalContext, ring: ContextKeys, subgraph: string): Promise<string> {
   return new EncryptJWT({ ctx: context })
-    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: ring.current })
     .setIssuer(issuer)
     .setAudience(audienceOf(subgraph))
     .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(`${lifetimeSeconds}s`)
-    .encrypt(contentKey(secret));
+    .encrypt(contentKey(ring.keys[ring.current]));
 }
 
 export interface OpenedContext {
@@ -88,9 +101,12 @@ export interface OpenedContext {
 }
 
 /** The context sealed for this subgraph, or null for anything missing, forged, expired, malformed or meant for another. */
-export async function openInternalContext(token: string | undefined, secret: Uint8Array, subgraph: string): Promise<OpenedContext | null> {
+export async function openInternalContext(token: string | undefined, ring: ContextKeys, subgraph: string): Promise<OpenedContext | null> {
   if (!token) return null;
   try {
+    const { kid } = decodeProtectedHeader(token);
+    const secret = typeof kid === 'string' ? ring.keys[kid] : undefined;
+    if (!secret) return null;
     const { payload } = await jwtDecrypt(token, contentKey(secret), {
       issuer,
       audience: audienceOf(subgraph),

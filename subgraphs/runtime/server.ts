@@ -94,7 +94,7 @@ export async function startSubgraph<TRecord>(
 
   const context = async (request: IncomingMessage): Promise<SubgraphContext> => {
     const header = request.headers[internalContextHeader];
-    const opened = await openInternalContext(typeof header === 'string' ? header : undefined, config.internalContextKey, definition.name);
+    const opened = await openInternalContext(typeof header === 'string' ? header : undefined, config.internalContextKeys, definition.name);
     if (!opened || !(await seals.firstUse(opened.id, opened.acceptedForMs))) throw appError('INTERNAL_CONTEXT_INVALID');
     const caller = opened.context;
     // The gateway sends what is left of the client's deadline; a direct call gets the default.

@@ -1,4 +1,4 @@
-import { sealInternalContext, type InternalContext } from '../../lib/internal-context';
+import { sealInternalContext, singleKey, type InternalContext } from '../../lib/internal-context';
 import { LAWYER_PROXY_ID } from '../../mocks/fixtures/dataset';
 import { personas } from '../../mocks/fixtures/personas';
 import { postGraphQL } from '../support/graphql-client';
@@ -22,7 +22,7 @@ const thomas: InternalContext = {
 
 describe('a subgraph called directly, not through the gateway', () => {
   let stack: Stack;
-  const key = () => Buffer.from(stack.keys.internalContext, 'base64url');
+  const key = () => singleKey(Buffer.from(stack.keys.internalContext, 'base64url'));
   const send = (subgraph: 'cases' | 'proxies', query: string, sealed: string) =>
     postGraphQL(stack.subgraphUrls[subgraph], query, { headers: { 'x-internal-context': sealed } });
   beforeAll(async () => {
@@ -42,7 +42,7 @@ describe('a subgraph called directly, not through the gateway', () => {
   });
 
   it('answers nothing with an internal context sealed under another key', async () => {
-    const forged = await sealInternalContext(thomas, Buffer.from('an-attacker-guessed-this-secret!'), 'cases');
+    const forged = await sealInternalContext(thomas, singleKey(Buffer.from('an-attacker-guessed-this-secret!')), 'cases');
     expect(refusal(await send('cases', casesQuery, forged))).toEqual([401, 'INTERNAL_CONTEXT_INVALID']);
   });
 
