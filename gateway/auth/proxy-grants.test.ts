@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { casesIndex, type WireCase } from '../../subgraphs/cases/upstream.contract';
 import { proxiesIndex, type WireProxy } from '../../subgraphs/proxies/upstream.contract';
+import { proxy as registered } from '../../mocks/fixtures/dataset';
 import { ProxyGrants } from './proxy-grants';
 import type { Holder } from './token-verifier';
 
@@ -11,20 +12,15 @@ const lawyer: Holder = { type: 'PERSON', cpr: '1111652417' };
 const lawFirm: Holder = { type: 'ORGANISATION', cvr: '12345678' };
 
 function proxy(overrides: Partial<WireProxy> = {}): WireProxy {
-  return {
+  return registered({
     fuldmagtId: 'FM-1',
     fuldmagtsgiver: { cpr: citizenCpr },
     fuldmagtshaver: { type: 'PERSON', id: '1111652417', navn: 'Advokat Lise Lovmand' },
     type: 'FULDMAGT',
     kort: ['SAGER'],
     gyldigFra: '2025-01-01',
-    gyldigTil: null,
-    sagId: null,
-    tilbagekaldt: null,
-    vaergemaalOmfang: null,
-    ikraftsat: null,
     ...overrides,
-  };
+  });
 }
 
 function wireCase(sagId: string, overrides: Partial<WireCase> = {}): WireCase {

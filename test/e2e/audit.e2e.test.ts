@@ -11,7 +11,7 @@ import { mintToken, type TokenSubject } from '../../mocks/identity/dev-issuer';
 import { postGraphQL } from '../support/graphql-client';
 import { tokenFor } from '../support/personas';
 import { flushRedis, testRedisUrl } from '../support/redis';
-import { startStack, type Stack } from '../support/stack';
+import { startStack, type Stack, type StackOptions } from '../support/stack';
 
 interface Row {
   seq: string;
@@ -22,6 +22,19 @@ interface Row {
   entity_ids: string[];
   refused_areas: string[];
   outcome: string;
+}
+
+/** A stack of the test's own, and a connection to its audit database. */
+async function openAuditStack(options?: StackOptions): Promise<{ stack: Stack; db: Client }> {
+  const stack = await startStack(options);
+  const db = new Client({ connectionString: stack.databaseUrl });
+  await db.connect();
+  return { stack, db };
+}
+
+async function closeAuditStack(stack: Stack, db: Client): Promise<void> {
+  await db.end();
+  await stack.close();
 }
 
 describe('the audit trail', () => {
@@ -39,14 +52,9 @@ describe('the audit trail', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack();
-    db = new Client({ connectionString: stack.databaseUrl });
-    await db.connect();
+    ({ stack, db } = await openAuditStack());
   });
-  afterAll(async () => {
-    await db.end();
-    await stack.close();
-  });
+  afterAll(() => closeAuditStack(stack, db));
 
   it("records what a citizen's overview actually returned", async () => {
     await postGraphQL(stack.gatewayUrl, '{ me { cases { id } payments { id } } }', { token: await tokenFor(stack, 'thomas') });
@@ -193,14 +201,9 @@ describe('disclosures recorded against the citizen whose data was shown', () => 
   const region = () => mintToken({ kind: 'partner', clientId: 'rm', organisation: clients.region.orgId }, { issuer: stack.issuer.url });
 
   beforeAll(async () => {
-    stack = await startStack();
-    db = new Client({ connectionString: stack.databaseUrl });
-    await db.connect();
+    ({ stack, db } = await openAuditStack());
   });
-  afterAll(async () => {
-    await db.end();
-    await stack.close();
-  });
+  afterAll(() => closeAuditStack(stack, db));
 
   it('refuses a partner naming citizens in literals, so no read goes unnamed, and records none', async () => {
     const response = await postGraphQL(

@@ -1,4 +1,4 @@
-import type { Dataset, IndexLookup } from '../../mocks/fixtures/dataset';
+import { proxy as registered, type Dataset, type IndexLookup } from '../../mocks/fixtures/dataset';
 import { personas } from '../../mocks/fixtures/personas';
 import type { WireAppointment } from '../../subgraphs/appointments/upstream.contract';
 import type { WireBenefit } from '../../subgraphs/benefits/upstream.contract';
@@ -112,15 +112,8 @@ export function addProbes(dataset: Dataset): void {
   // 4. A second KLE held back from amir (17) by the age rule: withheld notices are grouped per KLE.
   addCase({ ...caseOf('SAG-A851-0001'), sagId: 'SAG-A851-9001', kle: '29.09.02', titel: 'Dental care (probe)', oprettet: '2026-02-02', afsluttet: null, fremdrift: 'Opstaaet' });
 
-  const proxy = (fields: Partial<WireProxy> & Pick<WireProxy, 'fuldmagtId' | 'fuldmagtsgiver' | 'fuldmagtshaver' | 'type' | 'kort'>): WireProxy => ({
-    gyldigFra: '2025-01-01',
-    gyldigTil: null,
-    sagId: null,
-    tilbagekaldt: null,
-    vaergemaalOmfang: null,
-    ikraftsat: null,
-    ...fields,
-  });
+  const proxy = (fields: Partial<WireProxy> & Pick<WireProxy, 'fuldmagtId' | 'fuldmagtsgiver' | 'fuldmagtshaver' | 'type' | 'kort'>): WireProxy =>
+    registered({ gyldigFra: '2025-01-01', ...fields });
   // 5. A full guardianship whose `kort` lists one card: it covers all four all the same. Over amir
   //    (17): the age rule is the young person's own view only, not their guardian's.
   addProxy(proxy({ fuldmagtId: 'FM-9001', fuldmagtsgiver: { cpr: amir.cpr }, fuldmagtshaver: PERSON('probeGuardian'), type: 'VAERGEMAAL', kort: ['SAGER'], vaergemaalOmfang: 'FULDT' }));
