@@ -17,6 +17,8 @@ export interface UpstreamOptions {
   timeoutMs: number;
   logger: Logger;
   breaker?: { failureThreshold: number; openMs: number };
+  /** Changes get a breaker of their own, so failing reads cannot block a revocation, nor the reverse. */
+  purpose?: 'read' | 'change';
 }
 
 export interface CallOptions {
@@ -53,7 +55,8 @@ export class Upstream {
   private readonly breaker: CircuitBreaker;
 
   constructor(private readonly options: UpstreamOptions) {
-    this.breaker = new CircuitBreaker(options.area, options.breaker ?? { failureThreshold: 5, openMs: 10_000 });
+    const name = options.purpose === 'change' ? `${options.area}:change` : options.area;
+    this.breaker = new CircuitBreaker(name, options.breaker ?? { failureThreshold: 5, openMs: 10_000 });
   }
 
   post<S extends z.ZodType>(path: string, body: unknown, schema: S, call: CallOptions = {}): Promise<z.output<S>> {
@@ -93,7 +96,10 @@ export class Upstream {
     };
     const fail = (outcome: UpstreamFailure['outcome'], status?: number): never => {
       finish(outcome, status);
-      if (outcome !== 'breaker_open') this.breaker.failed();
+      // A 4xx is the index refusing this request, not the index failing: it says nothing of its
+      // health, and counting it would let any caller open the breaker for everyone.
+      if (outcome === 'unavailable' && status !== undefined && status < 500) this.breaker.succeeded();
+      else if (outcome !== 'breaker_open') this.breaker.failed();
       throw new UpstreamFailure(outcome, status);
     };
 

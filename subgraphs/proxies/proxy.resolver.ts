@@ -10,6 +10,8 @@ import { byValidFromDescending, toProxy } from './proxy.mapper';
 import { Proxy } from './proxy.type';
 import { proxiesIndex, proxiesResponseSchema } from './upstream.contract';
 
+const proxyId = /^[A-Za-z0-9-]{1,64}$/;
+
 /** A reference, not prose: no room for a name or a note about the citizen in the audit trail. */
 const casePurpose = /^[A-Za-z0-9][A-Za-z0-9./-]{2,39}$/;
 
@@ -98,7 +100,9 @@ export class RevokeProxyResolver {
     access.requireArea('proxies');
     const cpr = context.caller.subjectCpr;
     if (context.caller.callerKind !== 'citizen' || !cpr || !context.subjectId) throw appError('FORBIDDEN');
-    const { fuldmagter } = await context.upstream.post(proxiesIndex.revoke, { fuldmagtId: id, cpr }, proxiesResponseSchema, {
+    // Checked before the index is asked: a malformed id is the caller's mistake, not an index fault.
+    if (!proxyId.test(id)) throw appError('BAD_USER_INPUT', { message: 'A proxy id is 1-64 letters, digits and dashes.' });
+    const { fuldmagter } = await context.changes.post(proxiesIndex.revoke, { fuldmagtId: id, cpr }, proxiesResponseSchema, {
       idempotent: false,
     });
     if (fuldmagter.length === 0) throw appError('NOT_FOUND');

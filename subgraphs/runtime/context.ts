@@ -16,8 +16,10 @@ export interface SubgraphContext {
   today: Date;
   /** What the caller may see of the citizen it acts for, through one view; FORBIDDEN when it acts for none. */
   access(view: View): Access;
-  /** The subgraph's own index, for changes (reads go through `access`). */
+  /** The subgraph's own index, for look-ups outside a citizen's records (reads go through `access`). */
   upstream: Upstream;
+  /** The same index for changes, behind a breaker of its own. */
+  changes: Upstream;
   /** Records by id from an index, whoever they belong to: for a holder's list of representations, never for a citizen's data. */
   batch(area: SubgraphName, ids: string[]): Promise<unknown[]>;
   /** Whose records of which area this request returned, reported to the gateway for the audit trail. */

@@ -65,8 +65,8 @@ export async function startSubgraph<TRecord>(
   const logger = createLogger(`subgraph-${definition.name}`, config.logLevel);
   startTracing(config.otlpEndpoint);
   const configured = createCache(config.cache, config.pseudonymKey, logger);
-  const upstream = (area: SubgraphName | 'person') =>
-    new Upstream({ area, baseUrl: config.upstreamUrl, timeoutMs: config.upstreamTimeoutMs, logger, breaker: config.breaker });
+  const upstream = (area: SubgraphName | 'person', purpose: 'read' | 'change' = 'read') =>
+    new Upstream({ area, baseUrl: config.upstreamUrl, timeoutMs: config.upstreamTimeoutMs, logger, breaker: config.breaker, purpose });
   const caching = (index: SubgraphName | 'person') => (configured ? { cache: configured.cache, policy: configured.policyFor(index) } : null);
   // The rules read other indexes too (a payment is as visible as its benefit), through the same
   // service platform and the same shared cache, so the owning subgraph's answer is reused.
@@ -81,6 +81,7 @@ export async function startSubgraph<TRecord>(
     return client;
   };
   const persons = new PersonRegister(upstream('person'), caching('person'));
+  const changes = upstream(definition.name, 'change');
   const seals = new ReplayGuard(configured?.store ?? null, logger);
 
   const apollo = new ApolloServer<SubgraphContext>({
@@ -128,6 +129,7 @@ export async function startSubgraph<TRecord>(
       logger: logger.child({ requestId: caller.requestId }),
       subjectId: caller.subjectCpr ? citizenId(caller.subjectCpr, config.pseudonymKey) : null,
       upstream: own,
+      changes,
       today,
       access: (view) => {
         // Callers acting for no citizen (an organisation, a partner naming none) have no records to read.

@@ -209,3 +209,22 @@ describe("the lawyer's proxy bound to thomas's transport-allowance case", () => 
     expect(performance.now() - closedAt).toBeLessThan(5000);
   });
 });
+
+describe("thomas's revocation of the lawyer's proxy", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.close());
+
+  it('still works after a caller sent five malformed revocations, each refused before the index is asked', async () => {
+    const token = await tokenFor(stack, 'thomas');
+    const revoke = (id: string) => postGraphQL<{ revokeProxy: { revokedAt: string } | null }>(stack.gatewayUrl, `mutation { revokeProxy(id: "${id}") { revokedAt } }`, { token });
+    stack.simulator.recorder.reset();
+    for (let attempt = 0; attempt < 5; attempt += 1) expect((await revoke('')).body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(stack.simulator.recorder.count('proxies', 'change')).toBe(0);
+    const revoked = await revoke('FM-0001');
+    expect(revoked.body.errors).toBeUndefined();
+    expect(revoked.body.data!.revokeProxy!.revokedAt).toEqual(expect.any(String));
+  });
+});
