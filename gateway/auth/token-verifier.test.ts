@@ -47,3 +47,29 @@ describe('the token verifier', () => {
     await expect(verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 });
+
+describe('the token verifier, given compound delegations', () => {
+  const cprClaim = gatewayConfig({}).auth.cprClaim;
+  const chatbotFor = (act: Record<string, unknown>, scope = 'citizen-context') =>
+    bearer({ kind: 'chatbot', clientId: 'aarhus-borgerbot', subjectCpr: citizenCpr }, { act, scope });
+
+  it('refuses an actor acting for another actor', async () => {
+    const chain = await chatbotFor({ sub: 'aarhus-borgerbot', client_id: 'aarhus-borgerbot', act: { sub: 'lawyer', [cprClaim]: holderCpr } });
+    await expect(verify(chain)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('takes an actor naming a person as that proxy holder, whatever client id it also holds', async () => {
+    const mixed = await chatbotFor({ sub: 'lawyer', [cprClaim]: holderCpr, client_id: 'mit-overblik-web' });
+    expect(await verify(mixed)).toMatchObject({ kind: 'proxy', holder: { type: 'PERSON', cpr: holderCpr } });
+  });
+
+  it('refuses a client that is not a registered chatbot', async () => {
+    await expect(verify(await chatbotFor({ sub: 'some-bot', client_id: 'some-bot' }))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('refuses a registered chatbot without the citizen-context scope', async () => {
+    await expect(verify(await chatbotFor({ sub: 'aarhus-borgerbot', client_id: 'aarhus-borgerbot' }, 'openid'))).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+});

@@ -3,6 +3,10 @@ import { z } from 'zod';
 import type { GatewayConfig } from '../../lib/config';
 import { appError } from '../../lib/errors';
 import { cprSchema } from '../../lib/index-wire';
+import clientNames from '../../config/clients.json';
+
+/** The chatbots registered to act for citizens (config/clients.json); any other client id is refused. */
+const chatbots = new Set(Object.keys(clientNames.clients));
 
 export type Assurance = 'Low' | 'Substantial' | 'High';
 
@@ -89,12 +93,22 @@ export function createTokenVerifier(
     const subjectCpr = subject.data[auth.cprClaim] as string;
     const level = subject.data[auth.assuranceClaim] as Assurance;
     if (payload.act === undefined) return { kind: 'citizen', subjectCpr, assurance: level };
-    const client = actingClient.safeParse(payload.act);
-    if (client.success) return { kind: 'chatbot', clientId: client.data.client_id, subjectCpr, assurance: level };
-    const byCpr = actingPerson.safeParse(payload.act);
+    const act = payload.act as Record<string, unknown>;
+    // One actor only: a chain (an actor acting for an actor) would hide who really acts.
+    if (typeof act !== 'object' || act === null || 'act' in act) throw refuse('Delegation chains ("act" within "act") are not accepted.');
+    // Whoever else the actor claims to be, a person or an organisation named in it is a proxy
+    // holder, checked against Digital Fuldmagt: a client id must not turn a holder into a chatbot.
+    const byCpr = actingPerson.safeParse(act);
     if (byCpr.success) return { kind: 'proxy', holder: { type: 'PERSON', cpr: byCpr.data[auth.cprClaim] as string }, subjectCpr, assurance: level };
-    const byCvr = actingOrganisation.safeParse(payload.act);
+    const byCvr = actingOrganisation.safeParse(act);
     if (byCvr.success) return { kind: 'proxy', holder: { type: 'ORGANISATION', cvr: byCvr.data[auth.cvrClaim] as string }, subjectCpr, assurance: level };
+    const client = actingClient.safeParse(act);
+    if (client.success) {
+      if (!chatbots.has(client.data.client_id) || !granted.includes('citizen-context')) {
+        throw refuse('This client may not act for citizens: it is not a registered chatbot with the citizen-context scope.');
+      }
+      return { kind: 'chatbot', clientId: client.data.client_id, subjectCpr, assurance: level };
+    }
     throw refuse('The access token\'s "act" claim names no one who can act.');
   }
 

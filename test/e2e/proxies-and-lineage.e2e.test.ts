@@ -58,6 +58,17 @@ describe('what each proxy grant shows', () => {
     expect(response.body.errors![0].extensions!.code).toBe('PROXY_NOT_VALID');
   });
 
+  it("refuses a chatbot-looking token whose actor also names the lawyer, whose proxy for ole expired", async () => {
+    const cprClaim = 'https://data.gov.dk/model/core/eid/cprNumber';
+    const token = await mintToken(
+      { kind: 'chatbot', clientId: 'aarhus-borgerbot', subjectCpr: personas.ole.cpr },
+      { issuer: stack.issuer.url, extraClaims: { act: { sub: 'x', client_id: 'mit-overblik-web', [cprClaim]: personas.lawyer.cpr } } },
+    );
+    const response = await postGraphQL(stack.gatewayUrl, '{ citizenContext { openCases { title } } }', { token });
+    expect(response.status).toBe(403);
+    expect(response.body.errors![0].extensions!.code).toBe('PROXY_NOT_VALID');
+  });
+
   it('gives the access log to a full guardian but not to a partial one', async () => {
     const query = '{ me { accessLog { entries { who } } } }';
     const full = await read(holderOf('guardian', 'karen'), query);
