@@ -44,7 +44,7 @@ function wireCase(sagId: string, overrides: Partial<WireCase> = {}): WireCase {
 }
 
 /** Digital Fuldmagt and the case index as fakes that answer through the real wire schemas. */
-function grantsOver(proxies: WireProxy[], cases: WireCase[] = []) {
+function grantsOver(proxies: WireProxy[], cases: WireCase[] = [], at = `${today}T12:00:00Z`) {
   const caseLookups: string[][] = [];
   const index = (servedPath: string, answer: (body: { cpr?: string; ider?: string[] }) => unknown) => ({
     post: async <S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>> => {
@@ -59,7 +59,7 @@ function grantsOver(proxies: WireProxy[], cases: WireCase[] = []) {
       return { sager: cases.filter((found) => ider.includes(found.sagId)) };
     }),
     ttlMs: 1000,
-    now: () => new Date(`${today}T12:00:00Z`),
+    now: () => new Date(at),
   });
   return { grantFor: (holder: Holder) => grants.grantFor(holder, citizenCpr, Date.now() + 1000), caseLookups };
 }
@@ -180,6 +180,11 @@ describe('a proxy grant', () => {
   it('accepts a proxy on the last day of its period', async () => {
     const { grantFor } = grantsOver([proxy({ gyldigTil: today })]);
     expect(await grantFor(lawyer)).not.toBeNull();
+  });
+
+  it('ends at midnight Danish time on its last day, not two hours later at midnight UTC', async () => {
+    const { grantFor } = grantsOver([proxy({ gyldigTil: today })], [], `${today}T22:30:00Z`);
+    expect(await grantFor(lawyer)).toBeNull();
   });
 
   it('refuses a proxy whose period has not begun', async () => {

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { danishDate } from '../../lib/danish-date';
 import type { Area } from '../../lib/errors';
 import { areaNames, type Scope } from '../../lib/internal-context';
 import type { Upstream } from '../../lib/upstream';
@@ -76,7 +77,7 @@ export class ProxyGrants {
   }
 
   private async lookUp(holder: Holder, subjectCpr: string, deadline: number): Promise<Grant | null> {
-    const today = this.now().toISOString().slice(0, 10);
+    const today = danishDate(this.now());
     const proxies = await this.options.registry.post(proxiesIndex.search, { cpr: subjectCpr }, proxyList, { deadline });
     const inForce = proxies.filter(
       (proxy) =>

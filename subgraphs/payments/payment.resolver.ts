@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver } from 'type-graphql';
+import { danishDate } from '../../lib/danish-date';
 import { areaFields } from '../runtime/area-fields';
 import type { SubgraphContext } from '../runtime/context';
 import { citizenContextReference, citizenReference, entityReference } from '../runtime/references';
@@ -24,7 +25,7 @@ export class ContextPaymentsResolver {
     description: 'The next payout from today; null when none is known.',
   })
   async nextPayment(@Ctx() context: SubgraphContext): Promise<PaymentSummary | null> {
-    const today = context.today.toISOString().slice(0, 10);
+    const today = danishDate(context.today);
     const access = context.access('context');
     const upcoming = (await access.visible<WirePayment>('payments'))
       .map(toPayment)

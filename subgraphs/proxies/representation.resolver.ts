@@ -1,4 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
+import { danishDate } from '../../lib/danish-date';
 import { holderOf } from '../runtime/access';
 import type { SubgraphContext } from '../runtime/context';
 import type { WireCase } from '../cases/upstream.contract';
@@ -15,7 +16,7 @@ export class RepresentationsResolver {
   })
   async myRepresentations(@Ctx() context: SubgraphContext): Promise<Representation[]> {
     const holder = holderOf(context.caller);
-    const today = context.today.toISOString().slice(0, 10);
+    const today = danishDate(context.today);
     const { fuldmagter } = await context.upstream.post(proxiesIndex.searchByHolder, { haverId: holder }, proxiesResponseSchema);
     const inForce = fuldmagter.filter((proxy) => proxy.fuldmagtshaver.id === holder && inForceOn(proxy, today));
     const open = await openCases(context, inForce);

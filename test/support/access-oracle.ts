@@ -229,7 +229,8 @@ export interface OracleOptions {
 }
 
 const normalise = (address: string) => address.toLowerCase().replace(/\s+/g, ' ').trim();
-const isoDay = (day: Date) => day.toISOString().slice(0, 10);
+/** Validity and payment days are Danish calendar days. */
+const isoDay = (day: Date) => day.toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
 
 export class AccessOracle {
   constructor(
