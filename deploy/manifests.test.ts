@@ -441,11 +441,11 @@ describe('the NetworkPolicies', () => {
     expect(allowed(basePolicies, pods.subgraph(), 'Ingress', outside, defaultPorts.cases)).toBe(false);
   });
 
-  it('let only the subgraphs (cache) and the gateway (rate limit) reach Redis and its Sentinels', () => {
+  it('let only the subgraphs (cache), the gateway (rate limit, audit checkpoints) and the audit jobs (checkpoints) reach Redis and its Sentinels', () => {
     for (const port of [6379, 26379]) {
       expect(connects(basePolicies, pods.subgraph(), pods.redis(), port)).toBe(true);
       expect(connects(basePolicies, pods.gateway(), pods.redis(), port)).toBe(true);
-      expect(connects(basePolicies, pods.auditJob(), pods.redis(), port)).toBe(false);
+      expect(connects(basePolicies, pods.auditJob(), pods.redis(), port)).toBe(true);
       expect(connects(basePolicies, pods.stranger(), pods.redis(), port)).toBe(false);
     }
   });
