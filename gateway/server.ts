@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ApolloServer } from '@apollo/server';
 import type { GatewayConfig } from '../lib/config';
 import { disclosureReportSchema, disclosuresExtension } from '../lib/disclosures';
-import { formatError } from '../lib/errors';
+import { errorFormatter } from '../lib/errors';
 import { listen, type RunningService } from '../lib/http-server';
 import { budgetHeader, internalContextHeader } from '../lib/internal-context';
 import { createLogger } from '../lib/logger';
@@ -74,7 +74,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         [budgetHeader]: String(Math.max(1, context.deadline - Date.now() - gatewayMarginMs)),
       }),
     }),
-    formatError,
+    formatError: errorFormatter(production),
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     // No "did you mean" field suggestions that would map the schema for a prober.

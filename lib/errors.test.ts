@@ -1,4 +1,4 @@
-import { appError, formatError } from './errors';
+import { appError, errorFormatter, formatError } from './errors';
 
 describe('the error policy', () => {
   it('gives an area error its code and area, and no HTTP status that would fail the whole response', () => {
@@ -7,7 +7,32 @@ describe('the error policy', () => {
   });
 
   it('gives a request-level error its HTTP status', () => {
-    expect(appError('UNAUTHENTICATED').extensions.http).toEqual({ status: 401 });
+    expect(appError('INSUFFICIENT_ASSURANCE').extensions.http).toEqual({ status: 403 });
+  });
+
+  it('tells a client refused with 401 how to authenticate', () => {
+    const http = appError('UNAUTHENTICATED').extensions.http as { status: number; headers: Map<string, string> };
+    expect(http.status).toBe(401);
+    expect(http.headers.get('www-authenticate')).toBe('Bearer realm="borger-graph"');
+  });
+
+  it('does not repeat the value of a variable it refuses, which may be a CPR number', () => {
+    const formatted = formatError({
+      message: 'Variable "$cpr" got invalid value 2202450842; String cannot represent a non string value: 2202450842',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(formatted.message).toBe('Variable "$cpr" has an invalid value.');
+  });
+
+  it('says a query could not be parsed, not how the parser broke', () => {
+    expect(formatError({ message: 'Maximum call stack size exceeded', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }).message).toBe(
+      'The query could not be parsed.',
+    );
+  });
+
+  it('names no subgraph in production', () => {
+    const formatted = errorFormatter(true)({ message: 'You have no access to this area.', extensions: { code: 'FORBIDDEN_AREA', area: 'cases', serviceName: 'cases' } });
+    expect(formatted.extensions).toEqual({ code: 'FORBIDDEN_AREA', area: 'cases' });
   });
 
   it('passes a known code through without its stack trace', () => {

@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
@@ -56,11 +57,13 @@ export interface AppErrorDetails {
  */
 export function appError(code: ErrorCode, details: AppErrorDetails = {}): GraphQLError {
   const { status, message } = errorCodes[code];
+  // RFC 6750: a 401 names the scheme the client should authenticate with.
+  const headers = code === 'UNAUTHENTICATED' ? { headers: new HeaderMap([['www-authenticate', 'Bearer realm="borger-graph"']]) } : {};
   return new GraphQLError(details.message ?? message, {
     extensions: {
       code,
       ...(details.area ? { area: details.area } : {}),
-      ...(status === 200 ? {} : { http: { status } }),
+      ...(status === 200 ? {} : { http: { status, ...headers } }),
     },
   });
 }
@@ -77,20 +80,39 @@ const knownCodes = new Set<string>([
 
 /** The only extensions a client ever sees; everything else (stack, upstream response, URLs) is dropped. */
 const publicExtensions = ['code', 'area', 'serviceName'] as const;
+/** In production the subgraph's name is ours to know: `area` says what a client needs. */
+const productionExtensions = ['code', 'area'] as const;
+
+/**
+ * Messages from GraphQL itself that can repeat what the client sent (a CPR number in a variable)
+ * or say how the server broke, rewritten to say only what is wrong.
+ */
+function plainMessage(code: string, message: string): string {
+  const variable = /^Variable "(\$\w+)" got invalid value/.exec(message);
+  if (variable) return `Variable "${variable[1]}" has an invalid value.`;
+  if (code === 'GRAPHQL_PARSE_FAILED' && !message.startsWith('Syntax Error')) return 'The query could not be parsed.';
+  return message;
+}
 
 /**
  * Apollo `formatError`: errors with a known code keep their message and the public extensions;
  * anything else, and any internal error, becomes INTERNAL_SERVER_ERROR with no detail, so an
  * unexpected exception can never leak a host name, a query to an index, or personal data.
  */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  const path = formatted.path ? { path: formatted.path } : {};
-  if (typeof code === 'string' && knownCodes.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
-    const extensions = Object.fromEntries(
-      publicExtensions.filter((name) => formatted.extensions?.[name] !== undefined).map((name) => [name, formatted.extensions![name]]),
-    );
-    return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...path, extensions };
-  }
-  return { message: errorCodes.INTERNAL_SERVER_ERROR.message, ...path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+export function errorFormatter(production: boolean) {
+  const shown = production ? productionExtensions : publicExtensions;
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    const path = formatted.path ? { path: formatted.path } : {};
+    if (typeof code === 'string' && knownCodes.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
+      const extensions = Object.fromEntries(
+        shown.filter((name) => formatted.extensions?.[name] !== undefined).map((name) => [name, formatted.extensions![name]]),
+      );
+      return { message: plainMessage(code, formatted.message), ...(formatted.locations ? { locations: formatted.locations } : {}), ...path, extensions };
+    }
+    return { message: errorCodes.INTERNAL_SERVER_ERROR.message, ...path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
 }
+
+/** The formatter outside production (tests, `npm start`): the subgraph's name helps whoever debugs. */
+export const formatError = errorFormatter(false);

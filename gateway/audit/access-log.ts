@@ -83,6 +83,7 @@ export function accessLogResolver(source: AccessLogSource) {
         throw appError('FORBIDDEN_AREA', { message: 'You have no access to the access log.' });
       }
       if (first < 1 || first > 100) throw appError('BAD_USER_INPUT', { message: '"first" must be between 1 and 100.' });
+      if (before !== null && before !== undefined && !/^\d{1,18}$/.test(before)) throw appError('BAD_USER_INPUT', { message: '"before" must be a cursor this log gave you.' });
       const subjectId = source.pseudonym(access.subjectCpr);
       const events = await source.forSubject(subjectId, first + 1, before ? Number(before) : undefined);
       const holders = await source.proxyHolders(access.subjectCpr, context.deadline);

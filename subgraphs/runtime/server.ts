@@ -6,7 +6,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { createCache } from '../../lib/cache/create-cache';
 import { Disclosures, disclosuresExtension } from '../../lib/disclosures';
 import type { SubgraphConfig, SubgraphName } from '../../lib/config';
-import { appError, formatError } from '../../lib/errors';
+import { appError, errorFormatter } from '../../lib/errors';
 import { buildFederatedSchema } from '../../lib/federated-schema';
 import { listen, type RunningService } from '../../lib/http-server';
 import { budgetHeader, internalContextHeader, openInternalContext } from '../../lib/internal-context';
@@ -86,7 +86,7 @@ export async function startSubgraph<TRecord>(
 
   const apollo = new ApolloServer<SubgraphContext>({
     schema: await buildFederatedSchema(definition),
-    formatError,
+    formatError: errorFormatter(config.env === 'production'),
     includeStacktraceInErrorResponses: false,
     introspection: config.env !== 'production',
     // Traces would go to Apollo's cloud through the gateway; we run none of that.

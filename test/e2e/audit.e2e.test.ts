@@ -124,6 +124,11 @@ describe('the audit trail', () => {
     );
   });
 
+  it('answers a cursor it never gave out with BAD_USER_INPUT, not a server error', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, '{ me { accessLog(before: "abc") { nextCursor } } }', { token: await tokenFor(stack, 'thomas') });
+    expect(response.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
   it('does not show the access log to a chatbot', async () => {
     const response = await postGraphQL(stack.gatewayUrl, '{ me { accessLog { entries { who } } } }', {
       token: await token({ kind: 'chatbot', clientId: clients.chatbot.clientId, subjectCpr: personas.thomas.cpr }),

@@ -23,6 +23,11 @@ describe('the gateway refuses a request without a valid citizen token', () => {
 
   it('with no token', () => expectRefused(undefined, /Bearer/));
 
+  it('and says, on the 401, how to authenticate', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, query);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="borger-graph"');
+  });
+
   it('with a token that is not a JWT', () => expectRefused('not-a-token', /malformed/));
 
   it('with an expired token', async () => expectRefused(await tokenFor(stack, 'thomas', { expiresIn: -120 }), /expired/));
