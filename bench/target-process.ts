@@ -52,6 +52,8 @@ async function startTarget(options: TargetOptions): Promise<RunningService> {
           // One synthetic caller sends thousands of requests a minute here; the limit is still
           // counted on every request, it just never refuses one.
           RATE_LIMIT_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
+          RATE_LIMIT_PER_ADDRESS_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
+          CHATBOT_RATE_LIMIT_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
         }),
       );
     }

@@ -46,10 +46,19 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   startTracing(config.otlpEndpoint);
   const production = config.env === 'production';
   const redis = config.redis ? new RedisStore({ location: config.redis, commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
-  const rateLimit = createRateLimit(redis ? new RedisCounter(redis.client) : new MemoryCounter(), config.rateLimitPerMinute, config.pseudonymKey, logger);
+  const counter = redis ? new RedisCounter(redis.client) : new MemoryCounter();
+  const rateLimit = createRateLimit(counter, config.rateLimitPerMinute, config.pseudonymKey, logger);
+  const addressLimit = createRateLimit(counter, config.rateLimitPerAddressPerMinute, config.pseudonymKey, logger);
+  const chatbotLimit = createRateLimit(counter, config.chatbotRateLimitPerMinute, config.pseudonymKey, logger);
   const reachLimit = createReachLimit(redis ? new RedisReach(redis.client) : new MemoryReach(), config.citizensPerHour, config.pseudonymKey, logger);
   const limit = async (access: Access) => {
-    await rateLimit(access.actorId);
+    if (access.callerKind === 'chatbot') {
+      // Every citizen on a chatbot has a bucket of their own; the client as a whole has a cap.
+      await chatbotLimit(access.actorId);
+      await rateLimit(`${access.actorId}|${access.subjectCpr}`);
+    } else {
+      await rateLimit(access.actorId);
+    }
     await reachLimit(access.callerKind, access.actorId, access.subjectCpr);
   };
   const upstream = (area: 'proxies' | 'cases', baseUrl: string) =>
@@ -97,6 +106,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       context: createContextFactory(
         verify,
         createAccessPolicy(config, grants, audit.recordRefusal),
+        (address) => addressLimit(`address:${address}`),
         limit,
         config.internalContextKeys,
         config.requestDeadlineMs,

@@ -224,6 +224,18 @@ export const settings = {
     services: ['gateway'],
     doc: 'Requests per caller per minute; more get HTTP 429 with Retry-After. Shared through Redis when REDIS_URL is set.',
   },
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: {
+    schema: z.coerce.number().int().min(1),
+    default: '1200',
+    services: ['gateway'],
+    doc: 'Requests per client address per minute, counted before the token is checked, so callers with bad tokens are throttled too (429).',
+  },
+  CHATBOT_RATE_LIMIT_PER_MINUTE: {
+    schema: z.coerce.number().int().min(1),
+    default: '6000',
+    services: ['gateway'],
+    doc: "Requests per chatbot client per minute, all its citizens together; each citizen on it also has RATE_LIMIT_PER_MINUTE of their own.",
+  },
   PARTNER_CITIZENS_PER_HOUR: {
     schema: z.coerce.number().int().min(1),
     default: '300',
@@ -441,6 +453,9 @@ export interface GatewayConfig extends CommonConfig {
   auditCheckpointKey: Uint8Array;
   limits: { maxDepth: number; maxAliases: number; maxCost: number };
   rateLimitPerMinute: number;
+  /** Before the token is checked, per client address; and per chatbot client, all citizens together. */
+  rateLimitPerAddressPerMinute: number;
+  chatbotRateLimitPerMinute: number;
   /** Distinct citizens per hour for the callers that name citizens themselves. */
   citizensPerHour: { partner: number; staff: number };
   persistedOperationsPath: string | undefined;
@@ -555,6 +570,8 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     auditCheckpointKey: Buffer.from(raw.AUDIT_CHECKPOINT_KEY, 'base64url'),
     limits: { maxDepth: raw.MAX_QUERY_DEPTH, maxAliases: raw.MAX_ALIASES, maxCost: raw.MAX_QUERY_COST },
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE,
+    rateLimitPerAddressPerMinute: raw.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+    chatbotRateLimitPerMinute: raw.CHATBOT_RATE_LIMIT_PER_MINUTE,
     citizensPerHour: { partner: raw.PARTNER_CITIZENS_PER_HOUR, staff: raw.STAFF_CITIZENS_PER_HOUR },
     persistedOperationsPath: raw.PERSISTED_OPERATIONS_PATH,
     redis: redisLocation(raw),

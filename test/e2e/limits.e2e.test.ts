@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { personas } from '../../mocks/fixtures/personas';
+import { mintToken } from '../../mocks/identity/dev-issuer';
 import { postGraphQL } from '../support/graphql-client';
 import { tokenFor } from '../support/personas';
 import { startStack, type Stack } from '../support/stack';
@@ -74,6 +76,33 @@ describe('the rate limit', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     const karen = await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token: await tokenFor(stack, 'karen') });
     expect(karen.status).toBe(200);
+  });
+
+  it('gives two citizens on the same chatbot a bucket each', async () => {
+    const chatbotFor = (cpr: string) => mintToken({ kind: 'chatbot', clientId: 'aarhus-borgerbot', subjectCpr: cpr }, { issuer: stack.issuer.url });
+    const context = '{ citizenContext { openCases { title } } }';
+    const thomasBot = await chatbotFor(personas.thomas.cpr);
+    for (let request = 0; request < 3; request += 1) await postGraphQL(stack.gatewayUrl, context, { token: thomasBot });
+    expect((await postGraphQL(stack.gatewayUrl, context, { token: thomasBot })).status).toBe(429);
+    expect((await postGraphQL(stack.gatewayUrl, context, { token: await chatbotFor(personas.karen.cpr) })).status).toBe(200);
+  });
+});
+
+describe('the limit per client address, before any token is checked', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100' } });
+  });
+  afterAll(() => stack.close());
+
+  it('throttles 1,000 requests with forged tokens', async () => {
+    const statuses: number[] = [];
+    for (let batch = 0; batch < 20; batch += 1) {
+      const answers = await Promise.all(Array.from({ length: 50 }, () => postGraphQL(stack.gatewayUrl, '{ me { id } }', { token: 'forged.token.value' })));
+      statuses.push(...answers.map((answer) => answer.status));
+    }
+    expect(statuses.filter((status) => status === 401)).toHaveLength(100);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(900);
   });
 });
 
