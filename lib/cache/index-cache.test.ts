@@ -127,6 +127,7 @@ describe('the index cache', () => {
       delete: () => Promise.reject(new Error('ECONNREFUSED')),
       lock: () => Promise.reject(new Error('ECONNREFUSED')),
       unlock: () => Promise.reject(new Error('ECONNREFUSED')),
+      claim: () => Promise.reject(new Error('ECONNREFUSED')),
       close: async () => undefined,
     };
     const { cache, load, calls } = setup(broken);

@@ -33,6 +33,12 @@ export class MemoryStore implements CacheStore {
     this.locks.delete(key);
   }
 
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    if (this.values.has(key)) return false;
+    this.values.set(key, '1', { ttl: Math.max(1, Math.round(ttlMs)) });
+    return true;
+  }
+
   async close(): Promise<void> {
     this.values.clear();
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { RedisLocation } from '../config';
 import type { CacheStore } from './store';
@@ -12,8 +13,12 @@ export interface RedisStoreOptions {
  * Redis behind the cache. Commands fail fast instead of queueing while Redis is away, and the
  * client keeps reconnecting in the background, so the cache comes back without a restart.
  */
+const compareAndDelete = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
 export class RedisStore implements CacheStore {
   readonly client: Redis;
+  /** The token of each lock this process holds. */
+  private readonly held = new Map<string, string>();
 
   constructor(options: RedisStoreOptions) {
     const behaviour = {
@@ -45,11 +50,21 @@ export class RedisStore implements CacheStore {
   }
 
   async lock(key: string, ttlMs: number): Promise<boolean> {
-    return (await this.client.set(key, '1', 'PX', ttlMs, 'NX')) === 'OK';
+    const token = randomUUID();
+    const taken = (await this.client.set(key, token, 'PX', ttlMs, 'NX')) === 'OK';
+    if (taken) this.held.set(key, token);
+    return taken;
   }
 
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    return (await this.client.set(key, '1', 'PX', Math.max(1, Math.round(ttlMs)), 'NX')) === 'OK';
+  }
+
+  /** Deletes the lock only while it is still ours: once it expired, another replica may hold it. */
   async unlock(key: string): Promise<void> {
-    await this.client.del(key);
+    const token = this.held.get(key);
+    this.held.delete(key);
+    if (token !== undefined) await this.client.eval(compareAndDelete, 1, key, token);
   }
 
   async close(): Promise<void> {

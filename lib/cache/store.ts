@@ -10,5 +10,7 @@ export interface CacheStore {
   /** Takes a short lock, true when this caller got it (single-flight across replicas). */
   lock(key: string, ttlMs: number): Promise<boolean>;
   unlock(key: string): Promise<void>;
+  /** Marks a key as used for a while; true only the first time (a seal's id, refused on second use). */
+  claim(key: string, ttlMs: number): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -20,7 +20,7 @@ export class ReplayGuard {
     const ttl = Math.max(1, Math.ceil(acceptedForMs));
     if (this.shared) {
       try {
-        return await this.shared.lock(`bg:v1:seal:${id}`, ttl);
+        return await this.shared.claim(`bg:v1:seal:${id}`, ttl);
       } catch (error) {
         this.logger.warn({ err: { type: (error as Error)?.name } }, 'replay store unavailable; remembering seals in this process');
       }
