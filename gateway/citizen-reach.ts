@@ -1,10 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { Counter } from 'prom-client';
-import { errorCodes } from '../lib/errors';
+import { appError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { registry } from '../lib/metrics';
 
@@ -71,8 +69,6 @@ export function createReachLimit(store: ReachStore, caps: { partner: number; sta
     if (admitted) return;
     refusals.inc({ caller_kind: callerKind });
     logger.warn({ callerKind }, 'citizen reach limit reached');
-    throw new GraphQLError(errorCodes.CITIZEN_LIMIT_REACHED.message, {
-      extensions: { code: 'CITIZEN_LIMIT_REACHED', http: { status: 429, headers: new HeaderMap([['retry-after', '3600']]) } },
-    });
+    throw appError('CITIZEN_LIMIT_REACHED', { retryAfterSeconds: 3600 });
   };
 }

@@ -1,10 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
-import { errorCodes } from '../lib/errors';
+import { appError } from '../lib/errors';
 import { registry } from '../lib/metrics';
 import type { Logger } from '../lib/logger';
 
@@ -62,9 +60,6 @@ export function createRateLimit(counter: RequestCounter, perMinute: number, keyi
     }
     if (result.count <= perMinute) return;
     refusals.inc();
-    const retryAfter = String(Math.max(1, Math.ceil(result.resetMs / 1000)));
-    throw new GraphQLError(errorCodes.RATE_LIMITED.message, {
-      extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) } },
-    });
+    throw appError('RATE_LIMITED', { retryAfterSeconds: Math.max(1, Math.ceil(result.resetMs / 1000)) });
   };
 }

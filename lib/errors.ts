@@ -49,6 +49,8 @@ export type Area = 'cases' | 'benefits' | 'payments' | 'appointments' | 'proxies
 export interface AppErrorDetails {
   area?: Area;
   message?: string;
+  /** For a 429: when to try again (the `Retry-After` header). */
+  retryAfterSeconds?: number;
 }
 
 /**
@@ -57,8 +59,11 @@ export interface AppErrorDetails {
  */
 export function appError(code: ErrorCode, details: AppErrorDetails = {}): GraphQLError {
   const { status, message } = errorCodes[code];
+  const headerList: [string, string][] = [];
   // RFC 6750: a 401 names the scheme the client should authenticate with.
-  const headers = code === 'UNAUTHENTICATED' ? { headers: new HeaderMap([['www-authenticate', 'Bearer realm="borger-graph"']]) } : {};
+  if (code === 'UNAUTHENTICATED') headerList.push(['www-authenticate', 'Bearer realm="borger-graph"']);
+  if (details.retryAfterSeconds !== undefined) headerList.push(['retry-after', String(details.retryAfterSeconds)]);
+  const headers = headerList.length > 0 ? { headers: new HeaderMap(headerList) } : {};
   return new GraphQLError(details.message ?? message, {
     extensions: {
       code,

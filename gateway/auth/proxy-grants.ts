@@ -4,7 +4,7 @@ import type { Area } from '../../lib/errors';
 import { areaNames, type Scope } from '../../lib/internal-context';
 import type { Upstream } from '../../lib/upstream';
 import { casesIndex, casesResponseSchema } from '../../subgraphs/cases/upstream.contract';
-import { areasOf, inForceOn } from '../../subgraphs/proxies/proxy-rules';
+import { areasOf, boundCaseIds, inForceOn, withOpenCases } from '../../subgraphs/proxies/proxy-rules';
 import { proxiesIndex, proxiesResponseSchema, type WireProxy } from '../../subgraphs/proxies/upstream.contract';
 import type { Holder } from './token-verifier';
 
@@ -86,16 +86,9 @@ export class ProxyGrants {
         proxy.fuldmagtshaver.id === holderId(holder) &&
         inForceOn(proxy, today),
     );
-    const openCases = await this.openCasesOf(subjectCpr, inForce, deadline);
-    const valid = inForce.filter((proxy) => proxy.sagId === null || openCases.has(proxy.sagId));
+    const caseIds = boundCaseIds(inForce);
+    const cases = caseIds.length === 0 ? [] : await this.options.caseIndex.post(casesIndex.batch, { ider: caseIds }, caseList, { deadline });
+    const valid = withOpenCases(inForce, cases);
     return valid.length > 0 ? merge(valid) : null;
-  }
-
-  /** The bound cases still open and the citizen's own, found in one batch look-up. */
-  private async openCasesOf(subjectCpr: string, proxies: WireProxy[], deadline: number): Promise<Set<string>> {
-    const ids = [...new Set(proxies.flatMap((proxy) => (proxy.sagId === null ? [] : [proxy.sagId])))];
-    if (ids.length === 0) return new Set();
-    const cases = await this.options.caseIndex.post(casesIndex.batch, { ider: ids }, caseList, { deadline });
-    return new Set(cases.filter((found) => found.primaerPart.cpr === subjectCpr && found.afsluttet === null).map((found) => found.sagId));
   }
 }

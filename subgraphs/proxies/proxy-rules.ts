@@ -1,4 +1,5 @@
 import type { Area } from '../../lib/errors';
+import type { WireCase } from '../cases/upstream.contract';
 import type { WireProxy } from './upstream.contract';
 
 /**
@@ -30,4 +31,15 @@ export function inForceOn(proxy: WireProxy, today: string): boolean {
     (proxy.gyldigTil === null || today <= proxy.gyldigTil) &&
     (proxy.type !== 'FREMTIDSFULDMAGT' || (proxy.ikraftsat !== null && proxy.ikraftsat <= today))
   );
+}
+
+/** The cases the case-bound ones among these proxies depend on, for one batch look-up. */
+export function boundCaseIds(proxies: WireProxy[]): string[] {
+  return [...new Set(proxies.flatMap((proxy) => (proxy.sagId === null ? [] : [proxy.sagId])))];
+}
+
+/** The proxies not bound to a case, or bound to one that is still open and the principal's own. */
+export function withOpenCases(proxies: WireProxy[], cases: Pick<WireCase, 'sagId' | 'afsluttet' | 'primaerPart'>[]): WireProxy[] {
+  const open = new Map(cases.filter((found) => found.afsluttet === null).map((found) => [found.sagId, found.primaerPart.cpr]));
+  return proxies.filter((proxy) => proxy.sagId === null || open.get(proxy.sagId) === proxy.fuldmagtsgiver.cpr);
 }

@@ -4,9 +4,9 @@ import { holderOf } from '../runtime/access';
 import type { SubgraphContext } from '../runtime/context';
 import type { WireCase } from '../cases/upstream.contract';
 import { toRepresentations } from './proxy.mapper';
-import { inForceOn } from './proxy-rules';
+import { boundCaseIds, inForceOn, withOpenCases } from './proxy-rules';
 import { Representation } from './proxy.type';
-import { proxiesIndex, proxiesResponseSchema, type WireProxy } from './upstream.contract';
+import { proxiesIndex, proxiesResponseSchema } from './upstream.contract';
 
 @Resolver()
 export class RepresentationsResolver {
@@ -19,19 +19,11 @@ export class RepresentationsResolver {
     const today = danishDate(context.today);
     const { fuldmagter } = await context.upstream.post(proxiesIndex.searchByHolder, { haverId: holder }, proxiesResponseSchema);
     const inForce = fuldmagter.filter((proxy) => proxy.fuldmagtshaver.id === holder && inForceOn(proxy, today));
-    const open = await openCases(context, inForce);
-    const valid = inForce.filter((proxy) => proxy.sagId === null || open.get(proxy.sagId) === proxy.fuldmagtsgiver.cpr);
+    const valid = withOpenCases(inForce, (await context.batch('cases', boundCaseIds(inForce))) as WireCase[]);
     const principals = [...new Set(valid.map((proxy) => proxy.fuldmagtsgiver.cpr))];
     const names = new Map(await Promise.all(principals.map(async (cpr) => [cpr, (await context.person(cpr))?.navn ?? ''] as const)));
     // Each citizen's name and proxies are shown to the holder: recorded against that citizen.
     for (const proxy of valid) context.disclosures.add(context.pseudonym(proxy.fuldmagtsgiver.cpr), 'proxies', [proxy.fuldmagtId]);
     return toRepresentations(valid, (cpr) => ({ citizenId: context.pseudonym(cpr), name: names.get(cpr) ?? '' }));
   }
-}
-
-/** The bound cases still open, with the citizen each belongs to, in one batch look-up. */
-async function openCases(context: SubgraphContext, proxies: WireProxy[]): Promise<Map<string, string>> {
-  const ids = [...new Set(proxies.flatMap((proxy) => (proxy.sagId === null ? [] : [proxy.sagId])))];
-  const cases = (await context.batch('cases', ids)) as WireCase[];
-  return new Map(cases.filter((found) => found.afsluttet === null).map((found) => [found.sagId, found.primaerPart.cpr]));
 }

@@ -174,7 +174,7 @@ export class Access {
 
   /** Whether this caller may read the area at all through this view. */
   mayRead(area: Area): boolean {
-    if (!viewers[this.view].includes(this.caller.callerKind)) return false;
+    if (!this.viewAdmits()) return false;
     if (this.view === 'shared') return area === 'appointments';
     if (this.view === 'context') return contextAreas.includes(area);
     return this.caller.areas.includes(area);
@@ -281,8 +281,9 @@ export class Access {
   async withheld(area: Area): Promise<WithheldGroup[]> {
     this.requireArea(area);
     const groups = new Map<string, WithheldGroup>();
-    for (const record of await this.sources.loaders(area).mine()) {
-      const { verdict } = await this.judge(area, record);
+    const records = await this.sources.loaders(area).mine();
+    // Judged together, so their parents' look-ups share one batch.
+    for (const { verdict } of await Promise.all(records.map((record) => this.judge(area, record)))) {
       if (verdict.show || verdict.reason === 'OUTSIDE_GRANT') continue;
       const kle = verdict.reason === 'AGE_LIMIT' ? verdict.kle : null;
       const key = `${verdict.reason}:${kle ?? ''}`;

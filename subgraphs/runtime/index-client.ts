@@ -86,9 +86,11 @@ export class IndexClient<R> {
     return [...found, ...(await this.upstream.post(this.index.paths.batch, { ider: missing }, this.index.response, { deadline }))];
   }
 
+  /** Whether a search's answer is cached, and so worth reusing for look-ups by id. */
   get caches(): boolean {
     return this.caching !== null;
   }
+
   /** Forgets the subject's cached answers after a change made through the graph. */
   async forget(subjectCpr: string): Promise<void> {
     if (this.caching) await this.caching.cache.invalidate([this.caching.cache.key(this.area, 'search', subjectCpr)]);

@@ -102,12 +102,13 @@ export async function startSubgraph<TRecord>(
     const budget = Number(request.headers[budgetHeader]);
     const deadline = Date.now() + (Number.isFinite(budget) && budget > 0 ? Math.min(budget, maxBudgetMs) : maxBudgetMs);
     const today = now();
+    const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);
     /** One citizen's records for this request: loaders made on first use, never shared across requests. */
     const sourcesFor = (cpr: string): Sources => {
       const loaders = new Map<SubgraphName, AreaLoaders<unknown>>();
       let person: ReturnType<Sources['person']> | undefined;
       return {
-        citizen: citizenId(cpr, config.pseudonymKey),
+        citizen: pseudonym(cpr),
         loaders: (area) => {
           let made = loaders.get(area);
           if (!made) {
@@ -127,7 +128,7 @@ export async function startSubgraph<TRecord>(
     return {
       caller,
       logger: logger.child({ requestId: caller.requestId }),
-      subjectId: caller.subjectCpr ? citizenId(caller.subjectCpr, config.pseudonymKey) : null,
+      subjectId: subject?.citizen ?? null,
       upstream: own,
       changes,
       today,
@@ -144,7 +145,7 @@ export async function startSubgraph<TRecord>(
       disclosures,
       batch: (area, ids) => (ids.length === 0 ? Promise.resolve([]) : clientFor(area).byIds(ids, [], deadline)),
       person: (cpr) => persons.find(cpr, deadline),
-      pseudonym: (cpr) => citizenId(cpr, config.pseudonymKey),
+      pseudonym,
       forget: async () => {
         if (caller.subjectCpr !== null) await clientFor(definition.name).forget(caller.subjectCpr);
       },
