@@ -18,9 +18,9 @@ import { createContextFactory, type GatewayContext } from './context';
 import { createEngine, gatewayMarginMs } from './engine';
 import { metricsPlugin } from './plugins/metrics';
 import { loadPersistedOperations, persistedOperationsPlugin } from './plugins/persisted-operations';
-import { queryLimitsPlugin } from './plugins/query-limits';
+import { queryLimitsPlugin, tokenLimit } from './plugins/query-limits';
 import { requestIdPlugin } from './plugins/request-id';
-import { createRateLimit, MemoryCounter, RedisCounter } from './rate-limit';
+import { callerKey, createRateLimit, MemoryCounter, RedisCounter, type WindowLimit } from './rate-limit';
 import { RedisStore } from '../lib/cache/redis-store';
 
 export interface GatewayOptions {
@@ -47,18 +47,17 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const production = config.env === 'production';
   const redis = config.redis ? new RedisStore({ location: config.redis, commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
   const counter = redis ? new RedisCounter(redis.client) : new MemoryCounter();
-  const rateLimit = createRateLimit(counter, config.rateLimitPerMinute, config.pseudonymKey, logger);
-  const addressLimit = createRateLimit(counter, config.rateLimitPerAddressPerMinute, config.pseudonymKey, logger);
-  const chatbotLimit = createRateLimit(counter, config.chatbotRateLimitPerMinute, config.pseudonymKey, logger);
+  const windowLimit = (name: WindowLimit['name'], perMinute: number, code: WindowLimit['code'] = 'RATE_LIMITED') =>
+    createRateLimit(counter, { name, perMinute, code }, config.pseudonymKey, logger);
+  const rateLimit = windowLimit('caller', config.rateLimitPerMinute);
+  const addressLimit = windowLimit('address', config.rateLimitPerAddressPerMinute);
+  const chatbotLimit = windowLimit('chatbot', config.chatbotRateLimitPerMinute);
+  const costBudget = windowLimit('cost', config.costBudgetPerMinute, 'QUERY_BUDGET_EXHAUSTED');
   const reachLimit = createReachLimit(redis ? new RedisReach(redis.client) : new MemoryReach(), config.citizensPerHour, config.pseudonymKey, logger);
   const limit = async (access: Access) => {
-    if (access.callerKind === 'chatbot') {
-      // Every citizen on a chatbot has a bucket of their own; the client as a whole has a cap.
-      await chatbotLimit(access.actorId);
-      await rateLimit(`${access.actorId}|${access.subjectCpr}`);
-    } else {
-      await rateLimit(access.actorId);
-    }
+    // A chatbot's client as a whole has a cap; each citizen on it has a bucket of their own.
+    if (access.callerKind === 'chatbot') await chatbotLimit(access.actorId);
+    await rateLimit(callerKey(access));
     await reachLimit(access.callerKind, access.actorId, access.subjectCpr);
   };
   const upstream = (area: 'proxies' | 'cases', baseUrl: string) =>
@@ -84,6 +83,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       }),
     }),
     formatError: errorFormatter(production),
+    parseOptions: tokenLimit(config.limits),
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     // No "did you mean" field suggestions that would map the schema for a prober.
@@ -93,7 +93,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     plugins: [
       requestIdPlugin(),
       metricsPlugin(),
-      queryLimitsPlugin(config.limits),
+      queryLimitsPlugin<GatewayContext>(config.limits, (context, cost) => costBudget(callerKey(context.access), cost)),
       ...(config.persistedOperationsPath ? [persistedOperationsPlugin(loadPersistedOperations(config.persistedOperationsPath))] : []),
       audit.plugin,
     ],
@@ -113,6 +113,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ),
       ready: async () => (await audit.healthy()) && subgraphsAnswer(Object.values(config.subgraphUrls)),
       maxBodyBytes: config.maxBodyBytes,
+      bodyTimeoutMs: config.bodyTimeoutMs,
+      admission: { ...config.concurrency, waitMs: config.requestDeadlineMs },
       logger,
     },
     config.host,

@@ -204,7 +204,7 @@ export const settings = {
     schema: z.coerce.number().int().min(1),
     default: '8',
     services: ['gateway'],
-    doc: 'Deepest selection nesting accepted.',
+    doc: 'Deepest field nesting accepted, the leaf field counted; fragments count where they are spread.',
   },
   MAX_ALIASES: {
     schema: z.coerce.number().int().min(0),
@@ -217,6 +217,36 @@ export const settings = {
     default: '20000',
     services: ['gateway'],
     doc: 'Most objects one operation may make the subgraphs build (each list multiplies by its `first`).',
+  },
+  MAX_DIRECTIVES: {
+    schema: z.coerce.number().int().min(0),
+    default: '20',
+    services: ['gateway'],
+    doc: 'Most directives accepted in one operation, fragments included.',
+  },
+  MAX_TOKENS: {
+    schema: z.coerce.number().int().min(1),
+    default: '3000',
+    services: ['gateway'],
+    doc: 'Most lexical tokens in one query document; the parser stops there.',
+  },
+  COST_BUDGET_PER_MINUTE: {
+    schema: z.coerce.number().int().min(1),
+    default: '200000',
+    services: ['gateway'],
+    doc: 'Query cost (as MAX_QUERY_COST counts it) one caller may spend per minute; more get HTTP 429 QUERY_BUDGET_EXHAUSTED.',
+  },
+  MAX_CONCURRENT_REQUESTS: {
+    schema: z.coerce.number().int().min(1),
+    default: '64',
+    services: ['gateway'],
+    doc: 'GraphQL requests worked on at once by one gateway process; more wait in a queue. Health probes never wait.',
+  },
+  MAX_QUEUED_REQUESTS: {
+    schema: z.coerce.number().int().min(0),
+    default: '256',
+    services: ['gateway'],
+    doc: 'Requests that may wait for a free slot; past this (or past the request deadline in the queue) HTTP 503 SERVER_BUSY.',
   },
   RATE_LIMIT_PER_MINUTE: {
     schema: z.coerce.number().int().min(1),
@@ -299,6 +329,12 @@ export const settings = {
     services: ['gateway', 'subgraph'],
     doc: 'Largest accepted request body.',
   },
+  REQUEST_BODY_TIMEOUT_MS: {
+    schema: positiveMs,
+    default: '10000',
+    services: ['gateway', 'subgraph'],
+    doc: 'A request whose headers and body have not fully arrived by then is answered 408 and closed (a slow sender holds no socket for long).',
+  },
   UPSTREAM_URL: {
     schema: url,
     default: `http://127.0.0.1:${defaultPorts.simulator}`,
@@ -326,7 +362,7 @@ export const settings = {
   REDIS_URL: {
     schema: url.optional(),
     services: ['gateway', 'subgraph'],
-    doc: 'Redis for the shared cache of index answers and the rate limit (`redis://host:6379/0`). Unset: in-process.',
+    doc: 'Redis for the shared cache of index answers and the rate limit (`redis://host:6379/0`; `rediss://` for TLS). Unset: in-process.',
   },
   REDIS_SENTINELS: {
     schema: list.pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port'))).optional(),
@@ -338,6 +374,32 @@ export const settings = {
     default: 'borger-graph',
     services: ['gateway', 'subgraph'],
     doc: 'The primary the Sentinels watch over.',
+  },
+  REDIS_USERNAME: {
+    schema: z.string().min(1).optional(),
+    services: ['gateway', 'subgraph'],
+    doc: 'Redis ACL user for the primary, with REDIS_PASSWORD (Sentinel mode, or a REDIS_URL that names none). Unset: the default user.',
+  },
+  REDIS_PASSWORD: {
+    schema: z.string().min(1).optional(),
+    services: ['gateway', 'subgraph'],
+    doc: "Secret: the primary's password (Sentinel mode, or a REDIS_URL that carries none; a REDIS_URL with credentials refuses it).",
+  },
+  REDIS_SENTINEL_PASSWORD: {
+    schema: z.string().min(1).optional(),
+    services: ['gateway', 'subgraph'],
+    doc: "Secret: the Sentinels' own password (their `requirepass`), when they have one.",
+  },
+  REDIS_TLS: {
+    schema: flag,
+    default: 'false',
+    services: ['gateway', 'subgraph'],
+    doc: '`true`: TLS to the primary and to the Sentinels. A `rediss://` REDIS_URL turns it on by itself.',
+  },
+  REDIS_TLS_CA_FILE: {
+    schema: z.string().min(1).optional(),
+    services: ['gateway', 'subgraph'],
+    doc: "PEM file of the CA that signed Redis's (and the Sentinels') certificates, trusted instead of the system's CAs. Needs TLS on.",
   },
   REDIS_COMMAND_TIMEOUT_MS: {
     schema: positiveMs,
@@ -441,8 +503,20 @@ export interface CommonConfig {
   host: string;
   port: number;
   maxBodyBytes: number;
+  bodyTimeoutMs: number;
   internalContextKeys: ContextKeys;
   pseudonymKey: Uint8Array;
+}
+
+/** What one operation may ask for before it runs (see gateway/plugins/query-limits.ts). */
+export interface QueryLimits {
+  /** Deepest field nesting, leaf fields included, fragments counted where they are spread. */
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  /** Lexical tokens in one document, enforced by the parser itself. */
+  maxTokens: number;
+  maxCost: number;
 }
 
 export interface GatewayConfig extends CommonConfig {
@@ -451,7 +525,10 @@ export interface GatewayConfig extends CommonConfig {
   auditRetentionDays: number;
   /** Signs the audit chain's head after every batch (checkpoints outside the database). */
   auditCheckpointKey: Uint8Array;
-  limits: { maxDepth: number; maxAliases: number; maxCost: number };
+  limits: QueryLimits;
+  costBudgetPerMinute: number;
+  /** Requests worked on at once, and how many may wait for a slot. */
+  concurrency: { active: number; queued: number };
   rateLimitPerMinute: number;
   /** Before the token is checked, per client address; and per chatbot client, all citizens together. */
   rateLimitPerAddressPerMinute: number;
@@ -479,18 +556,49 @@ export interface GatewayConfig extends CommonConfig {
   };
 }
 
+/**
+ * How to reach Redis besides its address: the primary's credentials and TLS (to the primary and,
+ * with Sentinels, to them too), trusting only `caFile`'s CA when given. Passwords are secrets:
+ * they are handed to the client and never logged.
+ */
+export interface RedisAccess {
+  username?: string;
+  password?: string;
+  tls?: { caFile?: string };
+}
+
 /** Where Redis is: one URL, or Sentinels that know the current primary. None: in-process. */
-export type RedisLocation = { url: string } | { sentinels: { host: string; port: number }[]; name: string } | null;
+export type RedisLocation =
+  | ({ url: string } & RedisAccess)
+  | ({ sentinels: { host: string; port: number }[]; name: string; sentinelPassword?: string } & RedisAccess)
+  | null;
 
 function redisLocation(raw: RawConfig): RedisLocation {
-  if (raw.REDIS_SENTINELS && raw.REDIS_SENTINELS.length > 0) {
-    const sentinels = raw.REDIS_SENTINELS.map((entry) => {
-      const [host, port] = entry.split(':');
-      return { host, port: Number(port) };
-    });
-    return { sentinels, name: raw.REDIS_SENTINEL_NAME };
+  const sentinels = (raw.REDIS_SENTINELS ?? []).map((entry) => {
+    const [host, port] = entry.split(':');
+    return { host, port: Number(port) };
+  });
+  // Sentinels are used instead of REDIS_URL when both are set.
+  const url = sentinels.length > 0 ? undefined : raw.REDIS_URL;
+  if (sentinels.length === 0 && url === undefined) return null;
+  const problems: string[] = [];
+  const parsed = url === undefined ? null : new URL(url);
+  const urlCredentials = parsed !== null && (parsed.username !== '' || parsed.password !== '');
+  // Credentials in two places would leave one of them silently unused (ioredis prefers the URL's).
+  for (const name of ['REDIS_USERNAME', 'REDIS_PASSWORD'] as const) {
+    if (urlCredentials && raw[name] !== undefined) problems.push(`${name}: REDIS_URL carries credentials already; give them in one place`);
   }
-  return raw.REDIS_URL ? { url: raw.REDIS_URL } : null;
+  const tls = raw.REDIS_TLS || url?.startsWith('rediss://') === true;
+  if (raw.REDIS_TLS_CA_FILE !== undefined && !tls) problems.push('REDIS_TLS_CA_FILE: TLS is off (set REDIS_TLS=true or use a rediss:// REDIS_URL)');
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  const access: RedisAccess = {
+    ...(raw.REDIS_USERNAME !== undefined && { username: raw.REDIS_USERNAME }),
+    ...(raw.REDIS_PASSWORD !== undefined && { password: raw.REDIS_PASSWORD }),
+    ...(tls && { tls: raw.REDIS_TLS_CA_FILE !== undefined ? { caFile: raw.REDIS_TLS_CA_FILE } : {} }),
+  };
+  if (url !== undefined) return { url, ...access };
+  const sentinelPassword = raw.REDIS_SENTINEL_PASSWORD;
+  return { sentinels, name: raw.REDIS_SENTINEL_NAME, ...(sentinelPassword !== undefined && { sentinelPassword }), ...access };
 }
 
 export interface CacheConfig {
@@ -549,6 +657,7 @@ function common(raw: RawConfig, defaultPort: number): CommonConfig {
     host: raw.HOST,
     port: raw.PORT ?? defaultPort,
     maxBodyBytes: raw.MAX_BODY_BYTES,
+    bodyTimeoutMs: raw.REQUEST_BODY_TIMEOUT_MS,
     internalContextKeys: {
       current: Object.keys(raw.INTERNAL_CONTEXT_KEY)[0],
       keys: Object.fromEntries(Object.entries(raw.INTERNAL_CONTEXT_KEY).map(([id, value]) => [id, Buffer.from(value, 'base64url')])),
@@ -568,7 +677,15 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     databaseUrl: raw.DATABASE_URL,
     auditRetentionDays: raw.AUDIT_RETENTION_DAYS,
     auditCheckpointKey: Buffer.from(raw.AUDIT_CHECKPOINT_KEY, 'base64url'),
-    limits: { maxDepth: raw.MAX_QUERY_DEPTH, maxAliases: raw.MAX_ALIASES, maxCost: raw.MAX_QUERY_COST },
+    limits: {
+      maxDepth: raw.MAX_QUERY_DEPTH,
+      maxAliases: raw.MAX_ALIASES,
+      maxDirectives: raw.MAX_DIRECTIVES,
+      maxTokens: raw.MAX_TOKENS,
+      maxCost: raw.MAX_QUERY_COST,
+    },
+    costBudgetPerMinute: raw.COST_BUDGET_PER_MINUTE,
+    concurrency: { active: raw.MAX_CONCURRENT_REQUESTS, queued: raw.MAX_QUEUED_REQUESTS },
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE,
     rateLimitPerAddressPerMinute: raw.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
     chatbotRateLimitPerMinute: raw.CHATBOT_RATE_LIMIT_PER_MINUTE,

@@ -30,6 +30,10 @@ export const errorCodes = {
   QUERY_TOO_DEEP: { status: 400, message: 'The query is nested too deeply.' },
   TOO_MANY_ALIASES: { status: 400, message: 'The query uses too many aliases.' },
   QUERY_TOO_COSTLY: { status: 400, message: 'The query asks for too much at once.' },
+  TOO_MANY_DIRECTIVES: { status: 400, message: 'The query uses too many directives.' },
+  QUERY_TOO_LARGE: { status: 400, message: 'The query is too long.' },
+  QUERY_BUDGET_EXHAUSTED: { status: 429, message: 'You have asked for too much data this minute; try again shortly.' },
+  SERVER_BUSY: { status: 503, message: 'The service is busy; try again shortly.' },
   OPERATION_NOT_ALLOWED: { status: 400, message: 'Only registered operations are accepted here.' },
   AUDIT_UNAVAILABLE: {
     status: 503,
@@ -99,6 +103,11 @@ function plainMessage(code: string, message: string): string {
   return message;
 }
 
+/** graphql-js's parser stops at `maxTokens` with a syntax error of its own wording. */
+function stoppedAtTokenLimit(formatted: GraphQLFormattedError): boolean {
+  return formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && / tokens\. Parsing aborted\.$/.test(formatted.message);
+}
+
 /**
  * Apollo `formatError`: errors with a known code keep their message and the public extensions;
  * anything else, and any internal error, becomes INTERNAL_SERVER_ERROR with no detail, so an
@@ -107,6 +116,7 @@ function plainMessage(code: string, message: string): string {
 export function errorFormatter(production: boolean) {
   const shown = production ? productionExtensions : publicExtensions;
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    if (stoppedAtTokenLimit(formatted)) return { message: errorCodes.QUERY_TOO_LARGE.message, extensions: { code: 'QUERY_TOO_LARGE' } };
     const code = formatted.extensions?.code;
     const path = formatted.path ? { path: formatted.path } : {};
     if (typeof code === 'string' && knownCodes.has(code) && code !== 'INTERNAL_SERVER_ERROR') {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { Admission, NotAdmitted, type AdmissionLimits } from './admission';
 import { urlNamesCitizen } from './cpr-in-url';
 import { appError, type ErrorCode } from './errors';
 import type { Logger } from './logger';
@@ -20,6 +21,10 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** Readiness beyond being alive: e.g. every dependency answers. */
   ready?: () => Promise<boolean>;
   maxBodyBytes: number;
+  /** A request not fully received by then is answered 408 and its socket closed. */
+  bodyTimeoutMs: number;
+  /** Bounds the GraphQL work taken on at once (the gateway's); unset: no bound. */
+  admission?: AdmissionLimits;
   logger: Logger;
 }
 
@@ -69,10 +74,11 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
-function sendError(response: ServerResponse, code: ErrorCode): void {
-  const error = appError(code);
-  const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 400;
-  sendJson(response, status, { errors: [{ message: error.message, extensions: { code } }] });
+function sendError(response: ServerResponse, code: ErrorCode, retryAfterSeconds?: number): void {
+  const error = appError(code, { retryAfterSeconds });
+  const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
+  for (const [key, value] of http?.headers ?? []) response.setHeader(key, value);
+  sendJson(response, http?.status ?? 400, { errors: [{ message: error.message, extensions: { code } }] });
 }
 
 function headerMap(request: IncomingMessage): HeaderMap {
@@ -111,7 +117,15 @@ export async function listen<TContext extends BaseContext>(
   port: number,
 ): Promise<RunningService> {
   await options.apollo.start();
-  const server = createServer((request, response) => {
+  const admission = options.admission ? new Admission(options.admission) : null;
+  const server = createServer(
+    {
+      requestTimeout: options.bodyTimeoutMs,
+      headersTimeout: Math.min(options.bodyTimeoutMs, 60_000),
+      // Node looks for requests past their time this often (30 s by default): a fifth of the limit.
+      connectionsCheckingInterval: Math.max(100, Math.floor(options.bodyTimeoutMs / 5)),
+    },
+    (request, response) => {
     const { pathname, search } = new URL(request.url ?? '/', 'http://service.invalid');
     const handle = async (): Promise<void> => {
       if (pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
@@ -120,8 +134,13 @@ export async function listen<TContext extends BaseContext>(
         return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
       }
       if (pathname === '/graphql') {
-        // Continue the caller's trace (W3C traceparent), so one request is one trace across hops.
-        return inSpan('graphql.request', { service: options.name }, () => serveGraphQL(options, request, response, search), incomingTrace(request.headers));
+        const release = admission ? await admission.enter() : () => undefined;
+        try {
+          // Continue the caller's trace (W3C traceparent), so one request is one trace across hops.
+          return await inSpan('graphql.request', { service: options.name }, () => serveGraphQL(options, request, response, search), incomingTrace(request.headers));
+        } finally {
+          release();
+        }
       }
       if (pathname === '/metrics') {
         response.writeHead(200, { 'content-type': registry.contentType });
@@ -132,6 +151,7 @@ export async function listen<TContext extends BaseContext>(
     };
     handle().catch((error: unknown) => {
       if (error instanceof BodyError) return sendError(response, error.code);
+      if (error instanceof NotAdmitted) return sendError(response, 'SERVER_BUSY', 1);
       options.logger.error({ err: { type: (error as Error)?.name } }, 'request failed outside GraphQL');
       if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR');
       else response.end();

@@ -1,88 +1,87 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  getNullableType,
-  isListType,
-  Kind,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  type DocumentNode,
-  type GraphQLSchema,
-} from 'graphql';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { Kind, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { QueryLimits } from '../../lib/config';
 import { appError, type ErrorCode } from '../../lib/errors';
-import { defaultListSize } from '../../lib/list';
+import { operationCost } from './query-cost';
 
-export interface QueryLimits {
-  maxDepth: number;
-  maxAliases: number;
-  maxCost: number;
+
+/** Apollo's `parseOptions`: the parser stops at the limit, before building a huge document. */
+export function tokenLimit(limits: QueryLimits) {
+  return { maxTokens: limits.maxTokens };
 }
 
-/** Lists without a `first` argument (a case's documents) are counted as this long. */
-const unboundedListGuess = 10;
+type Refusal = { code: ErrorCode; message: string };
 
-export interface QueryShape {
-  depth: number;
-  aliases: number;
-  /** Objects the query can make the subgraphs build: each list multiplies what is under it. */
-  cost: number;
-}
-
-/** Measures an operation against the schema before any subgraph is asked. */
-export function measure(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}): QueryShape {
-  const typeInfo = new TypeInfo(schema);
-  const multipliers: number[] = [1];
-  let depth = 0;
-  let current = 0;
-  let aliases = 0;
-  let cost = 0;
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      [Kind.FIELD]: {
-        enter(node) {
-          if (node.alias) aliases += 1;
-          const type = typeInfo.getType();
-          const scale = multipliers[multipliers.length - 1];
-          let multiplier = 1;
-          if (type && isListType(getNullableType(type))) {
-            const first = node.arguments?.find((argument) => argument.name.value === 'first')?.value;
-            const takesFirst = typeInfo.getFieldDef()?.args.some((argument) => argument.name === 'first');
-            const given =
-              first?.kind === Kind.INT ? Number(first.value) : first?.kind === Kind.VARIABLE ? Number(variables[first.name.value]) : NaN;
-            multiplier = Number.isFinite(given) ? given : takesFirst ? defaultListSize : unboundedListGuess;
-          }
-          if (node.selectionSet) {
-            cost += scale * multiplier;
-            current += 1;
-            depth = Math.max(depth, current);
-          }
-          multipliers.push(scale * multiplier);
-        },
-        leave(node) {
-          multipliers.pop();
-          if (node.selectionSet) current -= 1;
-        },
-      },
+/**
+ * The shape limits, counted by graphql-armor's rules, which follow every fragment spread (the
+ * same chain refused inline is refused through twelve named fragments). The rules only report:
+ * the first refusal is turned into our own code and message.
+ */
+function shapeRefusal(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): Refusal | null {
+  const refusals: Refusal[] = [];
+  const refuse = (code: ErrorCode, message: string) => [() => void refusals.push({ code, message })];
+  const quiet = { propagateOnRejection: false, exposeLimits: false };
+  validate(schema, document, [
+    maxDepthRule({
+      ...quiet,
+      n: limits.maxDepth,
+      flattenFragments: true,
+      onReject: refuse('QUERY_TOO_DEEP', `The query is nested more than ${limits.maxDepth} levels deep.`),
     }),
+    maxAliasesRule({ ...quiet, n: limits.maxAliases, onReject: refuse('TOO_MANY_ALIASES', `The query uses more than ${limits.maxAliases} aliases.`) }),
+    maxDirectivesRule({
+      ...quiet,
+      n: limits.maxDirectives,
+      onReject: refuse('TOO_MANY_DIRECTIVES', `The query uses more than ${limits.maxDirectives} directives.`),
+    }),
+  ]);
+  return refusals[0] ?? null;
+}
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  return Object.fromEntries(
+    document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
   );
-  return { depth, aliases, cost };
 }
 
-function refuse(code: ErrorCode, message: string): never {
-  throw appError(code, { message });
+/** What an operation would cost, or why it is refused before it costs anything. */
+export function judge(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: QueryLimits,
+): { refusal: Refusal } | { cost: number } {
+  const refusal = shapeRefusal(schema, document, limits);
+  if (refusal) return { refusal };
+  const cost = operationCost(schema, operation, fragmentsOf(document), variables);
+  if (cost > limits.maxCost) {
+    return {
+      refusal: { code: 'QUERY_TOO_COSTLY', message: `The query could build ${cost} objects; at most ${limits.maxCost} are allowed. Ask for fewer items.` },
+    };
+  }
+  return { cost };
 }
 
-/** Refuses, with its own code, an operation too deep, too aliased or too costly to run. */
-export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+/**
+ * Refuses, with its own code, an operation too deep, too aliased, too directive-laden or too
+ * costly to run; an accepted one is charged to its caller's budget (`charge` may refuse too).
+ */
+export function queryLimitsPlugin<TContext extends BaseContext>(
+  limits: QueryLimits,
+  charge: (context: TContext, cost: number) => Promise<void>,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, schema, request }) {
-          const shape = measure(schema, document, request.variables ?? {});
-          if (shape.depth > limits.maxDepth) refuse('QUERY_TOO_DEEP', `The query is ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed.`);
-          if (shape.aliases > limits.maxAliases) refuse('TOO_MANY_ALIASES', `The query uses ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed.`);
-          if (shape.cost > limits.maxCost) refuse('QUERY_TOO_COSTLY', `The query could build ${shape.cost} objects; at most ${limits.maxCost} are allowed. Ask for fewer items.`);
+        async didResolveOperation({ document, schema, operation, request, contextValue }) {
+          if (!operation) return;
+          const verdict = judge(schema, document, operation, request.variables ?? {}, limits);
+          if ('refusal' in verdict) throw appError(verdict.refusal.code, { message: verdict.refusal.message });
+          await charge(contextValue, verdict.cost);
         },
       };
     },

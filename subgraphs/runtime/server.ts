@@ -153,7 +153,7 @@ export async function startSubgraph<TRecord>(
   };
 
   const service = await listen(
-    { name: `subgraph-${definition.name}`, apollo, context, maxBodyBytes: config.maxBodyBytes, logger },
+    { name: `subgraph-${definition.name}`, apollo, context, maxBodyBytes: config.maxBodyBytes, bodyTimeoutMs: config.bodyTimeoutMs, logger },
     config.host,
     config.port,
   );

@@ -143,6 +143,8 @@ describe('the access matrix, generated from the public schema', () => {
         MAX_QUERY_COST: '100000000',
         MAX_QUERY_DEPTH: '32',
         MAX_ALIASES: '1000',
+        MAX_TOKENS: '100000',
+        COST_BUDGET_PER_MINUTE: '1000000000',
         REQUEST_DEADLINE_MS: '15000',
       },
     });

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { postGraphQL } from '../support/graphql-client';
 import { tokenFor } from '../support/personas';
 import { startStack, type Stack } from '../support/stack';
@@ -6,7 +7,8 @@ describe('the endpoint speaks GraphQL over HTTP', () => {
   let stack: Stack;
   let token: string;
   beforeAll(async () => {
-    stack = await startStack();
+    // A short body timeout, so the slow sender below is cut off quickly.
+    stack = await startStack({ env: { REQUEST_BODY_TIMEOUT_MS: '1000' } });
     token = await tokenFor(stack, 'thomas');
   });
   afterAll(() => stack.close());
@@ -78,6 +80,17 @@ describe('the endpoint speaks GraphQL over HTTP', () => {
     const response = await postGraphQL(stack.gatewayUrl, `{ me { id } } # ${'x'.repeat(70_000)}`, { token });
     expect(response.status).toBe(413);
     expect(response.body.errors![0].extensions!.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers a sender that stops halfway through its body with 408 and closes the connection', async () => {
+    const { hostname, port } = new URL(stack.gatewayUrl);
+    const socket = connect(Number(port), hostname);
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    socket.write(`POST /graphql HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":`);
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });
 
   it('echoes the request id so a client can quote it', async () => {

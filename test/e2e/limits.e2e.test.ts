@@ -42,6 +42,19 @@ describe('abuse limits at the gateway', () => {
   it('counts a list size given in the variables too', () =>
     refusedWith('query ($n: Int!) { me { cases(first: $n) { contact { office } documents { title } } } }', 'QUERY_TOO_COSTLY', { n: 500 }));
 
+  it('refuses the proxy cycle through a chain of 12 named fragments, as it refuses it inline', () => {
+    const fragments = Array.from(
+      { length: 12 },
+      (_, index) => `fragment F${index + 1} on Citizen { proxies(first: 500) { representedCitizen { ${index < 11 ? `...F${index + 2}` : 'id'} } } }`,
+    );
+    return refusedWith(`query { me { ...F1 } }\n${fragments.join('\n')}`, 'QUERY_TOO_DEEP');
+  });
+
+  it('counts a list size from a variable default', () =>
+    refusedWith('query ($n: Int = 500) { me { cases(first: $n) { contact { office } documents { title } } } }', 'QUERY_TOO_COSTLY'));
+
+  it('stops parsing a document longer than the token limit', () => refusedWith(`{ me { ${'id '.repeat(3000)} } }`, 'QUERY_TOO_LARGE'));
+
   it('refuses batched operations in one request', async () => {
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
@@ -85,6 +98,26 @@ describe('the rate limit', () => {
     for (let request = 0; request < 3; request += 1) await postGraphQL(stack.gatewayUrl, context, { token: thomasBot });
     expect((await postGraphQL(stack.gatewayUrl, context, { token: thomasBot })).status).toBe(429);
     expect((await postGraphQL(stack.gatewayUrl, context, { token: await chatbotFor(personas.karen.cpr) })).status).toBe(200);
+  });
+});
+
+describe('the cost budget per caller', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { COST_BUDGET_PER_MINUTE: '1000' } });
+  });
+  afterAll(() => stack.close());
+
+  it('refuses with 429 and Retry-After once a caller has asked for more than a minute allows, and only that caller', async () => {
+    // Each costs 1 + 300 × 2 = 601 of the 1,000: the second goes over.
+    const costly = '{ me { cases(first: 300) { contact { office } } } }';
+    const thomas = await tokenFor(stack, 'thomas');
+    expect((await postGraphQL(stack.gatewayUrl, costly, { token: thomas })).status).toBe(200);
+    const refused = await postGraphQL(stack.gatewayUrl, costly, { token: thomas });
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors![0].extensions!.code).toBe('QUERY_BUDGET_EXHAUSTED');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await postGraphQL(stack.gatewayUrl, costly, { token: await tokenFor(stack, 'karen') })).status).toBe(200);
   });
 });
 
@@ -164,7 +197,7 @@ describe('the gateway metrics', () => {
       expect(metrics).toMatch(/graphql_requests_total\{operation="CitizenOverview",outcome="ok"\} \d+/);
       expect(metrics).toMatch(/graphql_request_duration_seconds_count\{operation="other"\} \d+/);
       expect(metrics).not.toContain('SomethingRandom1234');
-      expect(metrics).toMatch(/rate_limit_refusals_total \d+/);
+      expect(metrics).toMatch(/rate_limit_refusals_total\{limit="caller"\} \d+/);
     } finally {
       await stack.close();
     }
