@@ -66,6 +66,7 @@ export function sealContext(cpr: string, subgraph: string, caller: Caller = 'cit
       mayReadAccessLog: false,
       holderId: null,
       mutation: false,
+      language: 'da',
       ...accessOf[caller](cpr),
     },
     internalContextKeys,

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Disclosures } from '../lib/disclosures';
+import { currentLanguage, type Language } from '../lib/i18n/language';
 import { newRequestId, sealInternalContext, type ContextKeys } from '../lib/internal-context';
 import type { Access } from './auth/access-policy';
 import type { TokenVerifier } from './auth/token-verifier';
@@ -9,6 +10,8 @@ export interface GatewayContext {
   requestId: string;
   /** Epoch ms by which the client must have its answer. */
   deadline: number;
+  /** The language the client asked for (lib/i18n/language.ts). */
+  language: Language;
   access: Access;
   /** The internal context for one fetch to one subgraph, sealed for that fetch alone. */
   sealFor(subgraph: string, mutation: boolean): Promise<string>;
@@ -44,7 +47,8 @@ export function createContextFactory(
     await limitAddress(request.socket.remoteAddress ?? 'unknown');
     const access = await decide(await verify(request.headers.authorization), { deadline, requestId, namedCitizen });
     await limit(access);
-    const sealFor = (subgraph: string, mutation: boolean) => sealInternalContext({ requestId, ...access, mutation }, internalContextKeys, subgraph);
-    return { requestId, deadline, access, sealFor, disclosures: new Disclosures(), unaccounted: false };
+    const language = currentLanguage();
+    const sealFor = (subgraph: string, mutation: boolean) => sealInternalContext({ requestId, ...access, mutation, language }, internalContextKeys, subgraph);
+    return { requestId, deadline, language, access, sealFor, disclosures: new Disclosures(), unaccounted: false };
   };
 }

@@ -5,7 +5,6 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import { subgraphNames, type SubgraphName } from '../lib/config';
 import { appError } from '../lib/errors';
 import { budgetHeader } from '../lib/internal-context';
-import { traceHeaders } from '../lib/tracing';
 
 /** What the gateway keeps of the deadline for merging and answering after subgraphs reply. */
 export const gatewayMarginMs = 100;
@@ -17,10 +16,8 @@ export const gatewayMarginMs = 100;
 const fetchWithinBudget = ((url: string, init?: RequestInit) => {
   const budget = Number(new Headers(init?.headers).get(budgetHeader));
   const limit = Number.isFinite(budget) && budget > 0 ? budget + gatewayMarginMs : 10_000;
-  const headers = new Headers(init?.headers);
-  // The active span here is Apollo's fetch span (when tracing is on): the subgraph continues it.
-  for (const [name, value] of Object.entries(traceHeaders())) headers.set(name, value);
-  return fetch(url, { ...init, headers, signal: AbortSignal.timeout(limit) });
+  // The fetch instrumentation (lib/tracing.ts) adds the trace context of Apollo's fetch span.
+  return fetch(url, { ...init, signal: AbortSignal.timeout(limit) });
 }) as unknown as Fetcher;
 
 /**
@@ -50,6 +47,9 @@ export interface EngineOptions<TContext> {
 }
 
 export function createEngine<TContext>(options: EngineOptions<TContext>): GatewayInterface {
+  // Otherwise Apollo's gateway runs cloud resource detectors (requests to metadata endpoints) and
+  // reports usage to Apollo every hour: nothing of this deployment goes to a third party.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) =>

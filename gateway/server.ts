@@ -3,10 +3,10 @@ import { ApolloServer } from '@apollo/server';
 import type { GatewayConfig } from '../lib/config';
 import { disclosureReportSchema, disclosuresExtension } from '../lib/disclosures';
 import { errorFormatter } from '../lib/errors';
+import { failureLogPlugin } from '../lib/failure-log';
 import { listen, type RunningService } from '../lib/http-server';
 import { budgetHeader, internalContextHeader } from '../lib/internal-context';
 import { createLogger } from '../lib/logger';
-import { startTracing } from '../lib/tracing';
 import { Upstream } from '../lib/upstream';
 import { startAuditTrail } from './audit/audit-trail';
 import { RedisCheckpoints } from './audit/checkpoints';
@@ -21,6 +21,7 @@ import { loadPersistedOperations, persistedOperationsPlugin } from './plugins/pe
 import { queryLimitsPlugin, tokenLimit } from './plugins/query-limits';
 import { requestIdPlugin } from './plugins/request-id';
 import { callerKey, createRateLimit, MemoryCounter, RedisCounter, type WindowLimit } from './rate-limit';
+import { gatewayReadiness } from './readiness';
 import { RedisStore } from '../lib/cache/redis-store';
 
 export interface GatewayOptions {
@@ -28,22 +29,8 @@ export interface GatewayOptions {
   verify?: TokenVerifier;
 }
 
-/** Ready only when every subgraph answers its health check (and, below, the audit store). */
-async function subgraphsAnswer(urls: string[]): Promise<boolean> {
-  const answers = await Promise.all(
-    urls.map((url) =>
-      fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(1000) }).then(
-        (response) => response.ok,
-        () => false,
-      ),
-    ),
-  );
-  return answers.every(Boolean);
-}
-
 export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningService> {
   const logger = createLogger('gateway', config.logLevel);
-  startTracing(config.otlpEndpoint);
   const production = config.env === 'production';
   const redis = config.redis ? new RedisStore({ location: config.redis, commandTimeoutMs: config.redisCommandTimeoutMs }) : null;
   const counter = redis ? new RedisCounter(redis.client) : new MemoryCounter();
@@ -79,6 +66,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       headersFor: async (context, fetch) => ({
         [internalContextHeader]: await context.sealFor(fetch.subgraph, fetch.mutation),
         'x-request-id': context.requestId,
+        // The subgraph writes its error messages in it; its data texts follow the sealed context.
+        'accept-language': context.language,
         [budgetHeader]: String(Math.max(1, context.deadline - Date.now() - gatewayMarginMs)),
       }),
     }),
@@ -93,6 +82,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     plugins: [
       requestIdPlugin(),
       metricsPlugin(),
+      failureLogPlugin<GatewayContext>(logger, (context) => context.requestId),
       queryLimitsPlugin<GatewayContext>(config.limits, (context, cost) => costBudget(callerKey(context.access), cost)),
       ...(config.persistedOperationsPath ? [persistedOperationsPlugin(loadPersistedOperations(config.persistedOperationsPath))] : []),
       audit.plugin,
@@ -111,7 +101,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         config.internalContextKeys,
         config.requestDeadlineMs,
       ),
-      ready: async () => (await audit.healthy()) && subgraphsAnswer(Object.values(config.subgraphUrls)),
+      ready: gatewayReadiness({ auditHealthy: audit.healthy, redis: redis?.client ?? null, subgraphUrls: config.subgraphUrls }),
       maxBodyBytes: config.maxBodyBytes,
       bodyTimeoutMs: config.bodyTimeoutMs,
       admission: { ...config.concurrency, waitMs: config.requestDeadlineMs },

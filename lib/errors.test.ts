@@ -1,4 +1,5 @@
 import { appError, errorFormatter, formatError } from './errors';
+import { inLanguage } from './i18n/language';
 
 describe('the error policy', () => {
   it('gives an area error its code and area, and no HTTP status that would fail the whole response', () => {
@@ -21,12 +22,23 @@ describe('the error policy', () => {
       message: 'Variable "$cpr" got invalid value 2202450842; String cannot represent a non string value: 2202450842',
       extensions: { code: 'BAD_USER_INPUT' },
     });
-    expect(formatted.message).toBe('Variable "$cpr" has an invalid value.');
+    expect(formatted.message).toBe('Variablen "$cpr" har en ugyldig værdi.');
   });
 
   it('says a query could not be parsed, not how the parser broke', () => {
     expect(formatError({ message: 'Maximum call stack size exceeded', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }).message).toBe(
-      'The query could not be parsed.',
+      'Forespørgslen kunne ikke læses.',
+    );
+  });
+
+  it('writes its messages in the language of the request', () => {
+    expect(inLanguage('en', () => appError('FORBIDDEN_AREA').message)).toBe('You have no access to this area.');
+    expect(inLanguage('da', () => appError('FORBIDDEN_AREA').message)).toBe('Du har ikke adgang til dette område.');
+  });
+
+  it('writes a message that says more than its code from its detail and parameters', () => {
+    expect(inLanguage('en', () => appError('BAD_USER_INPUT', { detail: 'error.firstRange', params: { min: 0, max: 500 } }).message)).toBe(
+      '"first" must be between 0 and 500.',
     );
   });
 
@@ -61,7 +73,7 @@ describe('the error policy', () => {
       extensions: { code: 'SOMETHING_ELSE', stacktrace: ['Error: at x'] },
     });
     expect(formatted).toEqual({
-      message: 'Something went wrong on our side.',
+      message: 'Der gik noget galt hos os.',
       path: ['me', 'cases'],
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });

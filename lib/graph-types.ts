@@ -1,4 +1,6 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Language } from './i18n/language';
+import { sourceText, sourceTextOrNull } from './i18n/source-texts';
 import { kleName } from './kle';
 import { DateTime } from './scalars';
 import type { WireAuthority, WireContactUnit, WireMoney } from './index-wire';
@@ -46,7 +48,7 @@ export class Money {
 @Directive('@shareable')
 @ObjectType({ description: 'A KLE classification (the municipal subject classification) in plain language.' })
 export class Kle {
-  @Field({ description: 'The KLE number, e.g. "32.18.04".' })
+  @Field({ description: 'The KLE number, e.g. "32.24.04".' })
   code!: string;
 
   @Field({ description: 'Plain-language name of the topic.' })
@@ -57,8 +59,14 @@ export function toAuthority(wire: WireAuthority): Authority {
   return { code: wire.kode, name: wire.navn };
 }
 
-export function toContact(wire: WireContactUnit): Contact {
-  return { office: wire.navn, phone: wire.telefon, email: wire.email, openingHours: wire.aabningstider };
+/** The unit's own words (office name, opening hours) in the reader's language where the glossary knows them. */
+export function toContact(wire: WireContactUnit, language: Language): Contact {
+  return {
+    office: sourceText(wire.navn, language),
+    phone: wire.telefon,
+    email: wire.email,
+    openingHours: sourceTextOrNull(wire.aabningstider, language),
+  };
 }
 
 export function toMoney(wire: WireMoney): Money {
@@ -67,8 +75,9 @@ export function toMoney(wire: WireMoney): Money {
   return { amount: `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`, currency: wire.valuta };
 }
 
-export function toKle(code: string): Kle {
-  return { code, name: kleName(code) };
+/** A KLE code with its name in the reader's language; the responsible municipality's own plain name where it has one. */
+export function toKle(code: string, language: Language, municipalityCode: string | null = null): Kle {
+  return { code, name: kleName(code, language, municipalityCode) };
 }
 
 export enum WithheldReason {

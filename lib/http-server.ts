@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { Admission, NotAdmitted, type AdmissionLimits } from './admission';
 import { urlNamesCitizen } from './cpr-in-url';
+import { currentLanguage, inLanguage, negotiateLanguage } from './i18n/language';
 import { appError, type ErrorCode } from './errors';
 import type { Logger } from './logger';
 import { registry } from './metrics';
-import { incomingTrace, inSpan } from './tracing';
+import { inSpan } from './tracing';
 
 /**
  * The one HTTP front of every service (gateway and subgraphs): GraphQL over HTTP at /graphql on
@@ -18,14 +19,23 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /** Builds the request's context; `variables` only from a POST body, never from a URL. */
   context: (request: IncomingMessage, variables: Record<string, unknown> | undefined) => Promise<TContext>;
-  /** Readiness beyond being alive: e.g. every dependency answers. */
-  ready?: () => Promise<boolean>;
+  /** Readiness beyond being alive: what the service cannot work without, and how the rest is. */
+  ready?: () => Promise<Readiness>;
   maxBodyBytes: number;
   /** A request not fully received by then is answered 408 and its socket closed. */
   bodyTimeoutMs: number;
   /** Bounds the GraphQL work taken on at once (the gateway's); unset: no bound. */
   admission?: AdmissionLimits;
   logger: Logger;
+}
+
+export type DependencyState = 'up' | 'down' | 'none';
+
+/** What /readyz answers: whether to send this process traffic, and each dependency's state. */
+export interface Readiness {
+  ready: boolean;
+  /** For whoever looks: only some of them decide `ready`. */
+  checks: Record<string, DependencyState | Record<string, DependencyState>>;
 }
 
 export interface RunningService {
@@ -76,6 +86,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 function sendError(response: ServerResponse, code: ErrorCode, retryAfterSeconds?: number): void {
   const error = appError(code, { retryAfterSeconds });
+  response.setHeader('content-language', currentLanguage());
   const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
   for (const [key, value] of http?.headers ?? []) response.setHeader(key, value);
   sendJson(response, http?.status ?? 400, { errors: [{ message: error.message, extensions: { code } }] });
@@ -97,11 +108,18 @@ async function serveGraphQL<TContext extends BaseContext>(
 ): Promise<void> {
   if (urlNamesCitizen(search)) throw new BodyError('CPR_IN_URL');
   const body = parseBody(await readBody(request, options.maxBodyBytes), request.headers['content-type']);
-  const result = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method ?? 'GET', headers: headerMap(request), search, body },
-    context: () => options.context(request, variablesOf(body)),
-  });
+  const variables = variablesOf(body);
+  const language = negotiateLanguage(request.headers['accept-language'], variables);
+  response.setHeader('content-language', language);
+  const result = await inLanguage(language, () =>
+    options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers: headerMap(request), search, body },
+      context: () => options.context(request, variables),
+    }),
+  );
   for (const [key, value] of result.headers) response.setHeader(key, value);
+  // A shared cache must keep the languages apart.
+  response.setHeader('vary', [result.headers.get('vary'), 'Accept-Language'].filter(Boolean).join(', '));
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
     response.end(result.body.string);
@@ -130,14 +148,14 @@ export async function listen<TContext extends BaseContext>(
     const handle = async (): Promise<void> => {
       if (pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
       if (pathname === '/readyz') {
-        const ready = options.ready ? await options.ready() : true;
-        return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+        const { ready, checks } = options.ready ? await options.ready() : { ready: true, checks: {} };
+        return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
       }
       if (pathname === '/graphql') {
         const release = admission ? await admission.enter() : () => undefined;
         try {
-          // Continue the caller's trace (W3C traceparent), so one request is one trace across hops.
-          return await inSpan('graphql.request', { service: options.name }, () => serveGraphQL(options, request, response, search), incomingTrace(request.headers));
+          // Inside the HTTP instrumentation's server span, which continues the caller's trace (W3C traceparent).
+          return await inSpan('graphql.request', { service: options.name }, () => serveGraphQL(options, request, response, search));
         } finally {
           release();
         }
@@ -149,13 +167,16 @@ export async function listen<TContext extends BaseContext>(
       }
       sendJson(response, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
     };
-    handle().catch((error: unknown) => {
-      if (error instanceof BodyError) return sendError(response, error.code);
-      if (error instanceof NotAdmitted) return sendError(response, 'SERVER_BUSY', 1);
-      options.logger.error({ err: { type: (error as Error)?.name } }, 'request failed outside GraphQL');
-      if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR');
-      else response.end();
-    });
+    // Until the body is read, only the header can say which language the client wants.
+    inLanguage(negotiateLanguage(request.headers['accept-language'], undefined), () =>
+      handle().catch((error: unknown) => {
+        if (error instanceof BodyError) return sendError(response, error.code);
+        if (error instanceof NotAdmitted) return sendError(response, 'SERVER_BUSY', 1);
+        options.logger.error({ err: { type: (error as Error)?.name } }, 'request failed outside GraphQL');
+        if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR');
+        else response.end();
+      }),
+    );
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {

@@ -16,6 +16,7 @@ const context: InternalContext = {
   mayReadAccessLog: true,
   holderId: '1503721233',
   mutation: false,
+  language: 'da',
   partnerOrganisation: null,
   staffMunicipality: null,
 };

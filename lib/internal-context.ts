@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { decodeProtectedHeader, EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
+import { languages } from './i18n/language';
 import { cprSchema } from './index-wire';
 
 /**
@@ -43,6 +44,8 @@ export const internalContextSchema = z.object({
   staffMunicipality: z.string().nullable(),
   /** Sealed for a mutation's fetch: a subgraph makes no change under a context without it. */
   mutation: z.boolean(),
+  /** The language the client asked for: the subgraphs write their texts in it. */
+  language: z.enum(languages),
 });
 export type InternalContext = z.infer<typeof internalContextSchema>;
 

@@ -8,7 +8,7 @@ export const defaultListSize = 100;
 
 export function firstN<T>(items: readonly T[], first: number): T[] {
   if (!Number.isInteger(first) || first < 0 || first > maxBatchSize) {
-    throw appError('BAD_USER_INPUT', { message: `"first" must be between 0 and ${maxBatchSize}.` });
+    throw appError('BAD_USER_INPUT', { detail: 'error.firstRange', params: { min: 0, max: maxBatchSize } });
   }
   return items.slice(0, first);
 }

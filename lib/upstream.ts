@@ -3,7 +3,7 @@ import { CircuitBreaker } from './breaker';
 import { appError, type Area, type ErrorCode } from './errors';
 import type { Logger } from './logger';
 import { upstreamCalls, upstreamLatency } from './metrics';
-import { inSpan, traceHeaders } from './tracing';
+import { inSpan } from './tracing';
 
 /**
  * The seam every call to a national index passes through: deadline, one retry, circuit breaker,
@@ -112,7 +112,7 @@ export class Upstream {
     try {
       response = await fetch(new URL(path, baseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...traceHeaders() },
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(body),
         signal,
       });

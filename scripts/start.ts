@@ -53,7 +53,11 @@ process.once('SIGTERM', () => stopAll(0));
 async function announceWhenReady(): Promise<void> {
   const readyz = `http://127.0.0.1:${gatewayPort}/readyz`;
   for (let attempt = 0; attempt < 120 && !stopping; attempt += 1) {
-    const ready = await fetch(readyz).then((response) => response.ok, () => false);
+    // The gateway is ready without its subgraphs (it answers the other areas); here all must be up.
+    const ready = await fetch(readyz).then(
+      async (response) => response.ok && Object.values(((await response.json()) as { checks: { subgraphs: object } }).checks.subgraphs).every((state) => state === 'up'),
+      () => false,
+    );
     if (ready) {
       process.stdout.write(
         `\nReady: http://127.0.0.1:${gatewayPort}/graphql\n` +

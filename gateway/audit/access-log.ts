@@ -1,7 +1,9 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, registerEnumType, Resolver } from 'type-graphql';
 import clientNames from '../../config/clients.json';
 import { declareCitizen } from '../../lib/citizen';
 import { appError } from '../../lib/errors';
+import type { Language } from '../../lib/i18n/language';
+import { say } from '../../lib/i18n/messages';
 import { DateTime } from '../../lib/scalars';
 import type { GatewayContext } from '../context';
 import type { StoredEvent } from './store';
@@ -13,12 +15,36 @@ import type { StoredEvent } from './store';
  */
 export const Citizen = declareCitizen();
 
+export enum ReaderKind {
+  YOU = 'YOU',
+  PROXY = 'PROXY',
+  CHATBOT = 'CHATBOT',
+  PARTNER = 'PARTNER',
+  STAFF = 'STAFF',
+  UNKNOWN = 'UNKNOWN',
+}
+registerEnumType(ReaderKind, {
+  name: 'ReaderKind',
+  description: "Who read the citizen's data.",
+  valuesConfig: {
+    YOU: { description: 'The citizen themself.' },
+    PROXY: { description: 'Someone acting for the citizen under a proxy or guardianship.' },
+    CHATBOT: { description: "A chatbot answering the citizen's own questions." },
+    PARTNER: { description: 'A partner authority under a sharing agreement.' },
+    STAFF: { description: 'Municipal verification staff.' },
+    UNKNOWN: { description: 'A reader the log cannot name.' },
+  },
+});
+
 @ObjectType({ description: "One access to the citizen's data: who, when, which areas." })
 export class AccessLogEntry {
   @Field(() => DateTime, { description: 'When.' })
   at!: string;
 
-  @Field({ description: 'Who, in plain language: you, your proxy by name, a chatbot, an authority.' })
+  @Field(() => ReaderKind, { description: 'What kind of reader it was.' })
+  reader!: ReaderKind;
+
+  @Field({ description: 'Who, in plain words in the language asked for: you, your proxy by name, a chatbot, an authority.' })
   who!: string;
 
   @Field(() => [String], { description: 'The data areas that were shown.' })
@@ -54,15 +80,18 @@ export interface AccessLogSource {
 const clients: Record<string, string> = clientNames.clients;
 const organisations: Record<string, string> = clientNames.organisations;
 
-function who(event: StoredEvent, subjectId: string, holders: Map<string, string>): string {
+function reader(event: StoredEvent, subjectId: string, holders: Map<string, string>, language: Language): { reader: ReaderKind; who: string } {
   const [kind, id] = event.actorId.includes(':') ? event.actorId.split(/:(.*)/s) : ['', event.actorId];
-  if (event.callerKind === 'citizen' && event.actorId === subjectId) return 'You';
+  if (event.callerKind === 'citizen' && event.actorId === subjectId) return { reader: ReaderKind.YOU, who: say(language, 'reader.you') };
   // Before the `org:` kind below: an organisation holding a proxy is named as the proxy it holds.
-  if (event.callerKind === 'proxy') return `Your proxy ${holders.get(event.actorId) ?? '(no longer registered)'}`;
-  if (kind === 'client') return `Chatbot: ${clients[id] ?? id}`;
-  if (kind === 'org') return organisations[id] ?? id;
-  if (kind === 'staff') return 'Municipal verification staff';
-  return 'Unknown';
+  if (event.callerKind === 'proxy') {
+    const name = holders.get(event.actorId);
+    return { reader: ReaderKind.PROXY, who: name === undefined ? say(language, 'reader.formerProxy') : say(language, 'reader.proxy', { name }) };
+  }
+  if (kind === 'client') return { reader: ReaderKind.CHATBOT, who: say(language, 'reader.chatbot', { name: clients[id] ?? id }) };
+  if (kind === 'org') return { reader: ReaderKind.PARTNER, who: organisations[id] ?? id };
+  if (kind === 'staff') return { reader: ReaderKind.STAFF, who: say(language, 'reader.staff') };
+  return { reader: ReaderKind.UNKNOWN, who: say(language, 'reader.unknown') };
 }
 
 export function accessLogResolver(source: AccessLogSource) {
@@ -80,10 +109,10 @@ export function accessLogResolver(source: AccessLogSource) {
     ): Promise<AccessLogPage> {
       const { access } = context;
       if (!access.subjectCpr || !access.mayReadAccessLog) {
-        throw appError('FORBIDDEN_AREA', { message: 'You have no access to the access log.' });
+        throw appError('FORBIDDEN_AREA', { detail: 'error.accessLogForbidden' });
       }
-      if (first < 1 || first > 100) throw appError('BAD_USER_INPUT', { message: '"first" must be between 1 and 100.' });
-      if (before !== null && before !== undefined && !/^\d{1,18}$/.test(before)) throw appError('BAD_USER_INPUT', { message: '"before" must be a cursor this log gave you.' });
+      if (first < 1 || first > 100) throw appError('BAD_USER_INPUT', { detail: 'error.firstRange', params: { min: 1, max: 100 } });
+      if (before !== null && before !== undefined && !/^\d{1,18}$/.test(before)) throw appError('BAD_USER_INPUT', { detail: 'error.accessLogCursor' });
       const subjectId = source.pseudonym(access.subjectCpr);
       const events = await source.forSubject(subjectId, first + 1, before ? Number(before) : undefined);
       const holders = await source.proxyHolders(access.subjectCpr, context.deadline);
@@ -91,7 +120,13 @@ export function accessLogResolver(source: AccessLogSource) {
       // Served here rather than by a subgraph, so reported here: reading one's access log is a disclosure too.
       context.disclosures.add(subjectId, 'accessLog');
       return {
-        entries: page.map((event) => ({ at: event.at, who: who(event, subjectId, holders), areas: event.areas, refusedAreas: event.refusedAreas, purpose: event.purpose ?? null })),
+        entries: page.map((event) => ({
+          at: event.at,
+          ...reader(event, subjectId, holders, context.language),
+          areas: event.areas,
+          refusedAreas: event.refusedAreas,
+          purpose: event.purpose ?? null,
+        })),
         nextCursor: events.length > first ? String(page[page.length - 1].seq) : null,
       };
     }

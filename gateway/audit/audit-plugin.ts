@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { errorCodes } from '../../lib/errors';
+import { sayNow } from '../../lib/i18n/messages';
 import type { Logger } from '../../lib/logger';
 import type { GatewayContext } from '../context';
 import type { AuditEvent } from './chain';
@@ -54,7 +54,7 @@ export function auditPlugin(writer: AuditWriter, pseudonym: (cpr: string) => str
             logger.error({ requestId, err: { type: (error as Error)?.name } }, 'disclosures not recorded; response withheld');
             response.http.status = 503;
             response.body.singleResult = {
-              errors: [{ message: errorCodes.AUDIT_UNAVAILABLE.message, extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+              errors: [{ message: sayNow('error.AUDIT_UNAVAILABLE'), extensions: { code: 'AUDIT_UNAVAILABLE' } }],
             };
           }
         },

@@ -6,7 +6,7 @@ import type { ProxyGrants } from './proxy-grants';
 import type { Assurance, Holder, VerifiedCaller } from './token-verifier';
 
 /** What the caller may do, decided once per request; each fetch's seal adds its request id and kind. */
-export type Access = Omit<InternalContext, 'requestId' | 'mutation'>;
+export type Access = Omit<InternalContext, 'requestId' | 'mutation' | 'language'>;
 
 export interface Refusal {
   requestId: string;

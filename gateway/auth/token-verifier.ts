@@ -1,7 +1,8 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { GatewayConfig } from '../../lib/config';
-import { appError } from '../../lib/errors';
+import { appError, type AppErrorDetails } from '../../lib/errors';
+import type { MessageKey } from '../../lib/i18n/messages';
 import { cprSchema } from '../../lib/index-wire';
 import clientNames from '../../config/clients.json';
 
@@ -31,18 +32,18 @@ export type VerifiedCaller =
 export type TokenVerifier = (authorization: string | undefined) => Promise<VerifiedCaller>;
 
 /** Each failure gets a plain reason the client can act on; none echoes the token. */
-function reasonFor(error: unknown): string {
-  if (error instanceof errors.JWTExpired) return 'The access token has expired.';
+function reasonFor(error: unknown): AppErrorDetails {
+  if (error instanceof errors.JWTExpired) return { detail: 'error.tokenExpired' };
   if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'aud') return 'The access token was issued for another audience.';
-    if (error.claim === 'iss') return 'The access token comes from an issuer this service does not trust.';
-    if (error.claim === 'nbf') return 'The access token is not valid yet.';
-    return `The access token's "${error.claim}" claim is missing or invalid.`;
+    if (error.claim === 'aud') return { detail: 'error.tokenAudience' };
+    if (error.claim === 'iss') return { detail: 'error.tokenIssuer' };
+    if (error.claim === 'nbf') return { detail: 'error.tokenNotYetValid' };
+    return { detail: 'error.tokenClaim', params: { claim: error.claim } };
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) return "The access token's signature algorithm is not allowed.";
-  if (error instanceof errors.JWKSNoMatchingKey) return 'The access token was signed with an unknown key.';
-  if (error instanceof errors.JWSSignatureVerificationFailed) return "The access token's signature is not valid.";
-  return 'The access token is malformed.';
+  if (error instanceof errors.JOSEAlgNotAllowed) return { detail: 'error.tokenAlgorithm' };
+  if (error instanceof errors.JWKSNoMatchingKey) return { detail: 'error.tokenUnknownKey' };
+  if (error instanceof errors.JWSSignatureVerificationFailed) return { detail: 'error.tokenSignature' };
+  return { detail: 'error.tokenMalformed' };
 }
 
 const scopes = (payload: JWTPayload): string[] => (typeof payload.scope === 'string' ? payload.scope.split(' ') : []);
@@ -62,18 +63,18 @@ export function createTokenVerifier(
   const partner = z.object({ client_id: z.string().min(1), org_id: z.string().min(1) });
   const staff = z.object({ sub: z.string().min(1), municipality_code: z.string().regex(/^\d{3}$/), [auth.assuranceClaim]: assurance });
 
-  const refuse = (message: string) => appError('UNAUTHENTICATED', { message });
+  const refuse = (detail: MessageKey) => appError('UNAUTHENTICATED', { detail });
 
   function classify(payload: JWTPayload): VerifiedCaller {
     const granted = scopes(payload);
     if (granted.includes('shared-appointments')) {
       const claims = partner.safeParse(payload);
-      if (!claims.success) throw refuse('The partner token must name its client and organisation.');
+      if (!claims.success) throw refuse('error.tokenPartnerClaims');
       return { kind: 'partner', clientId: claims.data.client_id, organisation: claims.data.org_id };
     }
     if (granted.includes('verification')) {
       const claims = staff.safeParse(payload);
-      if (!claims.success) throw refuse('The staff token must name a municipality.');
+      if (!claims.success) throw refuse('error.tokenStaffClaims');
       return {
         kind: 'staff',
         employeeId: claims.data.sub,
@@ -88,14 +89,14 @@ export function createTokenVerifier(
       if (login.success && payload.act === undefined) {
         return { kind: 'organisation', cvr: login.data[auth.cvrClaim] as string, assurance: login.data[auth.assuranceClaim] as Assurance };
       }
-      throw refuse('The access token does not identify a citizen.');
+      throw refuse('error.tokenNoCitizen');
     }
     const subjectCpr = subject.data[auth.cprClaim] as string;
     const level = subject.data[auth.assuranceClaim] as Assurance;
     if (payload.act === undefined) return { kind: 'citizen', subjectCpr, assurance: level };
     const act = payload.act as Record<string, unknown>;
     // One actor only: a chain (an actor acting for an actor) would hide who really acts.
-    if (typeof act !== 'object' || act === null || 'act' in act) throw refuse('Delegation chains ("act" within "act") are not accepted.');
+    if (typeof act !== 'object' || act === null || 'act' in act) throw refuse('error.tokenDelegationChain');
     // Whoever else the actor claims to be, a person or an organisation named in it is a proxy
     // holder, checked against Digital Fuldmagt: a client id must not turn a holder into a chatbot.
     const byCpr = actingPerson.safeParse(act);
@@ -105,16 +106,16 @@ export function createTokenVerifier(
     const client = actingClient.safeParse(act);
     if (client.success) {
       if (!chatbots.has(client.data.client_id) || !granted.includes('citizen-context')) {
-        throw refuse('This client may not act for citizens: it is not a registered chatbot with the citizen-context scope.');
+        throw refuse('error.tokenUnregisteredClient');
       }
       return { kind: 'chatbot', clientId: client.data.client_id, subjectCpr, assurance: level };
     }
-    throw refuse('The access token\'s "act" claim names no one who can act.');
+    throw refuse('error.tokenNoActor');
   }
 
   return async (authorization) => {
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '');
-    if (!match) throw refuse('Send an access token as "Authorization: Bearer <token>".');
+    if (!match) throw refuse('error.tokenMissing');
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(match[1], keys, {
@@ -125,7 +126,7 @@ export function createTokenVerifier(
         requiredClaims: ['exp', 'iat', 'sub'],
       }));
     } catch (error) {
-      throw refuse(reasonFor(error));
+      throw appError('UNAUTHENTICATED', reasonFor(error));
     }
     return classify(payload);
   };

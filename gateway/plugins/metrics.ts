@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Histogram } from 'prom-client';
 import persisted from '../../config/persisted-operations.json';
+import { shownCode } from '../../lib/errors';
 import { registry } from '../../lib/metrics';
 
 const requests = new Counter({
@@ -18,7 +19,7 @@ const duration = new Histogram({
 });
 const errors = new Counter({
   name: 'graphql_errors_total',
-  help: 'Errors returned to clients, by code.',
+  help: 'Errors returned to clients, by code, refusals before a query ran (401, 403, 429) included.',
   labelNames: ['code'] as const,
   registers: [registry],
 });
@@ -28,6 +29,11 @@ const knownOperations = new Set(Object.keys(persisted.operations));
 
 export function metricsPlugin(): ApolloServerPlugin {
   return {
+    // A caller refused while the context is built (no valid token, no proxy, past a limit) never
+    // starts a GraphQL request, so its refusal is counted here.
+    async contextCreationDidFail({ error }) {
+      errors.inc({ code: shownCode(error) });
+    },
     async requestDidStart() {
       const started = performance.now();
       return {

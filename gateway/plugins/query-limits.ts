@@ -4,7 +4,8 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { Kind, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { QueryLimits } from '../../lib/config';
-import { appError, type ErrorCode } from '../../lib/errors';
+import { appError, type AppErrorDetails, type ErrorCode } from '../../lib/errors';
+import type { MessageKey } from '../../lib/i18n/messages';
 import { operationCost } from './query-cost';
 
 
@@ -13,7 +14,7 @@ export function tokenLimit(limits: QueryLimits) {
   return { maxTokens: limits.maxTokens };
 }
 
-type Refusal = { code: ErrorCode; message: string };
+type Refusal = { code: ErrorCode } & Pick<AppErrorDetails, 'detail' | 'params'>;
 
 /**
  * The shape limits, counted by graphql-armor's rules, which follow every fragment spread (the
@@ -22,20 +23,20 @@ type Refusal = { code: ErrorCode; message: string };
  */
 function shapeRefusal(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): Refusal | null {
   const refusals: Refusal[] = [];
-  const refuse = (code: ErrorCode, message: string) => [() => void refusals.push({ code, message })];
+  const refuse = (code: ErrorCode, detail: MessageKey, limit: number) => [() => void refusals.push({ code, detail, params: { limit } })];
   const quiet = { propagateOnRejection: false, exposeLimits: false };
   validate(schema, document, [
     maxDepthRule({
       ...quiet,
       n: limits.maxDepth,
       flattenFragments: true,
-      onReject: refuse('QUERY_TOO_DEEP', `The query is nested more than ${limits.maxDepth} levels deep.`),
+      onReject: refuse('QUERY_TOO_DEEP', 'error.queryDepth', limits.maxDepth),
     }),
-    maxAliasesRule({ ...quiet, n: limits.maxAliases, onReject: refuse('TOO_MANY_ALIASES', `The query uses more than ${limits.maxAliases} aliases.`) }),
+    maxAliasesRule({ ...quiet, n: limits.maxAliases, onReject: refuse('TOO_MANY_ALIASES', 'error.queryAliases', limits.maxAliases) }),
     maxDirectivesRule({
       ...quiet,
       n: limits.maxDirectives,
-      onReject: refuse('TOO_MANY_DIRECTIVES', `The query uses more than ${limits.maxDirectives} directives.`),
+      onReject: refuse('TOO_MANY_DIRECTIVES', 'error.queryDirectives', limits.maxDirectives),
     }),
   ]);
   return refusals[0] ?? null;
@@ -59,9 +60,7 @@ export function judge(
   if (refusal) return { refusal };
   const cost = operationCost(schema, operation, fragmentsOf(document), variables);
   if (cost > limits.maxCost) {
-    return {
-      refusal: { code: 'QUERY_TOO_COSTLY', message: `The query could build ${cost} objects; at most ${limits.maxCost} are allowed. Ask for fewer items.` },
-    };
+    return { refusal: { code: 'QUERY_TOO_COSTLY', detail: 'error.queryCost', params: { cost, limit: limits.maxCost } } };
   }
   return { cost };
 }
@@ -80,7 +79,7 @@ export function queryLimitsPlugin<TContext extends BaseContext>(
         async didResolveOperation({ document, schema, operation, request, contextValue }) {
           if (!operation) return;
           const verdict = judge(schema, document, operation, request.variables ?? {}, limits);
-          if ('refusal' in verdict) throw appError(verdict.refusal.code, { message: verdict.refusal.message });
+          if ('refusal' in verdict) throw appError(verdict.refusal.code, verdict.refusal);
           await charge(contextValue, verdict.cost);
         },
       };

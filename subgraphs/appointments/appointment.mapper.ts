@@ -1,19 +1,23 @@
 import { toAuthority, toContact } from '../../lib/graph-types';
+import { say } from '../../lib/i18n/messages';
+import { sourceText } from '../../lib/i18n/source-texts';
+import type { Reader } from '../runtime/context';
 import { SourceSystem, type Appointment, type AppointmentSummary, type SharedAppointment } from './appointment.type';
 import type { WireAppointment } from './upstream.contract';
 
-/** Sources such as DFDG often send no contact; showing nothing helps nobody, so fall back. */
-export function toAppointment(wire: WireAppointment): Appointment {
+/** Sources such as DFDG often send no contact; showing nothing helps nobody, so fall back, and say so. */
+export function toAppointment(wire: WireAppointment, { language }: Reader): Appointment {
   return {
     id: wire.aftaleId,
-    title: wire.titel,
+    title: sourceText(wire.titel, language),
     startsAt: wire.start,
     endsAt: wire.slut,
-    location: wire.sted ? { name: wire.sted.navn, address: wire.sted.adresse } : null,
+    location: wire.sted ? { name: sourceText(wire.sted.navn, language), address: wire.sted.adresse } : null,
     sourceSystem: SourceSystem[wire.kildesystem],
     responsibleAuthority: toAuthority(wire.myndighed),
-    contact: toContact(wire.kontakt ?? wire.myndighed.kontakt),
+    contact: toContact(wire.kontakt ?? wire.myndighed.kontakt, language),
     contactIsGeneral: wire.kontakt === null,
+    contactNote: wire.kontakt === null ? say(language, 'appointment.generalContact') : null,
     changeLink: wire.aendringslink,
     case: wire.sagId ? { id: wire.sagId } : null,
   };

@@ -28,7 +28,7 @@ export class ContextAppointmentsResolver {
     const now = context.today.getTime();
     const access = context.access('context');
     const upcoming = (await access.visible<WireAppointment>('appointments'))
-      .map(toAppointment)
+      .map((record) => toAppointment(record, context.reader))
       .filter((appointment) => Date.parse(appointment.startsAt) >= now);
     const next = upcoming.sort(byStart).slice(0, Math.min(Math.max(first, 0), 10));
     access.reveal('appointments', next.map((appointment) => appointment.id));
@@ -50,10 +50,10 @@ export class SharedAppointmentsResolver {
     // The gateway reads the one citizen of a request from the `cpr` variable: a literal or a second
     // citizen would be a read nobody named, so it is refused.
     if (context.caller.subjectCpr === null || cpr !== context.caller.subjectCpr) {
-      throw appError('BAD_USER_INPUT', { message: 'Name the citizen in the variable `cpr` (10 digits): one citizen per request.' });
+      throw appError('BAD_USER_INPUT', { detail: 'error.oneCitizenPerRequest' });
     }
     const access = context.access('shared');
-    const appointments = (await access.visible<WireAppointment>('appointments')).map(toAppointment);
+    const appointments = (await access.visible<WireAppointment>('appointments')).map((record) => toAppointment(record, context.reader));
     access.reveal('appointments', appointments.map((appointment) => appointment.id));
     return appointments.sort(byStart).map(toSharedAppointment);
   }

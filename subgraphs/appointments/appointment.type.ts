@@ -71,6 +71,12 @@ export class Appointment {
   @Field({ description: "True when `contact` is the authority's general contact because the source gave none." })
   contactIsGeneral!: boolean;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'When `contactIsGeneral`: says so in plain words in the language asked for, fit to show beside the contact; null otherwise.',
+  })
+  contactNote!: string | null;
+
   @Field(() => String, { nullable: true, description: 'Where the citizen can move or cancel the appointment.' })
   changeLink!: string | null;
 

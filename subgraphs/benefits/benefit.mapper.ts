@@ -1,4 +1,6 @@
 import { toAuthority, toKle, toMoney } from '../../lib/graph-types';
+import { say } from '../../lib/i18n/messages';
+import type { Reader } from '../runtime/context';
 import { BenefitPayer, BenefitStatus, PaymentFrequency, type Benefit } from './benefit.type';
 import type { WireBenefit } from './upstream.contract';
 
@@ -19,8 +21,8 @@ const frequency: Record<WireBenefit['beloeb']['frekvens'], PaymentFrequency> = {
 };
 
 /** The index's internal benefit name is replaced by the KLE topic's plain-language name. */
-export function toBenefit(wire: WireBenefit): Benefit {
-  const kle = toKle(wire.kle);
+export function toBenefit(wire: WireBenefit, { language }: Reader): Benefit {
+  const kle = toKle(wire.kle, language, wire.myndighed.kode);
   return {
     id: wire.ydelseId,
     name: kle.name,
@@ -29,6 +31,7 @@ export function toBenefit(wire: WireBenefit): Benefit {
     amount: toMoney(wire.beloeb),
     frequency: frequency[wire.beloeb.frekvens],
     status: status[wire.status],
+    statusText: say(language, `benefitStatus.${status[wire.status]}`),
     paidBy: payer[wire.udbetaler],
     responsibleAuthority: toAuthority(wire.myndighed),
     case: wire.sagId ? { id: wire.sagId } : null,

@@ -81,6 +81,9 @@ export class Benefit {
   @Field(() => BenefitStatus, { description: 'Where the benefit stands.' })
   status!: BenefitStatus;
 
+  @Field({ description: 'Where the benefit stands, in plain words in the language asked for.' })
+  statusText!: string;
+
   @Field(() => BenefitPayer, { description: 'Whether the municipality or Udbetaling Danmark pays it.' })
   paidBy!: BenefitPayer;
 

@@ -22,7 +22,9 @@ export class ContextCasesResolver {
   @FieldResolver(() => [CaseSummary], { description: 'Open cases, newest first: title, status and contact.' })
   async openCases(@Ctx() context: SubgraphContext): Promise<CaseSummary[]> {
     const access = context.access('context');
-    const open = (await access.visible<WireCase>('cases')).map(toCase).filter((kase) => kase.progress !== CaseProgress.CLOSED);
+    const open = (await access.visible<WireCase>('cases'))
+      .map((record) => toCase(record, context.reader))
+      .filter((kase) => kase.progress !== CaseProgress.CLOSED);
     access.reveal('cases', open.map((kase) => kase.id));
     return open.sort(byOpenedDescending).map(toCaseSummary);
   }

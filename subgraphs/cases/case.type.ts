@@ -47,6 +47,9 @@ export class Case {
   @Field(() => CaseProgress, { description: 'How far the case has come.' })
   progress!: CaseProgress;
 
+  @Field({ description: 'How far the case has come, in plain words in the language asked for.' })
+  progressText!: string;
+
   @Field(() => LocalDate, { description: 'The day the case was opened.' })
   openedOn!: string;
 
@@ -71,8 +74,11 @@ export class CaseSummary {
   @Field({ description: "The case's title in plain language." })
   title!: string;
 
-  @Field({ description: 'Where the case stands, in plain language.' })
-  status!: string;
+  @Field(() => CaseProgress, { description: 'Where the case stands.' })
+  status!: CaseProgress;
+
+  @Field({ description: 'Where the case stands, in plain words in the language asked for.' })
+  statusText!: string;
 
   @Field(() => Contact, { description: 'Whom to contact about it.' })
   contact!: Contact;

@@ -1,22 +1,26 @@
 import { toAuthority, toMoney } from '../../lib/graph-types';
-import { PaymentKind, type Payment } from './payment.type';
+import { say } from '../../lib/i18n/messages';
+import type { Reader } from '../runtime/context';
+import { PaymentDateGap, PaymentKind, type Payment } from './payment.type';
 import type { WirePayment } from './upstream.contract';
 
 /** Known gap: municipalities on Fujitsu Prisme do not deliver the payment date. */
-function missingDateReason(wire: WirePayment): string | null {
+function dateGap(wire: WirePayment): PaymentDateGap | null {
   if (wire.betalingsdato !== null) return null;
-  return wire.finanssystem === 'FUJITSU_PRISME'
-    ? "The municipality's finance system does not report payment dates. Contact the municipality to learn when it is paid."
-    : 'The source did not report a payment date.';
+  return wire.finanssystem === 'FUJITSU_PRISME' ? PaymentDateGap.FINANCE_SYSTEM_SILENT : PaymentDateGap.NOT_REPORTED;
 }
 
-export function toPayment(wire: WirePayment): Payment {
+const gapText = { [PaymentDateGap.FINANCE_SYSTEM_SILENT]: 'paymentDate.financeSystemSilent', [PaymentDateGap.NOT_REPORTED]: 'paymentDate.notReported' } as const;
+
+export function toPayment(wire: WirePayment, { language }: Reader): Payment {
+  const gap = dateGap(wire);
   return {
     id: wire.betalingId,
     kind: wire.type === 'UDBETALING' ? PaymentKind.PAYOUT : PaymentKind.DEBT,
     amount: toMoney(wire.beloeb),
     paymentDate: wire.betalingsdato,
-    paymentDateMissingReason: missingDateReason(wire),
+    paymentDateMissingReason: gap === null ? null : say(language, gapText[gap]),
+    paymentDateGap: gap,
     payingAuthority: toAuthority(wire.myndighed),
     benefit: wire.ydelseId ? { id: wire.ydelseId } : null,
   };

@@ -28,13 +28,19 @@ export class ContextPaymentsResolver {
     const today = danishDate(context.today);
     const access = context.access('context');
     const upcoming = (await access.visible<WirePayment>('payments'))
-      .map(toPayment)
+      .map((record) => toPayment(record, context.reader))
       .filter((payment) => payment.kind === PaymentKind.PAYOUT && payment.paymentDate !== null && payment.paymentDate >= today)
       .sort((a, b) => a.paymentDate!.localeCompare(b.paymentDate!));
     const next = upcoming[0];
     if (next) access.reveal('payments', [next.id]);
     return next
-      ? { amount: next.amount, date: next.paymentDate, dateMissingReason: next.paymentDateMissingReason, paidBy: next.payingAuthority.name }
+      ? {
+          amount: next.amount,
+          date: next.paymentDate,
+          dateMissingReason: next.paymentDateMissingReason,
+          dateGap: next.paymentDateGap,
+          paidBy: next.payingAuthority.name,
+        }
       : null;
   }
 }

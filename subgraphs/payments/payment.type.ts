@@ -16,6 +16,19 @@ registerEnumType(PaymentKind, {
   },
 });
 
+export enum PaymentDateGap {
+  FINANCE_SYSTEM_SILENT = 'FINANCE_SYSTEM_SILENT',
+  NOT_REPORTED = 'NOT_REPORTED',
+}
+registerEnumType(PaymentDateGap, {
+  name: 'PaymentDateGap',
+  description: 'Why a payment has no date.',
+  valuesConfig: {
+    FINANCE_SYSTEM_SILENT: { description: "The municipality's finance system (Fujitsu Prisme) does not report payment dates." },
+    NOT_REPORTED: { description: 'The source sent no date for this payment.' },
+  },
+});
+
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A payout to the citizen or a debt, from the payments index.' })
 export class Payment {
@@ -36,9 +49,12 @@ export class Payment {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why the payment date is missing, in plain language; null when there is a date.',
+    description: 'Why the payment date is missing, in plain words in the language asked for; null when there is a date.',
   })
   paymentDateMissingReason!: string | null;
+
+  @Field(() => PaymentDateGap, { nullable: true, description: 'Why the payment date is missing; null when there is a date.' })
+  paymentDateGap!: PaymentDateGap | null;
 
   @Field(() => Authority, { description: 'The authority that pays or is owed.' })
   payingAuthority!: Authority;
@@ -55,8 +71,11 @@ export class PaymentSummary {
   @Field(() => LocalDate, { nullable: true, description: 'The payment date, when the source reports it.' })
   date!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why there is no date, in plain language.' })
+  @Field(() => String, { nullable: true, description: 'Why there is no date, in plain words in the language asked for.' })
   dateMissingReason!: string | null;
+
+  @Field(() => PaymentDateGap, { nullable: true, description: 'Why there is no date.' })
+  dateGap!: PaymentDateGap | null;
 
   @Field({ description: 'Who pays it.' })
   paidBy!: string;

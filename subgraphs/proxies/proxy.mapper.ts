@@ -1,4 +1,5 @@
 import type { Area } from '../../lib/errors';
+import type { Reader } from '../runtime/context';
 import { areasOf } from './proxy-rules';
 import { Card, HolderKind, ProxyKind, type Proxy, type Representation } from './proxy.type';
 import type { WireProxy } from './upstream.contract';
@@ -16,11 +17,11 @@ const card: Record<WireProxy['kort'][number], Card> = {
 };
 
 /** The holder is shown by name and kind only: never their CPR or CVR. */
-export function toProxy(wire: WireProxy, representedCitizenId: string): Proxy {
+export function toProxy(wire: WireProxy, reader: Reader): Proxy {
   return {
     id: wire.fuldmagtId,
     holder: { name: wire.fuldmagtshaver.navn, kind: HolderKind[wire.fuldmagtshaver.type] },
-    representedCitizen: { id: representedCitizenId },
+    representedCitizen: { id: reader.subjectId },
     cards: wire.kort.map((code) => card[code]),
     kind: kind[wire.type],
     validFrom: wire.gyldigFra,

@@ -25,7 +25,7 @@ export class MeResolver {
     // Chatbots, partners and staff have queries of their own and never the overview.
     const actsForCitizen = context.caller.callerKind === 'citizen' || context.caller.callerKind === 'proxy';
     if (!actsForCitizen || context.subjectId === null) {
-      throw appError('FORBIDDEN', { message: 'This token cannot read a citizen overview; use the query made for it.' });
+      throw appError('FORBIDDEN', { detail: 'error.overviewNotForToken' });
     }
     return { id: context.subjectId };
   }
@@ -41,9 +41,9 @@ export class MeResolver {
     purpose: string,
   ): CitizenEntity {
     if (context.caller.callerKind !== 'staff' || context.caller.subjectCpr !== cpr || context.subjectId === null) {
-      throw appError('FORBIDDEN', { message: 'Only verification staff may use this, with the CPR number in the variable `cpr`.' });
+      throw appError('FORBIDDEN', { detail: 'error.verificationStaffOnly' });
     }
-    if (!casePurpose.test(purpose)) throw appError('BAD_USER_INPUT', { message: 'Give the purpose as a case or task reference, e.g. "VER-2026-0042".' });
+    if (!casePurpose.test(purpose)) throw appError('BAD_USER_INPUT', { detail: 'error.purposeShape' });
     context.disclosures.because(context.subjectId, purpose);
     return { id: context.subjectId };
   }
@@ -101,7 +101,7 @@ export class RevokeProxyResolver {
     const cpr = context.caller.subjectCpr;
     if (context.caller.callerKind !== 'citizen' || !cpr || !context.subjectId) throw appError('FORBIDDEN');
     // Checked before the index is asked: a malformed id is the caller's mistake, not an index fault.
-    if (!proxyId.test(id)) throw appError('BAD_USER_INPUT', { message: 'A proxy id is 1-64 letters, digits and dashes.' });
+    if (!proxyId.test(id)) throw appError('BAD_USER_INPUT', { detail: 'error.proxyIdShape' });
     const { fuldmagter } = await context.changes.post(proxiesIndex.revoke, { fuldmagtId: id, cpr }, proxiesResponseSchema, {
       idempotent: false,
     });
@@ -109,6 +109,6 @@ export class RevokeProxyResolver {
     // The cached list of proxies would still show it in force.
     await context.forget();
     access.reveal('proxies', [fuldmagter[0].fuldmagtId]);
-    return toProxy(fuldmagter[0], context.subjectId);
+    return toProxy(fuldmagter[0], context.reader);
   }
 }

@@ -111,13 +111,13 @@ function grantCovers(view: View, area: Area, traits: RecordTraits, caller: Inter
 
 /** A change is made only under a context sealed for a mutation's fetch: a read's context cannot be replayed into one. */
 export function requireChange(caller: InternalContext): void {
-  if (!caller.mutation) throw appError('FORBIDDEN', { message: 'Changes are made by mutations only.' });
+  if (!caller.mutation) throw appError('FORBIDDEN', { detail: 'error.changesByMutation' });
 }
 
 /** The caller's own CPR or CVR as a proxy holder, to list whom it may act for: citizens and organisations on their own login. */
 export function holderOf(caller: InternalContext): string {
   const listsOwn = caller.callerKind === 'citizen' || caller.callerKind === 'organisation';
-  if (!listsOwn || caller.holderId === null) throw appError('FORBIDDEN', { message: 'Log in as yourself (or as your organisation) to see whom you may act for.' });
+  if (!listsOwn || caller.holderId === null) throw appError('FORBIDDEN', { detail: 'error.ownLoginForRepresentations' });
   return caller.holderId;
 }
 

@@ -1,9 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver } from 'type-graphql';
 import type { SubgraphName } from '../../lib/config';
-import { Freshness, toKle, WithheldNotice, WithheldReason } from '../../lib/graph-types';
+import { Freshness, toKle, WithheldNotice, WithheldReason, type Kle } from '../../lib/graph-types';
+import type { Language } from '../../lib/i18n/language';
+import { say } from '../../lib/i18n/messages';
 import { defaultListSize, firstN } from '../../lib/list';
 import type { WithheldGroup } from './access';
-import type { SubgraphContext } from './context';
+import type { Reader, SubgraphContext } from './context';
 
 /** One area's list on Citizen: its entity type, how a record becomes one, and the list's order. */
 export interface AreaList<TRecord, TEntity> {
@@ -13,26 +15,21 @@ export interface AreaList<TRecord, TEntity> {
   citizen: Function;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entity: Function;
-  toEntity(record: TRecord, subjectId: string): TEntity;
+  toEntity(record: TRecord, reader: Reader): TEntity;
   order(a: TEntity, b: TEntity): number;
   description: string;
 }
 
-function message(group: WithheldGroup): string {
-  if (group.reason === 'NOT_ACTIVATED') {
-    return 'Your municipality has not yet opened these records for online viewing. Contact the municipality to hear about them.';
-  }
-  const about = group.kle === null ? '' : ` about "${toKle(group.kle).name}"`;
-  return `Some of your records${about} are shown from age ${group.minimumAge}. Contact the municipality if you need them now.`;
+function message(group: WithheldGroup, kle: Kle | null, language: Language): string {
+  if (group.reason === 'NOT_ACTIVATED') return say(language, 'withheld.notActivated');
+  const age = group.minimumAge ?? '';
+  return kle === null ? say(language, 'withheld.ageLimit', { age }) : say(language, 'withheld.ageLimitAbout', { age, topic: kle.name });
 }
 
-const toNotice = (group: WithheldGroup): WithheldNotice => ({
-  reason: WithheldReason[group.reason],
-  count: group.count,
-  message: message(group),
-  minimumAge: group.minimumAge,
-  kle: group.kle === null ? null : toKle(group.kle),
-});
+function toNotice(group: WithheldGroup, language: Language): WithheldNotice {
+  const kle = group.kle === null ? null : toKle(group.kle, language);
+  return { reason: WithheldReason[group.reason], count: group.count, message: message(group, kle, language), minimumAge: group.minimumAge, kle };
+}
 
 /**
  * Every area's fields on Citizen, made once: the list (`<area>`), how current it is
@@ -52,7 +49,7 @@ export function areaFields<TRecord, TEntity extends object>(list: AreaList<TReco
     ): Promise<TEntity[]> {
       const access = context.access('overview');
       const records = await access.visible<TRecord>(area);
-      const mapped = records.map((record) => ({ record, entity: list.toEntity(record, context.subjectId ?? '') }));
+      const mapped = records.map((record) => ({ record, entity: list.toEntity(record, context.reader) }));
       // Only what is returned is presented, and so reported as shown.
       const kept = firstN(mapped.sort((a, b) => list.order(a.entity, b.entity)), first);
       return Promise.all(kept.map(({ record, entity }) => access.present(area, record, entity)));
@@ -74,7 +71,7 @@ export function areaFields<TRecord, TEntity extends object>(list: AreaList<TReco
       description: `${area[0].toUpperCase()}${area.slice(1)} that exist but are not shown, and why (age limit, not yet activated, or what they belong to is withheld).`,
     })
     async withheld(@Ctx() context: SubgraphContext): Promise<WithheldNotice[]> {
-      return (await context.access('overview').withheld(area)).map(toNotice);
+      return (await context.access('overview').withheld(area)).map((group) => toNotice(group, context.reader.language));
     }
 
     @FieldResolver(() => [ID], {

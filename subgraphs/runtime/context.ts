@@ -1,10 +1,17 @@
 import type { SubgraphName } from '../../lib/config';
 import type { Disclosures } from '../../lib/disclosures';
+import type { Language } from '../../lib/i18n/language';
 import type { InternalContext } from '../../lib/internal-context';
 import type { WirePerson } from '../../lib/person.contract';
 import type { Logger } from '../../lib/logger';
 import type { Upstream } from '../../lib/upstream';
 import type { Access, View } from './access';
+
+/** For whom an index record becomes a graph object: the citizen it is shown for, in the reader's language. */
+export interface Reader {
+  subjectId: string;
+  language: Language;
+}
 
 /** The per-request context every subgraph resolver receives. */
 export interface SubgraphContext {
@@ -12,6 +19,8 @@ export interface SubgraphContext {
   logger: Logger;
   /** The pseudonymous id of the citizen the caller acts for, or null. */
   subjectId: string | null;
+  /** Who reads what the mappers make: the subject, in the language the client asked for. */
+  reader: Reader;
   /** Today, for rules that depend on the date (age); injectable for tests. */
   today: Date;
   /** What the caller may see of the citizen it acts for, through one view; FORBIDDEN when it acts for none. */

@@ -1,6 +1,6 @@
 import type { SubgraphName } from '../../lib/config';
 import { appError } from '../../lib/errors';
-import type { SubgraphContext } from './context';
+import type { Reader, SubgraphContext } from './context';
 
 /** Resolves a Citizen reference only for the citizen the caller acts for. */
 export const citizenReference = {
@@ -19,12 +19,12 @@ export const citizenContextReference = {
 };
 
 /** `__resolveReference` for an area's entity: batched by id, null where the rules say no. */
-export function entityReference<TRecord, TEntity extends object>(area: SubgraphName, toEntity: (record: TRecord, subjectId: string) => TEntity) {
+export function entityReference<TRecord, TEntity extends object>(area: SubgraphName, toEntity: (record: TRecord, reader: Reader) => TEntity) {
   return {
     async __resolveReference(reference: { id: string }, context: SubgraphContext): Promise<TEntity | null> {
       const access = context.access('overview');
       const record = await access.byId<TRecord>(area, reference.id);
-      return record === null ? null : access.present(area, record, toEntity(record, context.subjectId ?? ''));
+      return record === null ? null : access.present(area, record, toEntity(record, context.reader));
     },
   };
 }

@@ -7,12 +7,12 @@ import { createCache } from '../../lib/cache/create-cache';
 import { Disclosures, disclosuresExtension } from '../../lib/disclosures';
 import type { SubgraphConfig, SubgraphName } from '../../lib/config';
 import { appError, errorFormatter } from '../../lib/errors';
+import { failureLogPlugin } from '../../lib/failure-log';
 import { buildFederatedSchema } from '../../lib/federated-schema';
 import { listen, type RunningService } from '../../lib/http-server';
 import { budgetHeader, internalContextHeader, openInternalContext } from '../../lib/internal-context';
 import { createLogger } from '../../lib/logger';
 import { citizenId } from '../../lib/pseudonym';
-import { startTracing } from '../../lib/tracing';
 import { Upstream } from '../../lib/upstream';
 import { indexDescriptions } from '../indexes';
 import { Access, type Sources, type View } from './access';
@@ -63,7 +63,6 @@ export async function startSubgraph<TRecord>(
 ): Promise<RunningService> {
   const now = options.now ?? (() => new Date());
   const logger = createLogger(`subgraph-${definition.name}`, config.logLevel);
-  startTracing(config.otlpEndpoint);
   const configured = createCache(config.cache, config.pseudonymKey, logger);
   const upstream = (area: SubgraphName | 'person', purpose: 'read' | 'change' = 'read') =>
     new Upstream({ area, baseUrl: config.upstreamUrl, timeoutMs: config.upstreamTimeoutMs, logger, breaker: config.breaker, purpose });
@@ -90,7 +89,7 @@ export async function startSubgraph<TRecord>(
     includeStacktraceInErrorResponses: false,
     introspection: config.env !== 'production',
     // Traces would go to Apollo's cloud through the gateway; we run none of that.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), reportDisclosures],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), reportDisclosures, failureLogPlugin<SubgraphContext>(logger, (context) => context.caller.requestId)],
   });
 
   const context = async (request: IncomingMessage): Promise<SubgraphContext> => {
@@ -129,6 +128,7 @@ export async function startSubgraph<TRecord>(
       caller,
       logger: logger.child({ requestId: caller.requestId }),
       subjectId: subject?.citizen ?? null,
+      reader: { subjectId: subject?.citizen ?? '', language: caller.language },
       upstream: own,
       changes,
       today,

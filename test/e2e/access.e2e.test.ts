@@ -95,7 +95,7 @@ describe('who may see what', () => {
       const { benefits, benefitsWithheld } = response.body.data!.me;
       expect(benefits.map((benefit) => benefit.id)).not.toContain(AMIR_BENEFIT_ID);
       expect(benefitsWithheld).toEqual([expect.objectContaining({ reason: 'AGE_LIMIT', minimumAge: 18, kle: { code: '32.24.04' } })]);
-      expect(benefitsWithheld[0].message).toMatch(/from age 18/);
+      expect(benefitsWithheld[0].message).toMatch(/når du er fyldt 18 år/);
     });
   });
 

@@ -115,12 +115,12 @@ describe('the audit trail', () => {
   it("shows thomas that his lawyer read his cases, in his access log", async () => {
     const response = await postGraphQL<{ me: { accessLog: { entries: { who: string; areas: string[] }[] } } }>(
       stack.gatewayUrl,
-      '{ me { accessLog(first: 50) { entries { at who areas refusedAreas } nextCursor } } }',
+      '{ me { accessLog(first: 50) { entries { at reader who areas refusedAreas } nextCursor } } }',
       { token: await tokenFor(stack, 'thomas') },
     );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.me.accessLog.entries).toContainEqual(
-      expect.objectContaining({ who: `Your proxy ${personas.lawyer.name}`, areas: ['cases'] }),
+      expect.objectContaining({ reader: 'PROXY', who: `Din fuldmagtshaver ${personas.lawyer.name}`, areas: ['cases'] }),
     );
   });
 
@@ -244,12 +244,12 @@ describe('disclosures recorded against the citizen whose data was shown', () => 
 
   it("shows ole that his municipality's verification staff read his records, and why, in his access log", async () => {
     expect((await staffRead('VER-2026-0042')).body.errors).toBeUndefined();
-    const log = await postGraphQL<{ me: { accessLog: { entries: { who: string; areas: string[]; purpose: string | null }[] } } }>(
+    const log = await postGraphQL<{ me: { accessLog: { entries: { reader: string; areas: string[]; purpose: string | null }[] } } }>(
       stack.gatewayUrl,
-      '{ me { accessLog { entries { who areas purpose } } } }',
+      '{ me { accessLog { entries { reader areas purpose } } } }',
       { token: await tokenFor(stack, 'ole') },
     );
-    expect(log.body.data!.me.accessLog.entries).toContainEqual({ who: expect.stringMatching(/staff/i), areas: ['cases', 'payments'], purpose: 'VER-2026-0042' });
+    expect(log.body.data!.me.accessLog.entries).toContainEqual({ reader: 'STAFF', areas: ['cases', 'payments'], purpose: 'VER-2026-0042' });
   });
 
   it('refuses a staff read whose purpose is prose rather than a case reference', async () => {

@@ -12,8 +12,9 @@ describe('the gateway refuses a request without a valid citizen token', () => {
   });
   afterAll(() => stack.close());
 
+  /** The reasons are matched in English; that they read in Danish by default is test/e2e/language's to show. */
   async function expectRefused(token: string | undefined, reason: RegExp): Promise<void> {
-    const response = await postGraphQL(stack.gatewayUrl, query, { token });
+    const response = await postGraphQL(stack.gatewayUrl, query, { token, headers: { 'accept-language': 'en' } });
     expect(response.status).toBe(401);
     expect(response.body.data ?? null).toBeNull();
     expect(response.body.errors).toHaveLength(1);

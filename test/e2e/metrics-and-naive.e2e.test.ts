@@ -57,3 +57,24 @@ describe('the metrics a subgraph exposes', () => {
     expect(metrics).not.toMatch(/SAG-|YD-|cit_/);
   });
 });
+
+describe('the metrics the gateway exposes', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.close());
+
+  const unauthenticated = async () => {
+    const metrics = await (await fetch(stack.gatewayUrl.replace('/graphql', '/metrics'))).text();
+    return Number(/graphql_errors_total\{code="UNAUTHENTICATED"\} (\d+)/.exec(metrics)?.[1] ?? 0);
+  };
+
+  it('count a refusal before any query ran by its code: a forged token is one more UNAUTHENTICATED', async () => {
+    const before = await unauthenticated();
+    const [header, payload] = (await tokenFor(stack, 'thomas')).split('.');
+    const response = await postGraphQL(stack.gatewayUrl, '{ me { cases { id } } }', { token: `${header}.${payload}.${'A'.repeat(86)}` });
+    expect(response.status).toBe(401);
+    expect(await unauthenticated()).toBe(before + 1);
+  });
+});

@@ -18,6 +18,7 @@ const thomas: InternalContext = {
   partnerOrganisation: null,
   staffMunicipality: null,
   mutation: false,
+  language: 'da',
 };
 
 describe('a subgraph called directly, not through the gateway', () => {

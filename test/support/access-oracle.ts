@@ -1,6 +1,7 @@
 import rulesFile from '../../config/access-rules.json';
 import agreementsFile from '../../config/sharing-agreements.json';
 import kleFile from '../../config/kle.json';
+import plainNamesFile from '../../config/kle-plain-language.json';
 import type { Dataset } from '../../mocks/fixtures/dataset';
 import type { WirePerson } from '../../lib/person.contract';
 import type { WireAppointment } from '../../subgraphs/appointments/upstream.contract';
@@ -26,7 +27,8 @@ interface Rules {
 }
 const rules: Rules = rulesFile;
 const sharedWith: Record<string, string[]> = agreementsFile.sourceSystems;
-const kleNames: Record<string, string> = kleFile.codes;
+const kleNames: Record<string, { da: string }> = kleFile.codes;
+const plainNames: Record<string, { names: Record<string, string> }> = plainNamesFile.municipalities;
 
 /** Who is asking. `cpr` is the citizen concerned: the token's citizen, or the one named in `$cpr`. */
 export type Caller =
@@ -152,10 +154,12 @@ function activated(area: Area, traits: Traits): boolean {
   return prefixesOf(traits.kle).some((prefix) => municipality.activated.kle.includes(prefix));
 }
 
-/** `Kle.name` as config/kle.json gives it: the code, else its group, else its main group. */
-export function kleName(code: string): string {
-  for (const prefix of [...prefixesOf(code)].reverse()) if (kleNames[prefix]) return kleNames[prefix];
-  return `KLE ${code}`;
+/** `Kle.name` in Danish as the config files give it: the nearest listed code, the municipality's own name for it first. */
+export function kleName(code: string, municipality: string): string {
+  for (const prefix of [...prefixesOf(code)].reverse()) {
+    if (kleNames[prefix]) return plainNames[municipality]?.names[prefix] ?? kleNames[prefix].da;
+  }
+  return 'Anden sag';
 }
 
 interface Scope {
@@ -415,7 +419,7 @@ export class AccessOracle {
     const openCases = shown<WireCase>('cases')
       .filter((kase) => kase.fremdrift !== 'Afsluttet')
       .sort((a, b) => b.oprettet.localeCompare(a.oprettet) || a.sagId.localeCompare(b.sagId))
-      .map((kase) => ({ title: kase.titel ?? kleName(kase.kle), office: kase.ansvarligEnhed.navn }));
+      .map((kase) => ({ title: kase.titel ?? kleName(kase.kle, kase.myndighed.kode), office: kase.ansvarligEnhed.navn }));
     const upcoming = shown<WireAppointment>('appointments')
       .filter((appointment) => Date.parse(appointment.start) >= now.getTime())
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.aftaleId.localeCompare(b.aftaleId));

@@ -52,7 +52,7 @@ export function addProbes(dataset: Dataset): void {
   const addAppointment = (record: WireAppointment) => add(dataset.appointments, dataset.lookup.appointments, record, record.borger.cpr, record.aftaleId);
   const addProxy = (record: WireProxy) => add(dataset.proxies, dataset.lookup.proxies, record, record.fuldmagtsgiver.cpr, record.fuldmagtId);
 
-  // 1. A KLE no municipality has activated (17.02, school enrolment), on an open case of thomas's,
+  // 1. A KLE no municipality has activated (17.02 Skoleårets planlægning/tilrettelæggelse), on an open case of thomas's,
   //    with a benefit, a payment and a hospital appointment in it whose own KLE / flag / source are
   //    activated: they are withheld only because their case is (lineage), and the payment and the
   //    appointment are the soonest of thomas's, so a chatbot or the region would show them at once.
@@ -60,13 +60,13 @@ export function addProbes(dataset: Dataset): void {
     ...caseOf('SAG-T751-0001'),
     sagId: 'SAG-T751-9001',
     kle: '17.02',
-    titel: 'School enrolment (probe)',
+    titel: 'Klasseplacering ved skolestart (probe)',
     fremdrift: 'Oplyst',
     oprettet: '2026-10-01',
     afsluttet: null,
     dokumenter: [{ dokumentId: 'DOK-T751-9001-1', titel: 'Application received', dato: '2026-10-01', indhold: 'CONFIDENTIAL probe' }],
   });
-  addBenefit({ ...benefitOf('YD-T751-0001'), ydelseId: 'YD-T751-9001', kle: '32.18.04', sagId: 'SAG-T751-9001' });
+  addBenefit({ ...benefitOf('YD-T751-0001'), ydelseId: 'YD-T751-9001', kle: '32.24.04', sagId: 'SAG-T751-9001' });
   addPayment({ ...paymentOf('BET-T751-0001'), betalingId: 'BET-T751-9001', ydelseId: 'YD-T751-9001', type: 'UDBETALING', betalingsdato: '2026-11-24' });
   addAppointment({
     ...appointmentOf('AFT-T751-0007'),
@@ -92,7 +92,7 @@ export function addProbes(dataset: Dataset): void {
     delingFrabedt: false,
   });
   // 3. A municipality the rules do not know (999): nothing it holds is shown.
-  addBenefit({ ...benefitOf('YD-K101-0002'), ydelseId: 'YD-K101-9001', kle: '32.30.04', sagId: null, myndighed: { kode: '999', navn: 'Prøve Kommune' } });
+  addBenefit({ ...benefitOf('YD-K101-0002'), ydelseId: 'YD-K101-9001', kle: '32.06.04', sagId: null, myndighed: { kode: '999', navn: 'Prøve Kommune' } });
   // 6. (with the proxy below) A payout of karen's in her open dental case: its case id is its benefit's.
   addPayment({ ...paymentOf('BET-K101-0001'), betalingId: 'BET-K101-9001', ydelseId: 'YD-K101-0002', type: 'UDBETALING', betalingsdato: '2026-12-05' });
   //    ... and an appointment in that case, which carries the case id itself.
@@ -110,7 +110,8 @@ export function addProbes(dataset: Dataset): void {
   });
 
   // 4. A second KLE held back from amir (17) by the age rule: withheld notices are grouped per KLE.
-  addCase({ ...caseOf('SAG-A851-0001'), sagId: 'SAG-A851-9001', kle: '29.09.02', titel: 'Dental care (probe)', oprettet: '2026-02-02', afsluttet: null, fremdrift: 'Opstaaet' });
+  //    29.15.04 Tandpleje for børn og unge under 22 år: the dental care a 17-year-old gets.
+  addCase({ ...caseOf('SAG-A851-0001'), sagId: 'SAG-A851-9001', kle: '29.15.04', titel: 'Dental care (probe)', oprettet: '2026-02-02', afsluttet: null, fremdrift: 'Opstaaet' });
 
   const proxy = (fields: Partial<WireProxy> & Pick<WireProxy, 'fuldmagtId' | 'fuldmagtsgiver' | 'fuldmagtshaver' | 'type' | 'kort'>): WireProxy =>
     registered({ gyldigFra: '2025-01-01', ...fields });

@@ -25,6 +25,8 @@ export interface Stack {
   databaseUrl: string;
   /** The secrets the stack runs with (base64url), for clients that talk to subgraphs directly. */
   keys: { internalContext: string; pseudonym: string };
+  /** Stops one subgraph, as a crashed pod would be; the rest of the stack keeps running. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,11 +87,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const issuer = await startDevIssuer();
   const running: RunningService[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
+  const subgraphServices = new Map<SubgraphName, RunningService>();
   for (const definition of subgraphs) {
     const service = await startSubgraph(definition, subgraphConfig(definition.name, { ...base, UPSTREAM_URL: simulator.url }), {
       now: () => fixtureToday,
     });
     running.push(service);
+    subgraphServices.set(definition.name, service);
     subgraphUrls[definition.name] = service.url;
   }
   const urlEnv = Object.fromEntries(
@@ -113,6 +117,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     simulator,
     databaseUrl,
     keys: { internalContext: base.INTERNAL_CONTEXT_KEY, pseudonym: base.PSEUDONYM_KEY },
+    async stopSubgraph(name) {
+      const service = subgraphServices.get(name)!;
+      running.splice(running.indexOf(service), 1);
+      await service.close();
+    },
     async close() {
       await Promise.all(running.map((service) => service.close()));
       await Promise.all([issuer.close(), simulator.close()]);

@@ -1,0 +1,87 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { subgraphNames } from '../../lib/config';
+import { createDataset } from '../../mocks/fixtures/dataset';
+import { startDevIssuer, type RunningIssuer } from '../../mocks/identity/dev-issuer';
+import { startSimulator } from '../../mocks/simulator';
+import { dropAuditDatabase, freshAuditDatabase } from './stack';
+
+/**
+ * The federation as it is deployed: the gateway and each subgraph a process of its own, started
+ * from its entry point (as `npm start` and the image do), with the development keys. The index
+ * simulator and the dev issuer stand in for systems outside ours and run in the test.
+ */
+export interface ProcessStack {
+  gatewayUrl: string;
+  issuer: RunningIssuer;
+  close(): Promise<void>;
+}
+
+const root = resolve(__dirname, '../..');
+
+interface Component {
+  child: ChildProcess;
+  url: string;
+}
+
+/** A log line's fields; anything else a process prints is not ours to read. */
+function fieldsOf(line: string): { msg?: string; url?: string } {
+  try {
+    return JSON.parse(line) as { msg?: string; url?: string };
+  } catch {
+    return {};
+  }
+}
+
+/** Starts one entry point and waits for the URL it logs once it listens. */
+function startComponent(entry: string, env: NodeJS.ProcessEnv): Promise<Component> {
+  const child = fork(resolve(root, entry), [], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', ...env },
+    execArgv: ['-r', '@swc-node/register'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  return new Promise((started, failed) => {
+    child.once('exit', (code) => failed(new Error(`${entry} ended (exit ${code}) before it listened`)));
+    // Read every line, so the pipe never fills and stalls the process.
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const { msg, url } = fieldsOf(line);
+      if (msg?.endsWith(' listening') && url) started({ child, url });
+    });
+  });
+}
+
+async function stop({ child }: Component): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+export async function startProcessStack(env: NodeJS.ProcessEnv): Promise<ProcessStack> {
+  const databaseUrl = await freshAuditDatabase();
+  const simulator = await startSimulator({ port: 0, dataset: createDataset() });
+  const issuer = await startDevIssuer();
+  const subgraphs = await Promise.all(
+    subgraphNames.map(async (name) => [name, await startComponent(`subgraphs/${name}/main.ts`, { ...env, UPSTREAM_URL: simulator.url })] as const),
+  );
+  const gateway = await startComponent('gateway/main.ts', {
+    ...env,
+    ...Object.fromEntries(subgraphs.map(([name, { url }]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
+    DATABASE_URL: databaseUrl,
+    AUTH_ISSUER: issuer.url,
+    AUTH_JWKS_URL: issuer.jwksUrl,
+    PROXY_REGISTRY_URL: simulator.url,
+    CASE_INDEX_URL: simulator.url,
+  });
+  return {
+    gatewayUrl: gateway.url,
+    issuer,
+    async close() {
+      await Promise.all([gateway, ...subgraphs.map(([, component]) => component)].map(stop));
+      await Promise.all([issuer.close(), simulator.close()]);
+      await dropAuditDatabase(databaseUrl);
+    },
+  };
+}
