@@ -107,6 +107,44 @@ describe('the language of an answer', () => {
     });
   });
 
+  describe("an appointment whose source gave no contact", () => {
+    const appointments = '{ me { appointments { contactIsGeneral contactNote } } }';
+    type Appointments = { me: { appointments: { contactIsGeneral: boolean; contactNote: string | null }[] } };
+    const notes = async (headers: Record<string, string> = {}) => {
+      const response = await postGraphQL<Appointments>(stack.gatewayUrl, appointments, { token: thomas, headers });
+      return response.body.data!.me.appointments.filter((appointment) => appointment.contactIsGeneral).map((appointment) => appointment.contactNote);
+    };
+
+    it("says in Danish that the contact is the authority's general one", async () => {
+      const said = await notes();
+      expect(said.length).toBeGreaterThan(0);
+      for (const note of said) expect(note).toBe('Aftalens kildesystem oplyser ingen kontakt. Her er myndighedens generelle kontakt.');
+    });
+
+    it('says it in English', async () => {
+      for (const note of await notes({ 'accept-language': 'en' })) {
+        expect(note).toBe("The appointment's source system gives no contact. This is the authority's general contact.");
+      }
+    });
+  });
+
+  describe("the chatbot's citizen context", () => {
+    const context = '{ citizenContext { openCases { title status statusText } } }';
+    type Context = { citizenContext: { openCases: { title: string; status: string; statusText: string }[] } };
+    const openCases = async (headers: Record<string, string> = {}) => {
+      const chatbot = await mintToken({ kind: 'chatbot', clientId: 'aarhus-borgerbot', subjectCpr: personas.thomas.cpr }, { issuer: stack.issuer.url });
+      return (await postGraphQL<Context>(stack.gatewayUrl, context, { token: chatbot, headers })).body.data!.citizenContext.openCases;
+    };
+
+    it("explains where thomas's cash benefit case stands in Danish", async () => {
+      expect(await openCases()).toContainEqual({ title: 'Kontanthjælp', status: 'DECIDED', statusText: 'Afgjort' });
+    });
+
+    it('explains it in English, the source title rendered by the glossary', async () => {
+      expect(await openCases({ 'accept-language': 'en' })).toContainEqual({ title: 'Cash benefit', status: 'DECIDED', statusText: 'Decided' });
+    });
+  });
+
   describe('a refused area', () => {
     const payments = async (headers: Record<string, string> = {}) => {
       const lawyer = await mintToken({ kind: 'proxy', holderCpr: personas.lawyer.cpr, subjectCpr: personas.thomas.cpr }, { issuer: stack.issuer.url });
