@@ -33,7 +33,7 @@ export function createContextFactory(
   verify: TokenVerifier,
   decide: (caller: Awaited<ReturnType<TokenVerifier>>, request: { deadline: number; requestId: string; namedCitizen: string | null }) => Promise<Access>,
   /** Throttles by client address before any work (token check, grant look-up, refusal audit). */
-  limitAddress: (address: string) => Promise<void>,
+  limitAddress: (request: IncomingMessage) => Promise<void>,
   /** Throttles the caller (and refuses callers past their limits) once it is known who they are and for whom. */
   limit: (access: Access) => Promise<void>,
   internalContextKeys: ContextKeys,
@@ -44,7 +44,7 @@ export function createContextFactory(
     const requestId = requestIdFrom(request);
     const named = variables?.cpr;
     const namedCitizen = typeof named === 'string' && /^\d{10}$/.test(named) ? named : null;
-    await limitAddress(request.socket.remoteAddress ?? 'unknown');
+    await limitAddress(request);
     const access = await decide(await verify(request.headers.authorization), { deadline, requestId, namedCitizen });
     await limit(access);
     const language = currentLanguage();

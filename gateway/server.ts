@@ -14,6 +14,7 @@ import { createAccessPolicy, type Access } from './auth/access-policy';
 import { createReachLimit, MemoryReach, RedisReach } from './citizen-reach';
 import { ProxyGrants } from './auth/proxy-grants';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
+import { clientAddress } from './client-address';
 import { createContextFactory, type GatewayContext } from './context';
 import { createEngine, gatewayMarginMs } from './engine';
 import { metricsPlugin } from './plugins/metrics';
@@ -96,7 +97,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       context: createContextFactory(
         verify,
         createAccessPolicy(config, grants, audit.recordRefusal),
-        (address) => addressLimit(`address:${address}`),
+        (request) => addressLimit(clientAddress(request, config.trustedProxyHops)),
         limit,
         config.internalContextKeys,
         config.requestDeadlineMs,

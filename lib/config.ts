@@ -260,6 +260,12 @@ export const settings = {
     services: ['gateway'],
     doc: 'Requests per client address per minute, counted before the token is checked, so callers with bad tokens are throttled too (429).',
   },
+  TRUSTED_PROXY_HOPS: {
+    schema: z.coerce.number().int().min(0).max(5),
+    default: '0',
+    services: ['gateway'],
+    doc: 'Proxies (load balancer, ingress) in front of the gateway that append to X-Forwarded-For; the per-address limit reads the client address that many entries from the right. 0: the socket peer, the header ignored.',
+  },
   CHATBOT_RATE_LIMIT_PER_MINUTE: {
     schema: z.coerce.number().int().min(1),
     default: '6000',
@@ -533,6 +539,8 @@ export interface GatewayConfig extends CommonConfig {
   /** Before the token is checked, per client address; and per chatbot client, all citizens together. */
   rateLimitPerAddressPerMinute: number;
   chatbotRateLimitPerMinute: number;
+  /** Proxies in front that append to X-Forwarded-For (0: the socket peer is the client). */
+  trustedProxyHops: number;
   /** Distinct citizens per hour for the callers that name citizens themselves. */
   citizensPerHour: { partner: number; staff: number };
   persistedOperationsPath: string | undefined;
@@ -689,6 +697,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE,
     rateLimitPerAddressPerMinute: raw.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
     chatbotRateLimitPerMinute: raw.CHATBOT_RATE_LIMIT_PER_MINUTE,
+    trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     citizensPerHour: { partner: raw.PARTNER_CITIZENS_PER_HOUR, staff: raw.STAFF_CITIZENS_PER_HOUR },
     persistedOperationsPath: raw.PERSISTED_OPERATIONS_PATH,
     redis: redisLocation(raw),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
-import { trace, SpanStatusCode, type Span } from '@opentelemetry/api';
+import { trace, SpanKind, SpanStatusCode, type Span } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -16,6 +16,7 @@ import {
   BatchSpanProcessor,
   InMemorySpanExporter,
   SimpleSpanProcessor,
+  type SpanProcessor,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
@@ -48,9 +49,28 @@ function register(service: string, exporter: SpanExporter, batch: boolean): void
   // endpoints over the network, and nothing but spans to our own collector may leave.
   const resource = new Resource({ [ATTR_SERVICE_NAME]: service, [ATTR_SERVICE_VERSION]: releaseVersion() });
   const provider = new BasicTracerProvider({ resource });
+  provider.addSpanProcessor(withoutClientAddresses);
   provider.addSpanProcessor(batch ? new BatchSpanProcessor(exporter) : new SimpleSpanProcessor(exporter));
   provider.register({ contextManager: new AsyncLocalStorageContextManager().enable(), propagator: new W3CTraceContextPropagator() });
 }
+
+/** Where the HTTP instrumentation records who called: an IP address can identify a citizen. */
+const clientAddressAttributes = ['net.peer.ip', 'http.client_ip', 'client.address', 'network.peer.address'];
+
+/**
+ * Drops the caller's address from server spans before any exporter sees them. The HTTP
+ * instrumentation sets it both when a request starts and when it is answered, so no hook can
+ * keep it out; this processor runs first on every ended span.
+ */
+const withoutClientAddresses: SpanProcessor = {
+  onStart: () => undefined,
+  onEnd: (span) => {
+    if (span.kind !== SpanKind.SERVER) return;
+    for (const key of clientAddressAttributes) delete (span.attributes as Record<string, unknown>)[key];
+  },
+  forceFlush: () => Promise.resolve(),
+  shutdown: () => Promise.resolve(),
+};
 
 /** A request's path without its query string, which for a GET holds the query and its variables. */
 function pathOf(request: IncomingMessage): string {

@@ -139,6 +139,27 @@ describe('the limit per client address, before any token is checked', () => {
   });
 });
 
+describe('the limit per client address behind a trusted proxy', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '2', TRUSTED_PROXY_HOPS: '1' } });
+  });
+  afterAll(() => stack.close());
+
+  const from = (address: string) => postGraphQL(stack.gatewayUrl, '{ me { id } }', { token: 'forged.token.value', headers: { 'x-forwarded-for': address } }).then((answer) => answer.status);
+
+  it('counts each client the proxy names, not the proxy itself', async () => {
+    expect([await from('198.51.100.1'), await from('198.51.100.1'), await from('198.51.100.1')]).toEqual([401, 401, 429]);
+    expect(await from('198.51.100.2')).toBe(401);
+  });
+
+  it('cannot be dodged by a client writing addresses of its own in front', async () => {
+    const statuses = [];
+    for (const invented of ['1.1.1.1', '2.2.2.2', '3.3.3.3']) statuses.push(await from(`${invented}, 198.51.100.3`));
+    expect(statuses).toEqual([401, 401, 429]);
+  });
+});
+
 describe('production mode', () => {
   let stack: Stack;
   let token: string;

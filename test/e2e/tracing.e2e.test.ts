@@ -152,6 +152,13 @@ describe('the traces of one request across the federation', () => {
     expect(server.attributes).toMatchObject({ 'http.target': '/graphql', 'http.url': expect.stringMatching(/\/graphql$/) });
   });
 
+  it("records no client's IP address: an address can identify a citizen", () => {
+    const addressKeys = ['net.peer.ip', 'http.client_ip', 'client.address', 'network.peer.address'];
+    const serverSpans = spans.filter((span) => span.kind === 'server');
+    expect(serverSpans.length).toBeGreaterThan(0);
+    for (const span of serverSpans) for (const key of addressKeys) expect(span.attributes).not.toHaveProperty([key]);
+  });
+
   it('carries no personal data, token or record id in anything exported', () => {
     const everything = collector.payloads.join('\n');
     for (const persona of Object.values(personas)) expect(everything).not.toContain(persona.cpr);
