@@ -1,16 +1,23 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import type { GatewayConfig } from '../lib/config';
 import { disclosureReportSchema, disclosuresExtension } from '../lib/disclosures';
 import { errorFormatter } from '../lib/errors';
+import { buildFederatedSchema } from '../lib/federated-schema';
 import { failureLogPlugin } from '../lib/failure-log';
 import { listen, type RunningService } from '../lib/http-server';
 import { budgetHeader, internalContextHeader } from '../lib/internal-context';
 import { createLogger } from '../lib/logger';
+import { citizenId } from '../lib/pseudonym';
 import { Upstream } from '../lib/upstream';
 import { startAuditTrail } from './audit/audit-trail';
 import { RedisCheckpoints } from './audit/checkpoints';
 import { createAccessPolicy, type Access } from './auth/access-policy';
+import { withCalendarLinks } from './calendar/calendar-links';
+import { calendarFeedQuery, calendarFeedRoute, feedRequestsPerLinkPerMinute } from './calendar/feed';
+import { CalendarLinkStore } from './calendar/link-store';
 import { createReachLimit, MemoryReach, RedisReach } from './citizen-reach';
 import { ProxyGrants } from './auth/proxy-grants';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
@@ -41,6 +48,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const addressLimit = windowLimit('address', config.rateLimitPerAddressPerMinute);
   const chatbotLimit = windowLimit('chatbot', config.chatbotRateLimitPerMinute);
   const costBudget = windowLimit('cost', config.costBudgetPerMinute, 'QUERY_BUDGET_EXHAUSTED');
+  const calendarLimit = windowLimit('calendar', feedRequestsPerLinkPerMinute);
   const reachLimit = createReachLimit(redis ? new RedisReach(redis.client) : new MemoryReach(), config.citizensPerHour, config.pseudonymKey, logger);
   const limit = async (access: Access) => {
     // A chatbot's client as a whole has a cap; each citizen on it has a bucket of their own.
@@ -53,12 +61,23 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const proxyRegistry = upstream('proxies', config.proxyRegistryUrl);
   const grants = new ProxyGrants({ registry: proxyRegistry, caseIndex: upstream('cases', config.caseIndexUrl), ttlMs: config.proxyGrantCacheMs });
   const audit = await startAuditTrail(config, proxyRegistry, logger, redis ? new RedisCheckpoints(redis.client) : null);
+  const accessPolicy = createAccessPolicy(config, grants, audit.recordRefusal);
+  // Calendar links live in the audit database and are served by the gateway's own subgraph.
+  const calendarLinks = new CalendarLinkStore(audit.database, config.calendarLinkKeys);
+  let ownOrigin = '';
+  const ownSchema = await buildFederatedSchema(
+    withCalendarLinks(audit.ownSubgraph, {
+      store: calendarLinks,
+      pseudonym: (cpr) => citizenId(cpr, config.pseudonymKey),
+      publicBaseUrl: () => config.publicBaseUrl?.replace(/\/+$/, '') ?? ownOrigin,
+    }),
+  );
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
   const apollo = new ApolloServer<GatewayContext>({
     gateway: createEngine<GatewayContext>({
       supergraphSdl,
       subgraphUrls: config.subgraphUrls,
-      localSubgraphs: { audit: audit.accessLogSchema },
+      localSubgraphs: { audit: ownSchema },
       received: (context, extensions, hasData) => {
         const reported = disclosureReportSchema.safeParse(extensions?.[disclosuresExtension]);
         if (reported.success) context.disclosures.addReport(reported.data);
@@ -85,19 +104,23 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       metricsPlugin(),
       failureLogPlugin<GatewayContext>(logger, (context) => context.requestId),
       queryLimitsPlugin<GatewayContext>(config.limits, (context, cost) => costBudget(callerKey(context.access), cost)),
-      ...(config.persistedOperationsPath ? [persistedOperationsPlugin(loadPersistedOperations(config.persistedOperationsPath))] : []),
+      ...(config.persistedOperationsPath
+        ? // The calendar feed's operation is the gateway's own, allowed beside the manifest's.
+          [persistedOperationsPlugin(loadPersistedOperations(config.persistedOperationsPath).add(createHash('sha256').update(calendarFeedQuery).digest('hex')))]
+        : []),
       audit.plugin,
     ],
   });
   const verify = options.verify ?? createTokenVerifier(config.auth);
+  const limitAddress = (request: IncomingMessage) => addressLimit(clientAddress(request, config.trustedProxyHops));
   const service = await listen(
     {
       name: 'gateway',
       apollo,
       context: createContextFactory(
         verify,
-        createAccessPolicy(config, grants, audit.recordRefusal),
-        (request) => addressLimit(clientAddress(request, config.trustedProxyHops)),
+        accessPolicy,
+        limitAddress,
         limit,
         config.internalContextKeys,
         config.requestDeadlineMs,
@@ -106,11 +129,23 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       maxBodyBytes: config.maxBodyBytes,
       bodyTimeoutMs: config.bodyTimeoutMs,
       admission: { ...config.concurrency, waitMs: config.requestDeadlineMs },
+      routes: calendarFeedRoute({
+        store: calendarLinks,
+        apollo,
+        // The link was made on the citizen's own login, at Substantial or High (a Low login reaches no personal data).
+        accessFor: (subjectCpr, request) => accessPolicy({ kind: 'citizen', subjectCpr, assurance: 'Substantial' }, { ...request, namedCitizen: null }),
+        limitAddress,
+        limitLink: (hash) => calendarLimit(hash),
+        internalContextKeys: config.internalContextKeys,
+        deadlineMs: config.requestDeadlineMs,
+        logger,
+      }),
       logger,
     },
     config.host,
     config.port,
   );
+  ownOrigin = new URL(service.url).origin;
   logger.info({ url: service.url }, 'gateway listening');
   return {
     ...service,

@@ -28,7 +28,7 @@ describe('configuration', () => {
   });
 
   it('refuses the development keys and issuer in production, naming each', () => {
-    expect(() => gatewayConfig({ NODE_ENV: 'production' })).toThrow(/INTERNAL_CONTEXT_KEY[\s\S]*PSEUDONYM_KEY[\s\S]*AUTH_ISSUER[\s\S]*AUDIT_CHECKPOINT_KEY/);
+    expect(() => gatewayConfig({ NODE_ENV: 'production' })).toThrow(/INTERNAL_CONTEXT_KEY[\s\S]*PSEUDONYM_KEY[\s\S]*AUTH_ISSUER[\s\S]*AUDIT_CHECKPOINT_KEY[\s\S]*CALENDAR_LINK_KEY/);
     expect(() => subgraphConfig('cases', { NODE_ENV: 'production' })).toThrow(/CACHE_ENCRYPTION_KEYS/);
   });
 
@@ -38,6 +38,7 @@ describe('configuration', () => {
     INTERNAL_CONTEXT_KEY: secret,
     PSEUDONYM_KEY: secret,
     AUDIT_CHECKPOINT_KEY: secret,
+    CALENDAR_LINK_KEY: secret,
     AUTH_ISSUER: 'https://broker.example.invalid',
   };
 

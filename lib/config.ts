@@ -32,6 +32,7 @@ export const developmentKeys = {
   pseudonym: 'ZGV2LXBzZXVkb255bS1rZXktbm90LWZvci1wcm9kdWN0aW9u',
   cache: 'dev1:ZGV2LWNhY2hlLWVuY3J5cHRpb24ta2V5LW5vdC1zZWNyZXQ',
   auditCheckpoint: 'ZGV2LWF1ZGl0LWNoZWNrcG9pbnQta2V5LW5vdC1zZWNyZXQh',
+  calendarLink: 'ZGV2LWNhbGVuZGFyLWxpbmsta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg',
 } as const;
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -300,6 +301,17 @@ export const settings = {
     services: ['gateway'],
     doc: "Secret (base64url, at least 32 bytes) that signs the audit chain's head after every batch, logged and kept in Redis, so `npm run audit:verify` notices history rewritten in the database.",
   },
+  CALENDAR_LINK_KEY: {
+    schema: secretOrRing,
+    default: developmentKeys.calendarLink,
+    services: ['gateway'],
+    doc: "Secret (base64url, 32 bytes) that seals (AES-256-GCM) the CPR number stored with each calendar link in the audit database; or a ring `keyId:secret,...` whose first key seals and all open (keep a retired key in the ring while links sealed under it are in use).",
+  },
+  PUBLIC_BASE_URL: {
+    schema: url.optional(),
+    services: ['gateway'],
+    doc: 'The address citizens reach the gateway at, e.g. `https://borger-graph.example.dk`: calendar links are `<PUBLIC_BASE_URL>/calendar/<token>.ics`. Default: the gateway\'s own address (`http://127.0.0.1:4000` under `npm start`).',
+  },
   AUDIT_RETENTION_DAYS: {
     schema: z.coerce.number().int().min(1),
     default: '1825',
@@ -447,7 +459,7 @@ export const settings = {
     schema: z.string(),
     default: '',
     services: ['dev'],
-    doc: 'Faults the simulator injects per index, e.g. `payments=hang,cases=latency:300,benefits=error:503,appointments=malformed,proxies=reset`.',
+    doc: 'Faults the simulator injects per index, e.g. `payments=hang,cases=latency:300,benefits=error:503,appointments=malformed,proxies=reset`; one appointment source system: `appointments/SOLTEQ_TAND=garbage` (one unreadable item among good ones).',
   },
   UPSTREAM_SIM_PORT: {
     schema: port,
@@ -531,6 +543,10 @@ export interface GatewayConfig extends CommonConfig {
   auditRetentionDays: number;
   /** Signs the audit chain's head after every batch (checkpoints outside the database). */
   auditCheckpointKey: Uint8Array;
+  /** Seals the CPR number stored with each calendar link: the current key seals, all open. */
+  calendarLinkKeys: { current: string; keys: Record<string, Uint8Array> };
+  /** Where calendar links point; undefined: the gateway's own address. */
+  publicBaseUrl: string | undefined;
   limits: QueryLimits;
   costBudgetPerMinute: number;
   /** Requests worked on at once, and how many may wait for a slot. */
@@ -676,7 +692,7 @@ function common(raw: RawConfig, defaultPort: number): CommonConfig {
 
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const raw = readSettings(env);
-  refuseDevelopmentSecrets(raw, ['INTERNAL_CONTEXT_KEY', 'PSEUDONYM_KEY', 'AUTH_ISSUER', 'AUDIT_CHECKPOINT_KEY'], {
+  refuseDevelopmentSecrets(raw, ['INTERNAL_CONTEXT_KEY', 'PSEUDONYM_KEY', 'AUTH_ISSUER', 'AUDIT_CHECKPOINT_KEY', 'CALENDAR_LINK_KEY'], {
     DATABASE_URL: 'without it the audit trail lives in memory and vanishes on restart',
   });
   return {
@@ -685,6 +701,11 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     databaseUrl: raw.DATABASE_URL,
     auditRetentionDays: raw.AUDIT_RETENTION_DAYS,
     auditCheckpointKey: Buffer.from(raw.AUDIT_CHECKPOINT_KEY, 'base64url'),
+    calendarLinkKeys: {
+      current: Object.keys(raw.CALENDAR_LINK_KEY)[0],
+      keys: Object.fromEntries(Object.entries(raw.CALENDAR_LINK_KEY).map(([id, value]) => [id, Buffer.from(value, 'base64url')])),
+    },
+    publicBaseUrl: raw.PUBLIC_BASE_URL,
     limits: {
       maxDepth: raw.MAX_QUERY_DEPTH,
       maxAliases: raw.MAX_ALIASES,

@@ -26,8 +26,13 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   bodyTimeoutMs: number;
   /** Bounds the GraphQL work taken on at once (the gateway's); unset: no bound. */
   admission?: AdmissionLimits;
+  /** Further GET paths the service answers itself (the gateway's calendar feeds), admitted like GraphQL work. */
+  routes?: (pathname: string) => Route | null;
   logger: Logger;
 }
+
+/** Answers one request on a path of the service's own; its errors are handled like GraphQL's. */
+export type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
 export type DependencyState = 'up' | 'down' | 'none';
 
@@ -156,6 +161,15 @@ export async function listen<TContext extends BaseContext>(
         try {
           // Inside the HTTP instrumentation's server span, which continues the caller's trace (W3C traceparent).
           return await inSpan('graphql.request', { service: options.name }, () => serveGraphQL(options, request, response, search));
+        } finally {
+          release();
+        }
+      }
+      const route = request.method === 'GET' ? options.routes?.(pathname) : null;
+      if (route) {
+        const release = admission ? await admission.enter() : () => undefined;
+        try {
+          return await route(request, response);
         } finally {
           release();
         }

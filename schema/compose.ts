@@ -2,6 +2,7 @@ import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { accessLogSubgraph, type AccessLogSource } from '../gateway/audit/access-log';
+import { schemaOnly as calendarSchemaOnly, withCalendarLinks } from '../gateway/calendar/calendar-links';
 import { defaultPorts, type SubgraphName } from '../lib/config';
 import { buildFederatedSchema } from '../lib/federated-schema';
 import { subgraphs } from '../subgraphs/registry';
@@ -18,7 +19,8 @@ export async function composeSupergraph(): Promise<Composition> {
   for (const definition of subgraphs) {
     subgraphSdls[definition.name] = printSubgraphSchema(await buildFederatedSchema(definition));
   }
-  subgraphSdls.audit = printSubgraphSchema(await buildFederatedSchema(accessLogSubgraph(schemaOnly)));
+  // The gateway's own subgraph: the access log and the calendar links.
+  subgraphSdls.audit = printSubgraphSchema(await buildFederatedSchema(withCalendarLinks(accessLogSubgraph(schemaOnly), calendarSchemaOnly)));
   const result = composeServices(
     Object.keys(subgraphSdls).map((name) => ({
       name,

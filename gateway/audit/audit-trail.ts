@@ -1,8 +1,6 @@
-import type { GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
 import { citizenId } from '../../lib/pseudonym';
-import { buildFederatedSchema } from '../../lib/federated-schema';
 import type { Upstream } from '../../lib/upstream';
 import { proxiesIndex, proxiesResponseSchema } from '../../subgraphs/proxies/upstream.contract';
 import type { Refusal } from '../auth/access-policy';
@@ -47,22 +45,24 @@ export async function startAuditTrail(config: GatewayConfig, proxyRegistry: Upst
   });
   const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);
 
-  const accessLogSchema: GraphQLSchema = await buildFederatedSchema(
-    accessLogSubgraph({
-      forSubject: (subjectId, first, before) => store.forSubject(subjectId, first, before),
-      async proxyHolders(subjectCpr, deadline) {
-        const { fuldmagter } = await proxyRegistry.post(proxiesIndex.search, { cpr: subjectCpr }, proxiesResponseSchema, { deadline });
-        // Keyed as the access policy names actors: a person by pseudonym, an organisation by CVR.
-        const actorOf = ({ type, id }: (typeof fuldmagter)[number]['fuldmagtshaver']) => (type === 'ORGANISATION' ? `org:${id}` : pseudonym(id));
-        return new Map(fuldmagter.map((proxy) => [actorOf(proxy.fuldmagtshaver), proxy.fuldmagtshaver.navn]));
-      },
-      pseudonym,
-    }),
-  );
+  // The gateway's own subgraph: the access log, and what else the gateway serves from this database.
+  const ownSubgraph = accessLogSubgraph({
+    forSubject: (subjectId, first, before) => store.forSubject(subjectId, first, before),
+    async proxyHolders(subjectCpr, deadline) {
+      const { fuldmagter } = await proxyRegistry.post(proxiesIndex.search, { cpr: subjectCpr }, proxiesResponseSchema, { deadline });
+      // Keyed as the access policy names actors: a person by pseudonym, an organisation by CVR.
+      const actorOf = ({ type, id }: (typeof fuldmagter)[number]['fuldmagtshaver']) => (type === 'ORGANISATION' ? `org:${id}` : pseudonym(id));
+      return new Map(fuldmagter.map((proxy) => [actorOf(proxy.fuldmagtshaver), proxy.fuldmagtshaver.navn]));
+    },
+    pseudonym,
+  });
 
   return {
     plugin: auditPlugin(writer, pseudonym, logger),
-    accessLogSchema,
+    /** The access log's parts; the gateway adds its calendar links and builds the subgraph (gateway/server.ts). */
+    ownSubgraph,
+    /** The audit database, for the calendar links beside the events. */
+    database: db,
     healthy: () => store.healthy(),
     /** A caller turned away before any query ran (no valid proxy, too low assurance). */
     recordRefusal: (refusal: Refusal) =>

@@ -32,6 +32,7 @@ describe('the audit schema', () => {
       INTERNAL_CONTEXT_KEY: secret,
       PSEUDONYM_KEY: secret,
       AUDIT_CHECKPOINT_KEY: secret,
+      CALENDAR_LINK_KEY: secret,
       AUTH_ISSUER: 'https://broker.example.invalid',
       DATABASE_URL: databaseUrl,
     });

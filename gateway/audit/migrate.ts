@@ -2,10 +2,11 @@ import type { Sql, SqlDatabase } from './sql';
 
 /**
  * The audit schema as numbered migrations, applied by `npm run migrate` (the `audit-migrate` Job,
- * as the role that owns the tables), so the gateway's own role needs only INSERT and SELECT. The
- * table is append-only: a trigger refuses UPDATE, DELETE and TRUNCATE except a DELETE inside the
- * retention job, which sets `audit.retention` for its own transaction and leaves an anchor so the
- * chain stays verifiable. Never edit a released migration: add the next one.
+ * as the role that owns the tables), so the gateway's own role needs only INSERT and SELECT (and
+ * UPDATE on calendar_links, below). The events table is append-only: a trigger refuses UPDATE,
+ * DELETE and TRUNCATE except a DELETE inside the retention job, which sets `audit.retention` for
+ * its own transaction and leaves an anchor so the chain stays verifiable. Never edit a released
+ * migration: add the next one.
  */
 const migrations: { version: number; statements: string[] }[] = [
   {
@@ -48,6 +49,24 @@ const migrations: { version: number; statements: string[] }[] = [
   },
   // Verification staff's reason for a read (a case reference).
   { version: 2, statements: ['ALTER TABLE audit_events ADD COLUMN IF NOT EXISTS purpose text'] },
+  // A citizen's calendar links (gateway/calendar/): the token only as its SHA-256, the CPR only
+  // sealed. Not append-only: revoking and using a link update its row (the gateway's role needs
+  // UPDATE on this table, on revoked_at and last_used_at).
+  {
+    version: 3,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS calendar_links (
+         id text PRIMARY KEY,
+         token_hash text NOT NULL UNIQUE,
+         subject_id text NOT NULL,
+         subject_cpr_sealed text NOT NULL,
+         created_at timestamptz NOT NULL,
+         revoked_at timestamptz,
+         last_used_at timestamptz
+       )`,
+      'CREATE INDEX IF NOT EXISTS calendar_links_subject ON calendar_links (subject_id, created_at DESC)',
+    ],
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -81,6 +81,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     PSEUDONYM_KEY: key(),
     CACHE_ENCRYPTION_KEYS: `k1:${key()}`,
     AUDIT_CHECKPOINT_KEY: key(),
+    CALENDAR_LINK_KEY: key(),
     ...options.env,
   };
   const simulator = await startSimulator({ port: 0, dataset: createDataset() });

@@ -16,6 +16,7 @@ kubectl -n "$namespace" create secret generic borger-graph-keys \
   --from-literal=pseudonym-key="$(key)" \
   --from-literal=cache-encryption-keys="k1:$(key)" \
   --from-literal=audit-checkpoint-key="$(key)" \
+  --from-literal=calendar-link-key="$(key)" \
   --dry-run=client -o yaml | kubectl apply -f -
 kubectl -n "$namespace" create secret generic borger-graph-redis \
   --from-literal=password="$(key)" \
