@@ -19,7 +19,6 @@ const shared = {
   // jest cannot require them, so swc compiles them too.
   transformIgnorePatterns: ['/node_modules/(?!(jose|until-async)/).+\\.js$'],
   setupFiles: ['reflect-metadata'],
-  testTimeout: 20000,
 };
 
 /**
@@ -33,6 +32,8 @@ const needServices = ['test/e2e/', 'bench/', 'lib/cache/redis-store.test.ts', 'g
 const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 module.exports = {
+  // A global option: jest ignores it inside a project.
+  testTimeout: 20000,
   projects: [
     {
       ...shared,

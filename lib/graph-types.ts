@@ -83,6 +83,7 @@ export function toKle(code: string, language: Language, municipalityCode: string
 export enum WithheldReason {
   AGE_LIMIT = 'AGE_LIMIT',
   NOT_ACTIVATED = 'NOT_ACTIVATED',
+  UNREADABLE = 'UNREADABLE',
 }
 registerEnumType(WithheldReason, {
   name: 'WithheldReason',
@@ -90,6 +91,7 @@ registerEnumType(WithheldReason, {
   valuesConfig: {
     AGE_LIMIT: { description: "The citizen is under the municipality's minimum age for this topic." },
     NOT_ACTIVATED: { description: 'The municipality has not yet opened this data for citizens.' },
+    UNREADABLE: { description: 'A source system sent records that could not be read (or from a system not configured): they are dropped, not guessed at.' },
   },
 });
 
@@ -113,11 +115,30 @@ export class WithheldNotice {
 }
 
 @Directive('@shareable')
+@ObjectType({ description: 'How current one source system behind an area is.' })
+export class SourceFreshness {
+  @Field({ description: 'The IT system, e.g. "NSP", "DFDG", "AULA".' })
+  system!: string;
+
+  @Field(() => DateTime, { nullable: true, description: 'When it answered; null when it failed and nothing of it was cached.' })
+  asOf!: string | null;
+
+  @Field({ description: 'True when it failed and an older, cached answer is shown instead.' })
+  stale!: boolean;
+
+  @Field({ description: 'True when it failed and none of its records can be shown: the area is incomplete.' })
+  failed!: boolean;
+}
+
+@Directive('@shareable')
 @ObjectType({ description: 'How current an area is: when its index answered, and whether that is an old copy.' })
 export class Freshness {
-  @Field(() => DateTime, { description: 'When the index gave this answer.' })
+  @Field(() => DateTime, { description: 'When the index gave this answer (the oldest of its source systems).' })
   asOf!: string;
 
   @Field({ description: 'True when the index failed and an older, cached answer is shown instead.' })
   stale!: boolean;
+
+  @Field(() => [SourceFreshness], { nullable: true, description: 'Per source system, for an area gathered from several (appointments); null for one index.' })
+  sources!: SourceFreshness[] | null;
 }

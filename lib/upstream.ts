@@ -19,6 +19,8 @@ export interface UpstreamOptions {
   breaker?: { failureThreshold: number; openMs: number };
   /** Changes get a breaker of their own, so failing reads cannot block a revocation, nor the reverse. */
   purpose?: 'read' | 'change';
+  /** One source system behind an area (appointments): its own breaker, and its own line in metrics and logs. */
+  source?: string;
 }
 
 export interface CallOptions {
@@ -26,6 +28,8 @@ export interface CallOptions {
   deadline?: number;
   /** Reads may be retried once; changes never are. */
   idempotent?: boolean;
+  /** How the answer is read before validation: JSON (the default), or text (an iCalendar feed). */
+  read?: 'json' | 'text';
 }
 
 export type UpstreamOutcome = 'ok' | 'timeout' | 'unavailable' | 'bad_response' | 'breaker_open';
@@ -55,12 +59,15 @@ export class Upstream {
   private readonly breaker: CircuitBreaker;
 
   constructor(private readonly options: UpstreamOptions) {
-    const name = options.purpose === 'change' ? `${options.area}:change` : options.area;
-    this.breaker = new CircuitBreaker(name, options.breaker ?? { failureThreshold: 5, openMs: 10_000 });
+    this.name = options.source ? `${options.area}/${options.source}` : options.area;
+    this.breaker = new CircuitBreaker(options.purpose === 'change' ? `${this.name}:change` : this.name, options.breaker ?? { failureThreshold: 5, openMs: 10_000 });
   }
 
+  /** The index, or the index and source system, in metrics, logs and spans. */
+  private readonly name: string;
+
   post<S extends z.ZodType>(path: string, body: unknown, schema: S, call: CallOptions = {}): Promise<z.output<S>> {
-    return inSpan('upstream.call', { index: this.options.area, path }, () => this.withRetry(path, body, schema, call));
+    return inSpan('upstream.call', { index: this.name, path }, () => this.withRetry(path, body, schema, call));
   }
 
   private async withRetry<S extends z.ZodType>(path: string, body: unknown, schema: S, call: CallOptions): Promise<z.output<S>> {
@@ -68,7 +75,7 @@ export class Upstream {
     const attempts = call.idempotent === false ? 1 : 2;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.once(path, body, schema, deadline);
+        return await this.once(path, body, schema, deadline, call.read ?? 'json');
       } catch (error) {
         const failure = error as UpstreamFailure;
         // A 4xx will not get better by asking again; a timeout, a reset or a 5xx may.
@@ -83,8 +90,9 @@ export class Upstream {
     }
   }
 
-  private async once<S extends z.ZodType>(path: string, body: unknown, schema: S, deadline: number): Promise<z.output<S>> {
-    const { area, baseUrl, timeoutMs, logger } = this.options;
+  private async once<S extends z.ZodType>(path: string, body: unknown, schema: S, deadline: number, read: 'json' | 'text'): Promise<z.output<S>> {
+    const { baseUrl, timeoutMs, logger } = this.options;
+    const area = this.name;
     const started = performance.now();
     const finish = (outcome: UpstreamOutcome, status?: number): void => {
       const ms = Math.round(performance.now() - started);
@@ -112,7 +120,7 @@ export class Upstream {
     try {
       response = await fetch(new URL(path, baseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: read === 'json' ? 'application/json' : 'text/calendar, text/plain' },
         body: JSON.stringify(body),
         signal,
       });
@@ -125,7 +133,7 @@ export class Upstream {
     }
     let parsed: z.output<S>;
     try {
-      const result = schema.safeParse(await response.json());
+      const result = schema.safeParse(read === 'json' ? await response.json() : await response.text());
       if (!result.success) throw new Error('schema mismatch');
       parsed = result.data;
     } catch {

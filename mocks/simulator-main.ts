@@ -1,7 +1,7 @@
 import { devConfig } from '../lib/config';
 import { runService } from '../lib/run';
 import { createDataset } from './fixtures/dataset';
-import { parseFaults } from './indexes/faults';
+import { applyFaults, parseFaults } from './indexes/faults';
 import { startSimulator } from './simulator';
 
 runService('upstream simulator', async () => {
@@ -12,7 +12,7 @@ runService('upstream simulator', async () => {
     dataset: createDataset({ syntheticCitizens: config.syntheticCitizens }),
   });
   // Development only: a bad day on the service platform, e.g. UPSTREAM_FAULTS="payments=hang".
-  for (const [index, fault] of parseFaults(config.faults)) simulator.faults.set(index, fault);
+  applyFaults(simulator.faults, parseFaults(config.faults));
   process.stdout.write(`${JSON.stringify({ service: 'simulator', msg: 'listening', url: simulator.url, faults: config.faults })}\n`);
   return simulator;
 });

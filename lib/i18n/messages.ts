@@ -94,6 +94,14 @@ export const messages = {
     da: 'Angiv formålet som en sags- eller opgavereference, f.eks. "VER-2026-0042".',
     en: 'Give the purpose as a case or task reference, e.g. "VER-2026-0042".',
   },
+  'error.calendarLinkOwnLogin': {
+    da: 'Kun borgeren selv, logget ind som sig selv, kan oprette, se og tilbagekalde kalenderlinks.',
+    en: 'Only the citizen themself, logged in as themself, may make, see and revoke calendar links.',
+  },
+  'error.calendarLinkLimit': {
+    da: (p) => `Du har allerede ${p.limit} kalenderlinks. Tilbagekald et, før du opretter et nyt.`,
+    en: (p) => `You already have ${p.limit} calendar links. Revoke one before you make another.`,
+  },
   'error.proxyIdShape': { da: 'Et fuldmagts-id er 1-64 bogstaver, tal og bindestreger.', en: 'A proxy id is 1-64 letters, digits and dashes.' },
   'error.oneCitizenPerRequest': {
     da: 'Angiv borgeren i variablen `cpr` (10 cifre): én borger pr. forespørgsel.',
@@ -148,6 +156,10 @@ export const messages = {
     da: 'Din kommune har endnu ikke åbnet for, at du kan se disse oplysninger digitalt. Kontakt kommunen for at høre om dem.',
     en: 'Your municipality has not yet opened these records for online viewing. Contact the municipality to hear about them.',
   },
+  'withheld.unreadable': {
+    da: (p) => `${p.count} af dine oplysninger kom fra kildesystemet i en form, vi ikke kunne læse, og vises derfor ikke. Kontakt myndigheden, hvis du mangler noget.`,
+    en: (p) => `${p.count} of your records came from the source system in a form we could not read, so they are not shown. Contact the authority if something is missing.`,
+  },
   'withheld.ageLimit': {
     da: (p) => `Nogle af dine oplysninger vises først, når du er fyldt ${p.age} år. Kontakt kommunen, hvis du har brug for dem nu.`,
     en: (p) => `Some of your records are shown from age ${p.age}. Contact the municipality if you need them now.`,
@@ -169,6 +181,9 @@ export const messages = {
     da: 'Aftalens kildesystem oplyser ingen kontakt. Her er myndighedens generelle kontakt.',
     en: "The appointment's source system gives no contact. This is the authority's general contact.",
   },
+
+  // The calendar feed's own name (gateway/calendar/feed.ts).
+  'calendar.name': { da: 'Mine aftaler med det offentlige', en: 'My appointments with public authorities' },
 
   // Who looked at the citizen's data (AccessLogEntry.who).
   'reader.you': { da: 'Dig', en: 'You' },

@@ -1,12 +1,11 @@
 import type { personIndex } from '../../lib/person.contract';
-import type { appointmentsIndex } from '../../subgraphs/appointments/upstream.contract';
 import type { benefitsIndex } from '../../subgraphs/benefits/upstream.contract';
 import type { casesIndex } from '../../subgraphs/cases/upstream.contract';
 import type { paymentsIndex } from '../../subgraphs/payments/upstream.contract';
 import type { proxiesIndex } from '../../subgraphs/proxies/upstream.contract';
 
 /** Counts the calls each simulated index receives, so tests can assert exact upstream costs. */
-export type IndexName = (typeof casesIndex | typeof benefitsIndex | typeof paymentsIndex | typeof appointmentsIndex | typeof proxiesIndex | typeof personIndex)['name'];
+export type IndexName = (typeof casesIndex | typeof benefitsIndex | typeof paymentsIndex | typeof proxiesIndex | typeof personIndex)['name'] | 'appointments';
 /** A search by CPR, a batch look-up by ids, or a change (Digital Fuldmagt's revocation). */
 export type CallKind = 'search' | 'batch' | 'change';
 const kinds: CallKind[] = ['search', 'batch', 'change'];

@@ -80,10 +80,10 @@ describe('the index handlers in-process', () => {
   });
 
   it('record each call by index and kind, a refused one too', async () => {
-    await post('/aftaleindeks/v1/aftaler/soeg', { cpr: personas.thomas.cpr });
-    await post('/aftaleindeks/v1/aftaler/hent', { ider: ['AFT-T751-0001'] });
-    await post('/aftaleindeks/v1/aftaler/hent', { ids: ['AFT-T751-0001'] });
-    expect([recorder.count('appointments', 'search'), recorder.count('appointments', 'batch'), recorder.total()]).toEqual([1, 2, 3]);
+    await post('/sagsindeks/v1/sager/soeg', { cpr: personas.thomas.cpr });
+    await post('/sagsindeks/v1/sager/hent', { ider: ['SAG-T751-0001'] });
+    await post('/sagsindeks/v1/sager/hent', { ids: ['SAG-T751-0001'] });
+    expect([recorder.count('cases', 'search'), recorder.count('cases', 'batch'), recorder.total()]).toEqual([1, 2, 3]);
   });
 
   it('answer only under their base URL', async () => {

@@ -2,12 +2,12 @@ import { http, HttpResponse, type RequestHandler } from 'msw';
 import { z } from 'zod';
 import { batchLookupSchema, citizenSearchSchema } from '../../lib/index-wire';
 import { personIndex } from '../../lib/person.contract';
-import { appointmentsIndex } from '../../subgraphs/appointments/upstream.contract';
 import { benefitsIndex } from '../../subgraphs/benefits/upstream.contract';
 import { casesIndex } from '../../subgraphs/cases/upstream.contract';
 import { paymentsIndex } from '../../subgraphs/payments/upstream.contract';
 import { holderSearchSchema, proxiesIndex, revokeRequestSchema } from '../../subgraphs/proxies/upstream.contract';
 import type { Dataset, IndexLookup } from '../fixtures/dataset';
+import { createSourceHandlers } from '../sources';
 import type { CallKind, CallRecorder, IndexName } from './call-recorder';
 import type { Faults } from './faults';
 
@@ -25,7 +25,6 @@ function tables({ lookup }: Dataset): IndexTable[] {
     { ...casesIndex, listKey: 'sager', lookup: lookup.cases },
     { ...benefitsIndex, listKey: 'ydelser', lookup: lookup.benefits },
     { ...paymentsIndex, listKey: 'betalinger', lookup: lookup.payments },
-    { ...appointmentsIndex, listKey: 'aftaler', lookup: lookup.appointments },
     // Digital Fuldmagt's search finds the proxies where the citizen is the one represented.
     { ...proxiesIndex, listKey: 'fuldmagter', lookup: lookup.proxies },
     // The CPR register is looked up by CPR number only, so its "ids" are CPR numbers.
@@ -75,8 +74,9 @@ const closeCaseSchema = z.object({ sagId: z.string().min(1) });
 
 /**
  * msw handlers for every simulated index: a search by the citizen's CPR (in the body) and a batch
- * look-up by ids (unknown ids are left out), plus Digital Fuldmagt's search by holder and revocation,
- * and the simulator's controls. The same handlers serve tests in-process (`setupServer`) and the
+ * look-up by ids (unknown ids are left out), the appointment source systems each in its own
+ * format (mocks/sources), Digital Fuldmagt's search by holder and revocation, and the simulator's
+ * controls. The same handlers serve tests in-process (`setupServer`) and the
  * HTTP simulator. `baseUrl` '*' matches any origin.
  */
 export function createIndexHandlers(dataset: Dataset, recorder: CallRecorder, baseUrl = '*', faults?: Faults): RequestHandler[] {
@@ -136,5 +136,5 @@ export function createIndexHandlers(dataset: Dataset, recorder: CallRecorder, ba
     return HttpResponse.json({ sager: [record] });
   });
 
-  return [...indexRoutes, searchByHolder, revoke, closeCase];
+  return [...indexRoutes, ...createSourceHandlers(dataset, recorder, baseUrl, faults), searchByHolder, revoke, closeCase];
 }

@@ -1,12 +1,13 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
 import { appError } from '../../lib/errors';
-import { areaFields } from '../runtime/area-fields';
+import { defaultListSize } from '../../lib/list';
+import { areaFields, presentList } from '../runtime/area-fields';
 import type { SubgraphContext } from '../runtime/context';
 import { citizenContextReference, citizenReference, entityReference } from '../runtime/references';
 import { Citizen, CitizenContext } from './citizen.type';
-import { byStart, toAppointment, toAppointmentSummary, toSharedAppointment } from './appointment.mapper';
-import { Appointment, AppointmentSummary, SharedAppointment } from './appointment.type';
-import type { WireAppointment } from './upstream.contract';
+import type { AppointmentRecord } from './appointment.record';
+import { byDue, byStart, isAppointment, isDeadline, toAppointment, toAppointmentSummary, toDeadline, toSharedAppointment } from './appointment.mapper';
+import { Appointment, AppointmentSummary, Deadline, SharedAppointment } from './appointment.type';
 
 export const CitizenAppointmentsResolver = areaFields({
   area: 'appointments',
@@ -14,9 +15,25 @@ export const CitizenAppointmentsResolver = areaFields({
   entity: Appointment,
   toEntity: toAppointment,
   order: byStart,
+  keep: isAppointment,
   description:
-    "The citizen's appointments across source systems, soonest first. Null with an error when the caller may not see appointments or the appointment index cannot answer.",
+    "The citizen's appointments across source systems, soonest first. Null with an error when the caller may not see appointments; a source system that fails leaves out only its own (see `appointmentsFreshness.sources`).",
 });
+
+/** Deadlines come from the same source systems as appointments and are judged by the same rules: the appointments card, and the case they belong to. */
+@Resolver(() => Citizen)
+export class CitizenDeadlinesResolver {
+  @FieldResolver(() => [Deadline], {
+    nullable: true,
+    description: 'What the citizen must do by when, soonest due first, from the same source systems as appointments and under the same rules.',
+  })
+  deadlines(
+    @Ctx() context: SubgraphContext,
+    @Arg('first', () => Int, { defaultValue: defaultListSize, description: 'At most this many (0-500).' }) first: number,
+  ): Promise<Deadline[]> {
+    return presentList(context, { area: 'appointments', toEntity: toDeadline, order: byDue, keep: isDeadline }, first);
+  }
+}
 
 @Resolver(() => CitizenContext)
 export class ContextAppointmentsResolver {
@@ -27,7 +44,8 @@ export class ContextAppointmentsResolver {
   ): Promise<AppointmentSummary[]> {
     const now = context.today.getTime();
     const access = context.access('context');
-    const upcoming = (await access.visible<WireAppointment>('appointments'))
+    const upcoming = (await access.visible<AppointmentRecord>('appointments'))
+      .filter(isAppointment)
       .map((record) => toAppointment(record, context.reader))
       .filter((appointment) => Date.parse(appointment.startsAt) >= now);
     const next = upcoming.sort(byStart).slice(0, Math.min(Math.max(first, 0), 10));
@@ -53,7 +71,7 @@ export class SharedAppointmentsResolver {
       throw appError('BAD_USER_INPUT', { detail: 'error.oneCitizenPerRequest' });
     }
     const access = context.access('shared');
-    const appointments = (await access.visible<WireAppointment>('appointments')).map((record) => toAppointment(record, context.reader));
+    const appointments = (await access.visible<AppointmentRecord>('appointments')).filter(isAppointment).map((record) => toAppointment(record, context.reader));
     access.reveal('appointments', appointments.map((appointment) => appointment.id));
     return appointments.sort(byStart).map(toSharedAppointment);
   }
@@ -63,4 +81,5 @@ export const appointmentReferences = {
   Citizen: citizenReference,
   CitizenContext: citizenContextReference,
   Appointment: entityReference('appointments', toAppointment),
+  Deadline: entityReference('appointments', toDeadline),
 };

@@ -39,33 +39,43 @@ export class Location {
   address!: string | null;
 }
 
-@Directive('@key(fields: "id")')
-@ObjectType({ description: 'A planned appointment with a public authority, from the appointment index.' })
-export class Appointment {
-  @Field(() => ID, { description: "The appointment's id in the appointment index." })
+@ObjectType({ description: 'A link to move, cancel or act on something: https, on a host its source system may send citizens to.' })
+export class SelfServiceLink {
+  @Field({ description: 'The https URL.' })
+  url!: string;
+
+  @Field({ description: "True when the source gave no safe link and this is the responsible authority's general self-service page." })
+  isFallback!: boolean;
+}
+
+@ObjectType({ description: 'One source system that delivered an appointment or deadline, and its id there.' })
+export class Provenance {
+  @Field(() => SourceSystem, { description: 'The system.' })
+  system!: SourceSystem;
+
+  @Field({ description: "The item's id in that system." })
+  sourceId!: string;
+}
+
+/** What appointments and deadlines both tell: where they came from, who holds them, whom to contact. */
+@ObjectType()
+class FromSourceSystems {
+  @Field(() => ID, { description: 'Its id, as the source system it is shown from gave it.' })
   id!: string;
 
-  @Field({ description: 'What the appointment is about.' })
+  @Field({ description: 'What it is about, as the source system words it (in English where the glossary knows it).' })
   title!: string;
 
-  @Field(() => DateTime, { description: 'When it starts.' })
-  startsAt!: string;
-
-  @Field(() => DateTime, { nullable: true, description: 'When it ends, when known.' })
-  endsAt!: string | null;
-
-  @Field(() => Location, { nullable: true, description: 'Where it takes place, when known.' })
-  location!: Location | null;
-
-  @Field(() => SourceSystem, { description: 'The system the appointment comes from.' })
+  @Field(() => SourceSystem, { description: 'The system it is shown from.' })
   sourceSystem!: SourceSystem;
 
-  @Field(() => Authority, { description: 'The authority responsible for the appointment.' })
+  @Field(() => [Provenance], { description: 'Every system that delivered it: more than one when two systems sent the same appointment.' })
+  provenance!: Provenance[];
+
+  @Field(() => Authority, { description: "The authority responsible: a hospital's region, otherwise the municipality." })
   responsibleAuthority!: Authority;
 
-  @Field(() => Contact, {
-    description: "Whom to contact about it; the responsible authority's general contact when the source has none.",
-  })
+  @Field(() => Contact, { description: "Whom to contact about it; the responsible authority's general contact when the source has none." })
   contact!: Contact;
 
   @Field({ description: "True when `contact` is the authority's general contact because the source gave none." })
@@ -77,11 +87,40 @@ export class Appointment {
   })
   contactNote!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where the citizen can move or cancel the appointment.' })
-  changeLink!: string | null;
-
-  @Field(() => CaseReference, { nullable: true, description: 'The case the appointment belongs to, if any.' })
+  @Field(() => CaseReference, { nullable: true, description: 'The case it belongs to, if any.' })
   case!: CaseReference | null;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A planned appointment with a public authority, from one of the source systems behind the appointment index.' })
+export class Appointment extends FromSourceSystems {
+  @Field(() => DateTime, { description: 'When it starts.' })
+  startsAt!: string;
+
+  @Field(() => DateTime, { nullable: true, description: 'When it ends, when known.' })
+  endsAt!: string | null;
+
+  @Field(() => Location, { nullable: true, description: 'Where it takes place, when known.' })
+  location!: Location | null;
+
+  @Field(() => SelfServiceLink, { description: "Where to move it: the source's own page, or the authority's self-service page (`isFallback`)." })
+  changeLink!: SelfServiceLink;
+
+  @Field(() => SelfServiceLink, { nullable: true, description: "Where to cancel it, when the source gives a safe link." })
+  cancelLink!: SelfServiceLink | null;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'Something the citizen must do by a date, set by one of the source systems (a job centre, citizen service, a school).' })
+export class Deadline extends FromSourceSystems {
+  @Field(() => DateTime, { description: 'When it falls due.' })
+  dueAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'What happens when it is missed, in plain words (in English where the glossary knows it).' })
+  consequence!: string | null;
+
+  @Field(() => SelfServiceLink, { description: "Where to act on it: the source's own page, or the authority's self-service page (`isFallback`)." })
+  actLink!: SelfServiceLink;
 }
 
 @ObjectType({ description: 'An upcoming appointment in a few plain words, for a chatbot.' })

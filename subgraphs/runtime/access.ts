@@ -6,7 +6,7 @@ import type { Disclosures } from '../../lib/disclosures';
 import { appError, type Area } from '../../lib/errors';
 import type { InternalContext } from '../../lib/internal-context';
 import type { WirePerson } from '../../lib/person.contract';
-import type { AreaLoaders, IndexDescription } from './index-client';
+import type { AreaLoaders, IndexDescription, SourceFreshness } from './index-client';
 
 /**
  * The one place a subgraph decides what a caller sees. Every list, entity reference, link and
@@ -25,6 +25,8 @@ export interface RecordTraits {
   caseId: string | null;
   /** The citizen objected to sharing the record with other authorities. */
   sharingObjected: boolean;
+  /** The authority that holds an appointment (a hospital's region, or the municipality); null for other records. */
+  holder: string | null;
 }
 
 export type Verdict =
@@ -50,6 +52,10 @@ export type AccessRules = z.infer<typeof rulesSchema>;
 export const accessRules: AccessRules = rulesSchema.parse(rulesFile);
 /** Which partner organisations each appointment source system shares with, by agreement. */
 const sharedWith: Record<string, string[]> = z.record(z.string(), z.array(z.string())).parse(agreementsFile.sourceSystems);
+/** Each partner organisation's own authority code: it reads a citizen's shared records only while it holds a course of theirs. */
+const partnerAuthority: Record<string, string> = z.record(z.string(), z.object({ authority: z.string() })).transform((organisations) =>
+  Object.fromEntries(Object.entries(organisations).map(([organisation, { authority }]) => [organisation, authority])),
+).parse(agreementsFile.organisations);
 
 const prefixes = (kle: string) => kle.split('.').map((_, index, parts) => parts.slice(0, index + 1).join('.'));
 
@@ -140,7 +146,7 @@ interface Judged {
 }
 
 export interface WithheldGroup {
-  reason: Exclude<Withheld['reason'], 'OUTSIDE_GRANT'>;
+  reason: Exclude<Withheld['reason'], 'OUTSIDE_GRANT'> | 'UNREADABLE';
   count: number;
   minimumAge: number | null;
   kle: string | null;
@@ -229,14 +235,27 @@ export class Access {
   async visible<R>(area: Area): Promise<R[]> {
     this.requireArea(area);
     const records: R[] = await this.sources.loaders(area).mine();
+    if (this.view === 'shared' && !this.partnerHoldsCourse(area, records)) return [];
     const verdicts = await Promise.all(records.map((record) => this.judge(area, record)));
     return records.filter((_, index) => verdicts[index].verdict.show);
   }
 
-  /** How old the area's records are, and whether they are a stale copy because the index failed. */
-  freshness(area: Area): Promise<{ asOf: number; stale: boolean }> {
+  /**
+   * A partner reads what is shared with it only while it has a course with the citizen: it holds
+   * one of their records (a region, a hospital appointment). Without one, the answer is the same
+   * as for a CPR number nobody knows: nothing.
+   */
+  private partnerHoldsCourse<R>(area: Area, records: R[]): boolean {
+    const authority = this.caller.partnerOrganisation === null ? undefined : partnerAuthority[this.caller.partnerOrganisation];
+    const description = this.sources.describe(area);
+    return authority !== undefined && records.some((record) => description.traits(record).holder === authority);
+  }
+
+  /** How old the area's records are, whether they are a stale copy because the index failed, and per source system where there are several. */
+  async freshness(area: Area): Promise<{ asOf: number; stale: boolean; sources: SourceFreshness[] | null }> {
     this.requireArea(area);
-    return this.sources.loaders(area).freshness();
+    const { asOf, stale, sources } = await this.sources.loaders(area).searched();
+    return { asOf, stale, sources: sources ?? null };
   }
 
   /** One record by id, or null when it is not the citizen's or not for this caller. */
@@ -291,6 +310,11 @@ export class Access {
       group.count += 1;
       groups.set(key, group);
     }
+    // Records a source sent that could not be read belong to nothing the rules can judge: only a
+    // caller whose grant covers the whole area hears of them.
+    const { unreadable = 0 } = await this.sources.loaders(area).searched();
+    const wholeArea = this.caller.scopes.some((scope) => scope.caseId === null && scope.areas.includes(area));
+    if (unreadable > 0 && wholeArea) groups.set('UNREADABLE', { reason: 'UNREADABLE', count: unreadable, minimumAge: null, kle: null });
     return [...groups.values()];
   }
 

@@ -17,13 +17,32 @@ export interface AreaList<TRecord, TEntity> {
   entity: Function;
   toEntity(record: TRecord, reader: Reader): TEntity;
   order(a: TEntity, b: TEntity): number;
+  /** Which of the area's records the list holds (appointments, not the deadlines kept in the same area); all by default. */
+  keep?(record: TRecord): boolean;
   description: string;
 }
 
 function message(group: WithheldGroup, kle: Kle | null, language: Language): string {
   if (group.reason === 'NOT_ACTIVATED') return say(language, 'withheld.notActivated');
+  if (group.reason === 'UNREADABLE') return say(language, 'withheld.unreadable', { count: group.count });
   const age = group.minimumAge ?? '';
   return kle === null ? say(language, 'withheld.ageLimit', { age }) : say(language, 'withheld.ageLimitAbout', { age, topic: kle.name });
+}
+
+/**
+ * A list of the subject's records the caller may see, in order, the first `first` of them; only
+ * what is returned is presented, and so reported as shown.
+ */
+export async function presentList<TRecord, TEntity extends object>(
+  context: SubgraphContext,
+  list: Pick<AreaList<TRecord, TEntity>, 'area' | 'toEntity' | 'order' | 'keep'>,
+  first: number,
+): Promise<TEntity[]> {
+  const access = context.access('overview');
+  const records = (await access.visible<TRecord>(list.area)).filter((record) => list.keep?.(record) ?? true);
+  const mapped = records.map((record) => ({ record, entity: list.toEntity(record, context.reader) }));
+  const kept = firstN(mapped.sort((a, b) => list.order(a.entity, b.entity)), first);
+  return Promise.all(kept.map(({ record, entity }) => access.present(list.area, record, entity)));
 }
 
 function toNotice(group: WithheldGroup, language: Language): WithheldNotice {
@@ -47,12 +66,7 @@ export function areaFields<TRecord, TEntity extends object>(list: AreaList<TReco
       @Ctx() context: SubgraphContext,
       @Arg('first', () => Int, { defaultValue: defaultListSize, description: 'At most this many (0-500).' }) first: number,
     ): Promise<TEntity[]> {
-      const access = context.access('overview');
-      const records = await access.visible<TRecord>(area);
-      const mapped = records.map((record) => ({ record, entity: list.toEntity(record, context.reader) }));
-      // Only what is returned is presented, and so reported as shown.
-      const kept = firstN(mapped.sort((a, b) => list.order(a.entity, b.entity)), first);
-      return Promise.all(kept.map(({ record, entity }) => access.present(area, record, entity)));
+      return presentList(context, list, first);
     }
 
     @FieldResolver(() => Freshness, {
@@ -61,8 +75,9 @@ export function areaFields<TRecord, TEntity extends object>(list: AreaList<TReco
       description: `When the ${area} were fetched from their index, and whether they are an older copy shown because the index failed.`,
     })
     async freshness(@Ctx() context: SubgraphContext): Promise<Freshness> {
-      const { asOf, stale } = await context.access('overview').freshness(area);
-      return { asOf: new Date(asOf).toISOString(), stale };
+      const { asOf, stale, sources } = await context.access('overview').freshness(area);
+      const at = (time: number) => new Date(time).toISOString();
+      return { asOf: at(asOf), stale, sources: sources && sources.map((source) => ({ ...source, asOf: source.asOf === null ? null : at(source.asOf) })) };
     }
 
     @FieldResolver(() => [WithheldNotice], {

@@ -20,14 +20,11 @@ export interface Link<R> {
 }
 
 /**
- * What a subgraph must say about its national index for the shared client and loaders to serve
- * it: where to search by citizen, where to look records up in batches, and how to read a record's
- * id and owner. Every index has the same two calls, so this is written once.
+ * What the access rules must know of an area's records, whoever serves them: how to read a
+ * record's id and owner, what the rules look at, and what it links to.
  */
 export interface IndexDescription<R> {
-  /** The contract's paths: search by citizen, batch look-up by ids. */
-  paths: { name: Area; search: string; batch: string };
-  response: z.ZodType<R[], unknown>;
+  name: Area;
   idOf(record: R): string;
   /** CPR of the citizen the record belongs to (primary party, recipient, principal). */
   ownerOf(record: R): string;
@@ -36,6 +33,43 @@ export interface IndexDescription<R> {
   links: Link<R>[];
   /** Entity fields holding an address, as `[object field, address key]` (an appointment's location). */
   addresses?: [string, string][];
+}
+
+/**
+ * A national index with the two calls every one of them has: where to search by citizen, where to
+ * look records up in batches, and the answer's shape. Written once, in `IndexClient`.
+ */
+export interface IndexContract<R> extends IndexDescription<R> {
+  paths: { search: string; batch: string };
+  response: z.ZodType<R[], unknown>;
+}
+
+/** How current a citizen's records are, per source system where an area has several. */
+export interface SourceFreshness {
+  system: string;
+  asOf: number | null;
+  stale: boolean;
+  /** The system did not answer, and nothing of it was cached: its records are missing. */
+  failed: boolean;
+}
+
+/** A citizen's records of one area, as one search gave them. */
+export interface Searched<R> extends Cached<R[]> {
+  /** Per source system, for an area gathered from several (appointments). */
+  sources?: SourceFreshness[];
+  /** Records the sources delivered that could not be read, or came from no configured system: dropped, and counted here. */
+  unreadable?: number;
+}
+
+/** Where an area's records come from: one national index (`IndexClient`), or several systems behind one area. */
+export interface RecordSource<R> {
+  readonly index: IndexDescription<R>;
+  search(cpr: string, deadline: number): Promise<Searched<R>>;
+  /** Records by id, the subject's search (when cached) answering what it can. */
+  byIds(ids: readonly string[], searched: R[], deadline: number): Promise<R[]>;
+  /** Whether a search's answer is cached, and so worth reusing for look-ups by id. */
+  readonly caches: boolean;
+  forget(subjectCpr: string): Promise<void>;
 }
 
 export interface IndexCaching {
@@ -49,15 +83,15 @@ const isEmptyList = (records: unknown[]) => records.length === 0;
  * One index, as every request of a subgraph process sees it: its upstream calls, and in front of
  * the search the shared cache (when on). Holds no per-request or per-caller state.
  */
-export class IndexClient<R> {
+export class IndexClient<R> implements RecordSource<R> {
   constructor(
     private readonly upstream: Upstream,
-    readonly index: IndexDescription<R>,
+    readonly index: IndexContract<R>,
     private readonly caching: IndexCaching | null,
   ) {}
 
   private get area(): Area {
-    return this.index.paths.name;
+    return this.index.name;
   }
 
   private fetchSearch(cpr: string, deadline: number): Promise<R[]> {
@@ -100,8 +134,8 @@ export class IndexClient<R> {
 export interface AreaLoaders<R> {
   /** The subject's records; one search per request however often it is asked. */
   mine(): Promise<R[]>;
-  /** How old `mine()` is, and whether it is served stale because the index failed. */
-  freshness(): Promise<{ asOf: number; stale: boolean }>;
+  /** The whole search: how old `mine()` is, whether it is served stale because the index failed, per source, and what was dropped. */
+  searched(): Promise<Searched<R>>;
   /** Records by id, batched into one call per tick; another citizen's record is null. */
   byId: DataLoader<string, R | null>;
   /** Drops the subject's cached answers after a change made through the graph. */
@@ -113,20 +147,17 @@ export interface AreaLoaders<R> {
  * only to measure the naive baseline: one upstream call per id.
  */
 export function createAreaLoaders<R>(
-  client: IndexClient<R>,
+  client: RecordSource<R>,
   subjectCpr: string,
   deadline: number,
   batching = true,
 ): AreaLoaders<R> {
   const { idOf, ownerOf } = client.index;
-  let searched: Promise<Cached<R[]>> | undefined;
+  let searched: Promise<Searched<R>> | undefined;
   const search = () => (batching ? (searched ??= client.search(subjectCpr, deadline)) : client.search(subjectCpr, deadline));
   return {
     mine: async () => (await search()).value,
-    freshness: async () => {
-      const { asOf, stale } = await search();
-      return { asOf, stale };
-    },
+    searched: search,
     byId: new DataLoader<string, R | null>(
       async (ids) => {
         const found = new Map<string, R>();

@@ -14,10 +14,10 @@ import { budgetHeader, internalContextHeader, openInternalContext } from '../../
 import { createLogger } from '../../lib/logger';
 import { citizenId } from '../../lib/pseudonym';
 import { Upstream } from '../../lib/upstream';
-import { indexDescriptions } from '../indexes';
+import { indexContract, indexDescriptions } from '../indexes';
 import { Access, type Sources, type View } from './access';
 import type { SubgraphContext } from './context';
-import { createAreaLoaders, IndexClient, type AreaLoaders, type IndexDescription } from './index-client';
+import { createAreaLoaders, IndexClient, type AreaLoaders, type IndexCaching, type IndexDescription, type RecordSource } from './index-client';
 import { PersonRegister } from './person-register';
 import { ReplayGuard } from './replay-guard';
 
@@ -33,6 +33,14 @@ export interface SubgraphDefinition<TRecord> {
   entities: Function[];
   /** `__resolveReference` per entity type this subgraph resolves. */
   references: GraphQLResolverMap<SubgraphContext>;
+  /** Where its records come from when that is not one national index (appointments: several source systems). */
+  records?: (parts: RecordSourceParts) => RecordSource<TRecord>;
+}
+
+/** What a subgraph's own record source is built from: an upstream per source system, and the shared cache. */
+export interface RecordSourceParts {
+  upstream(source: string, timeoutMs: number): Upstream;
+  caching: IndexCaching | null;
 }
 
 /** Every answer tells the gateway whose records it holds (an empty list too: silence would be ambiguous). */
@@ -69,12 +77,18 @@ export async function startSubgraph<TRecord>(
   const caching = (index: SubgraphName | 'person') => (configured ? { cache: configured.cache, policy: configured.policyFor(index) } : null);
   // The rules read other indexes too (a payment is as visible as its benefit), through the same
   // service platform and the same shared cache, so the owning subgraph's answer is reused.
-  const clients = new Map<SubgraphName, IndexClient<unknown>>();
+  const clients = new Map<SubgraphName, RecordSource<unknown>>();
   const own = upstream(definition.name);
-  const clientFor = (area: SubgraphName): IndexClient<unknown> => {
+  const ownRecords = (): RecordSource<unknown> | null =>
+    definition.records?.({
+      upstream: (source, timeoutMs) =>
+        new Upstream({ area: definition.name, source, baseUrl: config.upstreamUrl, timeoutMs, logger, breaker: config.breaker }),
+      caching: caching(definition.name),
+    }) ?? null;
+  const clientFor = (area: SubgraphName): RecordSource<unknown> => {
     let client = clients.get(area);
     if (!client) {
-      client = new IndexClient(area === definition.name ? own : upstream(area), indexDescriptions[area], caching(area));
+      client = (area === definition.name ? ownRecords() : null) ?? new IndexClient(area === definition.name ? own : upstream(area), indexContract(area), caching(area));
       clients.set(area, client);
     }
     return client;

@@ -145,6 +145,14 @@ describe('who may see what', () => {
       for (const appointment of appointments) expect(['NSP', 'NOVAX']).toContain(appointment.sourceSystem);
     });
 
+    it("sees nothing of karen's, with whom it has no course (her hospital is in another region), and answers as for a CPR number nobody has", async () => {
+      const ask = async (cpr: string) => postGraphQL(stack.gatewayUrl, shared, { token: await regionToken(), variables: { cpr } });
+      const karen = await ask(personas.karen.cpr);
+      const nobody = await ask('0101701234');
+      expect(karen.body).toEqual({ data: { sharedAppointments: [] } });
+      expect({ status: karen.status, body: karen.body }).toEqual({ status: nobody.status, body: nobody.body });
+    });
+
     it('is refused the overview and with it payments', async () => {
       const response = await postGraphQL<Me>(stack.gatewayUrl, '{ me { payments { id } } }', { token: await regionToken() });
       expect(response.body.data?.me ?? null).toBeNull();

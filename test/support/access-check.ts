@@ -3,6 +3,8 @@ import {
   areas,
   entityAreas,
   links,
+  responsibleFor,
+  shownChangeLink,
   type Area,
   type AreaExpectation,
   type ContextExpectation,
@@ -12,7 +14,7 @@ import {
   type WireRecord,
 } from './access-oracle';
 import type { Selected } from './schema-paths';
-import type { WireAppointment } from '../../subgraphs/appointments/upstream.contract';
+import type { SimulatedAppointment as WireAppointment } from '../../mocks/fixtures/generator';
 import type { WirePayment } from '../../subgraphs/payments/upstream.contract';
 
 /**
@@ -46,8 +48,9 @@ function compareIds(problems: string[], where: string, actual: string[], expecte
   problems.push(`${where}: ${parts.join('; ')}`);
 }
 
-/** The area a Citizen field belongs to, and which of the area's fields it is. */
+/** The area a Citizen field belongs to, and which of the area's fields it is (deadlines are kept with appointments). */
 function areaField(field: string): { area: Area; part: string } | null {
+  if (field === 'deadlines') return { area: 'appointments', part: 'deadlines' };
   for (const area of areas) if (field.startsWith(area)) return { area, part: field.slice(area.length) };
   return null;
 }
@@ -83,6 +86,9 @@ class Checker {
         if (typeof inner !== 'string' || /^\d{10}$/.test(inner)) this.problem(at, `not a pseudonymous id: ${JSON.stringify(inner)}`);
       } else if (child.field === 'address') {
         if (inner !== expectation.address) this.problem(at, `expected ${JSON.stringify(expectation.address)}, got ${JSON.stringify(inner)}`);
+      } else if (child.field === 'calendarLinks') {
+        if (!expectation.calendarLinks) this.refused(at, inner, 'FORBIDDEN');
+        else if (!Array.isArray(inner)) this.problem(at, `the citizen's calendar links were expected, got ${JSON.stringify(inner)}`);
       } else if (child.field === 'accessLog') {
         if (!expectation.accessLog) this.refused(at, inner, 'FORBIDDEN_AREA');
         else if (inner === null || typeof inner !== 'object') this.problem(at, `the access log was expected, got ${JSON.stringify(inner)}`);
@@ -105,23 +111,10 @@ class Checker {
 
   private areaPart(node: Selected, part: string, value: unknown, path: Path, area: Area, expected: AreaExpectation, overview: OverviewExpectation): void {
     switch (part) {
-      case '': {
-        if (!Array.isArray(value)) {
-          this.problem(path, `a list of ${area} was expected, got ${JSON.stringify(value)}`);
-          return;
-        }
-        const items = value as Json[];
-        const first = node.first ?? Number.POSITIVE_INFINITY;
-        const ids = items.map((item) => String(item.id));
-        if (expected.visible.length <= first) {
-          compareIds(this.problems, `${show(path)} (${area})`, ids, expected.visible);
-        } else {
-          if (items.length !== first) this.problem(path, `expected the first ${first} of ${expected.visible.length}, got ${items.length}`);
-          compareIds(this.problems, `${show(path)} (${area}, capped)`, ids.filter((id) => !expected.visible.includes(id)), []);
-        }
-        items.forEach((item, index) => this.entity(node, item, [...path, index], overview));
-        return;
-      }
+      case '':
+        return this.list(node, value, path, area, expected.visible, overview);
+      case 'deadlines':
+        return this.list(node, value, path, 'deadlines', expected.deadlines, overview);
       case 'Freshness': {
         const freshness = value as { stale?: unknown } | null;
         if (freshness === null || typeof freshness !== 'object') this.problem(path, `freshness was expected, got ${JSON.stringify(value)}`);
@@ -158,6 +151,24 @@ class Checker {
       default:
         this.problem(path, `the oracle has no rule for Citizen.${node.field}: teach test/support/access-oracle.ts`);
     }
+  }
+
+  /** A list of records: the ones expected (the first `first` of them), each checked as an entity. */
+  private list(node: Selected, value: unknown, path: Path, what: string, visible: string[], overview: OverviewExpectation): void {
+    if (!Array.isArray(value)) {
+      this.problem(path, `a list of ${what} was expected, got ${JSON.stringify(value)}`);
+      return;
+    }
+    const items = value as Json[];
+    const first = node.first ?? Number.POSITIVE_INFINITY;
+    const ids = items.map((item) => String(item.id));
+    if (visible.length <= first) {
+      compareIds(this.problems, `${show(path)} (${what})`, ids, visible);
+    } else {
+      if (items.length !== first) this.problem(path, `expected the first ${first} of ${visible.length}, got ${items.length}`);
+      compareIds(this.problems, `${show(path)} (${what}, capped)`, ids.filter((id) => !visible.includes(id)), []);
+    }
+    items.forEach((item, index) => this.entity(node, item, [...path, index], overview));
   }
 
   /** One public-sector record: it must be the citizen's, and its links and addresses as the caller may see them. */
@@ -232,7 +243,7 @@ class Checker {
         }
         case 'nextAppointments': {
           const first = Math.min(Math.max(child.first ?? 3, 0), 10);
-          const wanted = expected.upcoming.slice(0, first).map((appointment) => appointment.aendringslink);
+          const wanted = expected.upcoming.slice(0, first).map(shownChangeLink);
           const actual = ((inner as Json[] | null) ?? []).map((item) => item.changeLink);
           if (!Array.isArray(inner) || JSON.stringify(actual) !== JSON.stringify(wanted)) {
             this.problem(at, `next appointments ${JSON.stringify(actual)}; expected ${JSON.stringify(wanted)}`);
@@ -269,7 +280,7 @@ class Checker {
       endsAt: (appointment) => appointment.slut,
       place: (appointment) => appointment.sted?.navn ?? null,
       sourceSystem: (appointment) => appointment.kildesystem,
-      responsibleAuthority: (appointment) => ({ code: appointment.myndighed.kode, name: appointment.myndighed.navn }),
+      responsibleAuthority: responsibleFor,
     };
     const children = node.children ?? [];
     for (const child of children) if (!known[child.field]) this.problem([...path, child.key], `the oracle has no rule for SharedAppointment.${child.field}`);

@@ -2,9 +2,12 @@ import rulesFile from '../../config/access-rules.json';
 import agreementsFile from '../../config/sharing-agreements.json';
 import kleFile from '../../config/kle.json';
 import plainNamesFile from '../../config/kle-plain-language.json';
+import appointmentSourcesFile from '../../config/appointment-sources.json';
+import authoritiesFile from '../../config/authorities.json';
+import { hospitalRegions, regions } from '../../mocks/sources/nsp';
 import type { Dataset } from '../../mocks/fixtures/dataset';
 import type { WirePerson } from '../../lib/person.contract';
-import type { WireAppointment } from '../../subgraphs/appointments/upstream.contract';
+import type { SimulatedAppointment as WireAppointment } from '../../mocks/fixtures/generator';
 import type { WireBenefit } from '../../subgraphs/benefits/upstream.contract';
 import type { WireCase } from '../../subgraphs/cases/upstream.contract';
 import type { WirePayment } from '../../subgraphs/payments/upstream.contract';
@@ -27,6 +30,7 @@ interface Rules {
 }
 const rules: Rules = rulesFile;
 const sharedWith: Record<string, string[]> = agreementsFile.sourceSystems;
+const partnerAuthority: Record<string, string> = Object.fromEntries(Object.entries(agreementsFile.organisations).map(([organisation, { authority }]) => [organisation, authority]));
 const kleNames: Record<string, { da: string }> = kleFile.codes;
 const plainNames: Record<string, { names: Record<string, string> }> = plainNamesFile.municipalities;
 
@@ -108,14 +112,38 @@ function ownTraits(area: Area, record: WireRecord): Traits {
   }
 }
 
+/** Who holds an appointment: a hospital's region (the configuration says NSP's organiser is responsible), else the municipality. */
+export function responsibleFor(appointment: WireAppointment): { code: string; name: string } {
+  const region = appointment.kildesystem === 'NSP' && appointment.sted ? hospitalRegions[appointment.sted.navn] : undefined;
+  return region ? { code: region, name: regions[region] } : { code: appointment.myndighed.kode, name: appointment.myndighed.navn };
+}
+
+const linkHosts: Record<string, string[]> = Object.fromEntries(Object.entries(appointmentSourcesFile.sources).map(([system, source]) => [system, source.linkHosts]));
+const selfService: Record<string, string> = Object.fromEntries(Object.entries(authoritiesFile.authorities).map(([code, authority]) => [code, authority.selfService]));
+
+/** The change link a citizen is shown: the source's, when https on a host its system may use; else the responsible authority's self-service page. */
+export function shownChangeLink(appointment: WireAppointment): string {
+  const link = appointment.aendringslink;
+  const safe = link !== null && link.startsWith('https://') && (linkHosts[appointment.kildesystem] ?? []).includes(new URL(link).hostname);
+  return safe ? new URL(link).toString() : selfService[responsibleFor(appointment).code];
+}
+
 /** Public-sector entity types and the area each belongs to. */
-export const entityAreas: Record<string, Area> = { Case: 'cases', Benefit: 'benefits', Payment: 'payments', Appointment: 'appointments', Proxy: 'proxies' };
+export const entityAreas: Record<string, Area> = {
+  Case: 'cases',
+  Benefit: 'benefits',
+  Payment: 'payments',
+  Appointment: 'appointments',
+  Deadline: 'appointments',
+  Proxy: 'proxies',
+};
 
 /** Cross-area links: the id of the record an entity field points at. */
 export const links: Record<string, Record<string, (record: never) => string | null>> = {
   Benefit: { case: (record: WireBenefit) => record.sagId },
   Payment: { benefit: (record: WirePayment) => record.ydelseId },
   Appointment: { case: (record: WireAppointment) => record.sagId },
+  Deadline: { case: (record: WireAppointment) => record.sagId },
   Proxy: { boundCase: (record: WireProxy) => record.sagId },
 };
 
@@ -184,8 +212,10 @@ export interface WithheldExpectation {
 }
 
 export interface AreaExpectation {
-  /** Ids of the records shown. */
+  /** Ids of the records shown (for appointments: the appointments, not the deadlines). */
   visible: string[];
+  /** Appointments only: the ids of the deadlines shown, kept in the same area and judged by the same rules. */
+  deadlines: string[];
   withheld: WithheldExpectation[];
   /** Shown records the municipality has not activated for citizens. */
   notActivated: string[];
@@ -196,6 +226,8 @@ export interface OverviewExpectation {
   areas: Record<Area, AreaExpectation | null>;
   address: string | null;
   accessLog: boolean;
+  /** Calendar links are the citizen's own business: no one acting for them lists or makes them. */
+  calendarLinks: boolean;
   /** The citizen's record of an area, or undefined when it is not theirs. */
   record(area: Area, id: string): WireRecord | undefined;
   /** Whether a link to this record shows (the caller may see it). */
@@ -383,8 +415,10 @@ export class AccessOracle {
         group.count += 1;
         groups.set(key, group);
       }
+      const isDeadline = (record: WireRecord) => area === 'appointments' && (record as WireAppointment).type === 'FRIST';
       return {
-        visible: shown.map((record) => recordId(area, record)),
+        visible: shown.filter((record) => !isDeadline(record)).map((record) => recordId(area, record)),
+        deadlines: shown.filter(isDeadline).map((record) => recordId(area, record)),
         withheld: [...groups.values()],
         notActivated: shown.filter((record) => !activated(area, data(area, record).traits)).map((record) => recordId(area, record)),
       };
@@ -396,6 +430,7 @@ export class AccessOracle {
       areas: Object.fromEntries(areas.map((area) => [area, expectationFor(area)])) as Record<Area, AreaExpectation | null>,
       address: person === undefined ? null : ownsData || !person.adressebeskyttet ? person.adresse : null,
       accessLog: grant.accessLog,
+      calendarLinks: ownsData,
       record: (area, id) => find(area, id),
       visible: (area, id) => {
         if (!grant.areas.includes(area)) return false;
@@ -421,7 +456,7 @@ export class AccessOracle {
       .sort((a, b) => b.oprettet.localeCompare(a.oprettet) || a.sagId.localeCompare(b.sagId))
       .map((kase) => ({ title: kase.titel ?? kleName(kase.kle, kase.myndighed.kode), office: kase.ansvarligEnhed.navn }));
     const upcoming = shown<WireAppointment>('appointments')
-      .filter((appointment) => Date.parse(appointment.start) >= now.getTime())
+      .filter((appointment) => appointment.type === 'AFTALE' && Date.parse(appointment.start) >= now.getTime())
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.aftaleId.localeCompare(b.aftaleId));
     const payouts = shown<WirePayment>('payments').filter(
       (payment) => payment.type === 'UDBETALING' && payment.betalingsdato !== null && payment.betalingsdato >= isoDay(now),
@@ -435,9 +470,14 @@ export class AccessOracle {
     if (caller.kind !== 'partner') throw new Error('only partners read shared appointments');
     const records = this.recordsOf(caller.cpr);
     const { data } = this.judge(records, { age: false }, caller.cpr);
+    // Only while the partner holds a course with the citizen: an appointment it is responsible for.
+    if (!records.appointments.some((appointment) => responsibleFor(appointment).code === partnerAuthority[caller.organisation])) return [];
     return records.appointments.filter(
       (appointment) =>
-        !appointment.delingFrabedt && (sharedWith[appointment.kildesystem] ?? []).includes(caller.organisation) && data('appointments', appointment).verdict.show,
+        appointment.type === 'AFTALE' &&
+        !appointment.delingFrabedt &&
+        (sharedWith[appointment.kildesystem] ?? []).includes(caller.organisation) &&
+        data('appointments', appointment).verdict.show,
     );
   }
 

@@ -1,6 +1,6 @@
 import { proxy as registered, type Dataset, type IndexLookup } from '../../mocks/fixtures/dataset';
 import { personas } from '../../mocks/fixtures/personas';
-import type { WireAppointment } from '../../subgraphs/appointments/upstream.contract';
+import type { SimulatedAppointment as WireAppointment } from '../../mocks/fixtures/generator';
 import type { WireBenefit } from '../../subgraphs/benefits/upstream.contract';
 import type { WireCase } from '../../subgraphs/cases/upstream.contract';
 import type { WirePayment } from '../../subgraphs/payments/upstream.contract';
@@ -53,9 +53,10 @@ export function addProbes(dataset: Dataset): void {
   const addProxy = (record: WireProxy) => add(dataset.proxies, dataset.lookup.proxies, record, record.fuldmagtsgiver.cpr, record.fuldmagtId);
 
   // 1. A KLE no municipality has activated (17.02 Skoleårets planlægning/tilrettelæggelse), on an open case of thomas's,
-  //    with a benefit, a payment and a hospital appointment in it whose own KLE / flag / source are
-  //    activated: they are withheld only because their case is (lineage), and the payment and the
-  //    appointment are the soonest of thomas's, so a chatbot or the region would show them at once.
+  //    with a benefit, a payment and a health visitor's appointment in it (Novax, which names its case
+  //    and which the region may read) whose own KLE / flag / source are activated: they are withheld
+  //    only because their case is (lineage), and the payment and the appointment are the soonest of
+  //    thomas's, so a chatbot or the region would show them at once.
   addCase({
     ...caseOf('SAG-T751-0001'),
     sagId: 'SAG-T751-9001',
@@ -69,12 +70,12 @@ export function addProbes(dataset: Dataset): void {
   addBenefit({ ...benefitOf('YD-T751-0001'), ydelseId: 'YD-T751-9001', kle: '32.24.04', sagId: 'SAG-T751-9001' });
   addPayment({ ...paymentOf('BET-T751-0001'), betalingId: 'BET-T751-9001', ydelseId: 'YD-T751-9001', type: 'UDBETALING', betalingsdato: '2026-11-24' });
   addAppointment({
-    ...appointmentOf('AFT-T751-0007'),
+    ...appointmentOf('AFT-T751-0009'),
     aftaleId: 'AFT-T751-9001',
     sagId: 'SAG-T751-9001',
     start: '2026-11-24T09:00:00.000Z',
     slut: '2026-11-24T09:45:00.000Z',
-    aendringslink: 'https://aftaler.example.invalid/nsp/probe-T751-9001',
+    aendringslink: 'https://aftaler.example.invalid/novax/probe-T751-9001',
     delingFrabedt: false,
   });
 
