@@ -1,12 +1,12 @@
 import { HttpResponse, type RequestHandler } from 'msw';
 import { z } from 'zod';
 import sourceConfig from '../../config/appointment-sources.json';
+import { copenhagenWallClock, copenhagenWithOffset } from '../../lib/danish-date';
 import { cprSchema } from '../../lib/index-wire';
 import type { Dataset } from '../fixtures/dataset';
 import type { SimulatedAppointment } from '../fixtures/generator';
 import type { CallRecorder } from '../indexes/call-recorder';
 import type { Faults } from '../indexes/faults';
-import { copenhagenWallClock, copenhagenWithOffset } from './copenhagen-time';
 import { sourceHandler, withGarbage } from './source-route';
 
 /**

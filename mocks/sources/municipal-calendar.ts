@@ -1,11 +1,11 @@
 import { HttpResponse, type RequestHandler } from 'msw';
 import sourceConfig from '../../config/appointment-sources.json';
+import { copenhagenWallClock } from '../../lib/danish-date';
 import { citizenSearchSchema } from '../../lib/index-wire';
 import type { Dataset } from '../fixtures/dataset';
 import type { SimulatedAppointment } from '../fixtures/generator';
 import type { CallRecorder } from '../indexes/call-recorder';
 import type { Faults } from '../indexes/faults';
-import { copenhagenWallClock } from './copenhagen-time';
 import { sourceHandler, withGarbage } from './source-route';
 
 /**

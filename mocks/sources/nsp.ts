@@ -1,13 +1,14 @@
 import { HttpResponse, type RequestHandler } from 'msw';
 import { z } from 'zod';
 import sourceConfig from '../../config/appointment-sources.json';
+import { copenhagenWithOffset } from '../../lib/danish-date';
 import { cprSchema } from '../../lib/index-wire';
+import { nspFhir } from '../../subgraphs/appointments/sources/nsp';
 import type { Dataset } from '../fixtures/dataset';
 import type { SimulatedAppointment } from '../fixtures/generator';
 import { municipalities } from '../fixtures/personas';
 import type { CallRecorder } from '../indexes/call-recorder';
 import type { Faults } from '../indexes/faults';
-import { copenhagenWithOffset } from './copenhagen-time';
 import { sourceHandler, withGarbage } from './source-route';
 
 /**
@@ -38,15 +39,6 @@ import { sourceHandler, withGarbage } from './source-route';
  *       { "url": "https://nsp.example.invalid/fhir/StructureDefinition/delingFrabedt", "valueBoolean": true } ] } } ] }
  * ```
  */
-
-/** Where NSP's own identifiers and extensions are defined (simulated), and DK Core's. */
-export const nspFhir = {
-  municipalityExtension: 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-municipalityCodes',
-  municipalityCodes: 'http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes',
-  regionCodes: 'https://nsp.example.invalid/fhir/NamingSystem/regionskode',
-  changeLink: 'https://nsp.example.invalid/fhir/StructureDefinition/aendringslink',
-  sharingObjected: 'https://nsp.example.invalid/fhir/StructureDefinition/delingFrabedt',
-} as const;
 
 /** The Danish regions by their region code. */
 export const regions = {

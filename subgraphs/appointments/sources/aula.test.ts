@@ -1,14 +1,9 @@
 import ICAL from 'ical.js';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import sourceConfig from '../../../config/appointment-sources.json';
-import { createLogger } from '../../../lib/logger';
-import { Upstream } from '../../../lib/upstream';
 import { createDataset } from '../../../mocks/fixtures/dataset';
 import { generateCitizenRecords, type SimulatedAppointment } from '../../../mocks/fixtures/generator';
 import { personas } from '../../../mocks/fixtures/personas';
-import { CallRecorder } from '../../../mocks/indexes/call-recorder';
-import { Faults } from '../../../mocks/indexes/faults';
+import { describeAskingTheSystem, factsOf } from '../../../mocks/sources/adapter-testing';
 import { aulaFeed, createAulaHandlers, renderAulaComponent } from '../../../mocks/sources/aula';
 import { aulaAdapter, aulaFeedItems } from './aula';
 import type { SourceItem } from './source';
@@ -16,26 +11,11 @@ import type { SourceItem } from './source';
 const dataset = createDataset();
 const isAula = (record: SimulatedAppointment) => record.kildesystem === 'AULA';
 
-/** The facts of a record, as the adapter must give them back: the school's municipality organises. */
-function facts(record: SimulatedAppointment): SourceItem {
-  return {
-    sourceId: record.aftaleId,
-    kind: record.type === 'FRIST' ? 'DEADLINE' : 'APPOINTMENT',
-    title: record.titel,
-    startsAt: record.start,
-    endsAt: record.slut,
-    place: record.sted === null ? null : { name: record.sted.navn, address: record.sted.adresse },
-    organiser: { code: record.myndighed.kode, name: record.myndighed.navn },
-    citizenMunicipality: record.myndighed.kode,
-    contact: record.kontakt,
-    changeLink: record.aendringslink,
-    cancelLink: null,
-    // Aula links no case; no generated school item has one.
-    caseId: record.sagId,
-    sharingObjected: record.delingFrabedt,
-    consequence: record.konsekvens,
-  };
-}
+/**
+ * The facts of a record, as the adapter must give them back: the school's municipality organises.
+ * (Aula links no case: no generated school item has one.)
+ */
+const facts = (record: SimulatedAppointment) => factsOf(record, { organiser: { code: record.myndighed.kode, name: record.myndighed.navn } });
 
 /** One record through the whole feed: rendered, written as text, parsed and taken apart, read. */
 function roundTrip(record: SimulatedAppointment): SourceItem | null {
@@ -50,7 +30,7 @@ const withProperties = (item: [string, unknown[][], unknown[]], change: (propert
 const without = (name: string) => (properties: unknown[][]) => properties.filter((property) => property[0] !== name);
 const replacing = (name: string, property: unknown[]) => (properties: unknown[][]) => properties.map((each) => (each[0] === name ? property : each));
 
-// Only sara has Aula; a generated pupil of Aarhus has more meetings, and one with every field filled.
+// Of the personas only the pupils sara and emil have Aula; a generated pupil of Aarhus has more meetings, and one with every field filled.
 const pupil = generateCitizenRecords(
   {
     cpr: '0101159000',
@@ -75,12 +55,15 @@ const pupil = generateCitizenRecords(
 describe('the Aula adapter (iCalendar feed)', () => {
   const sara = dataset.lookup.appointments.byCpr.get(personas.sara.cpr)!.filter(isAula);
 
-  it('has a school meeting and a deadline for sara, and for no other persona', () => {
+  const emil = dataset.lookup.appointments.byCpr.get(personas.emil.cpr)!.filter(isAula);
+
+  it('has a school meeting and a deadline for sara, and for no persona but the pupils sara and emil', () => {
     expect(sara.map((record) => record.type)).toEqual(['AFTALE', 'FRIST']);
-    expect(dataset.appointments.filter(isAula).every((record) => record.borger.cpr === personas.sara.cpr)).toBe(true);
+    const pupils = [personas.sara.cpr, personas.emil.cpr];
+    expect(dataset.appointments.filter(isAula).every((record) => pupils.includes(record.borger.cpr))).toBe(true);
   });
 
-  it.each(sara.map((record) => [record.type, record.aftaleId, record] as const))("reads sara's %s %s back to its facts", (_type, _id, record) => {
+  it.each([...sara, ...emil].map((record) => [record.type, record.aftaleId, record] as const))('reads the pupils’ %s %s back to its facts', (_type, _id, record) => {
     expect(roundTrip(record)).toEqual(facts(record));
   });
 
@@ -174,76 +157,35 @@ describe('the Aula adapter (iCalendar feed)', () => {
     expect(aulaFeedItems('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n')).toEqual([]);
   });
 
-  describe('asking the system', () => {
-    const origin = 'https://serviceplatformen.example.invalid';
-    const path = sourceConfig.sources.AULA.path;
-    const recorder = new CallRecorder();
-    const faults = new Faults();
-    const server = setupServer(...createAulaHandlers(dataset, recorder, origin, faults));
-    const upstream = () => new Upstream({ area: 'appointments', source: 'AULA', baseUrl: origin, timeoutMs: 1000, logger: createLogger('test', 'silent') });
-    const urls: string[] = [];
-    server.events.on('request:start', ({ request }) => urls.push(request.url));
+  describeAskingTheSystem(
+    {
+      system: 'AULA',
+      adapter: aulaAdapter,
+      createHandlers: createAulaHandlers,
+      dataset,
+      facts,
+      items: 'school meetings and deadlines',
+      item: 'meeting',
+      citizensWithItems: [personas.sara],
+      citizenWithout: personas.thomas,
+      body: (cpr) => ({ cpr }),
+      badBodies: (cpr) => [JSON.stringify({ cprNummer: cpr }), JSON.stringify({ cpr: `${cpr}x` }), `cpr=${cpr}`],
+      refusal: { fejl: 'Ugyldig forespørgsel' },
+      neighbour: 'DFDG',
+    },
+    ({ origin, path, server, fetchFor, post }) => {
+      it('answers text/calendar, an empty calendar for a citizen Aula does not know', async () => {
+        const answer = await post(JSON.stringify({ cpr: personas.thomas.cpr }));
+        expect(answer.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+        const feed = await answer.text();
+        expect(feed).not.toContain('BEGIN:VEVENT');
+        expect(feed).not.toContain(personas.thomas.cpr);
+      });
 
-    beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-    beforeEach(() => {
-      recorder.reset();
-      urls.length = 0;
-    });
-    afterEach(() => {
-      faults.clear();
-      server.resetHandlers();
-    });
-    afterAll(() => server.close());
-
-    it("fetches sara's feed and only hers, her CPR in the body, in one call", async () => {
-      const items = await aulaAdapter.fetch(upstream(), personas.sara.cpr, Date.now() + 1000);
-      expect(items.map((item) => aulaAdapter.read(item))).toEqual(sara.map(facts));
-      expect(recorder.count('appointments', 'search')).toBe(1);
-      expect(urls).toEqual([`${origin}${path}`]);
-    });
-
-    it('answers text/calendar, an empty calendar for a citizen Aula does not know', async () => {
-      const answer = await fetch(`${origin}${path}`, { method: 'POST', body: JSON.stringify({ cpr: personas.thomas.cpr }) });
-      expect(answer.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
-      const feed = await answer.text();
-      expect(feed).not.toContain('BEGIN:VEVENT');
-      expect(feed).not.toContain(personas.thomas.cpr);
-      expect(await aulaAdapter.fetch(upstream(), personas.thomas.cpr, Date.now() + 1000)).toEqual([]);
-    });
-
-    it('refuses a body it cannot read with 400, never echoing it', async () => {
-      for (const body of [JSON.stringify({ cprNummer: personas.sara.cpr }), JSON.stringify({ cpr: `${personas.sara.cpr}x` }), `cpr=${personas.sara.cpr}`]) {
-        const answer = await fetch(`${origin}${path}`, { method: 'POST', body });
-        const text = await answer.text();
-        expect(answer.status).toBe(400);
-        expect(text).not.toContain(personas.sara.cpr);
-      }
-    });
-
-    it('under the garbage fault, gets one unreadable meeting among the good items', async () => {
-      faults.setSource('AULA', { kind: 'garbage' });
-      const read = (await aulaAdapter.fetch(upstream(), personas.sara.cpr, Date.now() + 1000)).map((item) => aulaAdapter.read(item));
-      expect(read.filter((item) => item === null)).toHaveLength(1);
-      expect(read.filter((item) => item !== null)).toEqual(sara.map(facts));
-    });
-
-    it('takes an answer that is no calendar as a bad response of the whole system', async () => {
-      faults.setSource('AULA', { kind: 'malformed' });
-      await expect(aulaAdapter.fetch(upstream(), personas.sara.cpr, Date.now() + 1000)).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_BAD_RESPONSE', area: 'appointments' } });
-      faults.clear();
-      server.use(http.post(`${origin}${path}`, () => new HttpResponse('Vedligeholdelse: prøv igen senere', { headers: { 'content-type': 'text/plain' } })));
-      await expect(aulaAdapter.fetch(upstream(), personas.sara.cpr, Date.now() + 1000)).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_BAD_RESPONSE' } });
-    });
-
-    it('fails under a fault of its own or of the appointments index, not under another system’s', async () => {
-      // (An error status is asked of the handler itself: see nsp.test.ts, mswjs/interceptors#799.)
-      faults.setSource('AULA', { kind: 'error', status: 503 });
-      expect((await fetch(`${origin}${path}`, { method: 'POST', body: JSON.stringify({ cpr: personas.sara.cpr }) })).status).toBe(503);
-      faults.clear();
-      faults.setSource('DFDG', { kind: 'malformed' });
-      expect(await aulaAdapter.fetch(upstream(), personas.sara.cpr, Date.now() + 1000)).toHaveLength(sara.length);
-      faults.set('appointments', { kind: 'malformed' });
-      await expect(aulaAdapter.fetch(upstream(), personas.sara.cpr, Date.now() + 1000)).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_BAD_RESPONSE' } });
-    });
-  });
+      it('takes an answer that is no calendar, such as a maintenance page in plain text, as a bad response of the whole system', async () => {
+        server.use(http.post(`${origin}${path}`, () => new HttpResponse('Vedligeholdelse: prøv igen senere', { headers: { 'content-type': 'text/plain' } })));
+        await expect(fetchFor(personas.sara.cpr)).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_BAD_RESPONSE', area: 'appointments' } });
+      });
+    },
+  );
 });

@@ -1,57 +1,32 @@
-import { setupServer } from 'msw/node';
-import sourceConfig from '../../../config/appointment-sources.json';
-import { createLogger } from '../../../lib/logger';
-import { Upstream } from '../../../lib/upstream';
 import { createDataset, THOMAS_CASH_BENEFIT_CASE_ID } from '../../../mocks/fixtures/dataset';
 import type { SimulatedAppointment } from '../../../mocks/fixtures/generator';
 import { personas } from '../../../mocks/fixtures/personas';
-import { CallRecorder } from '../../../mocks/indexes/call-recorder';
-import { Faults } from '../../../mocks/indexes/faults';
+import { describeAskingTheSystem, factsOf, personaRows } from '../../../mocks/sources/adapter-testing';
 import { createDfdgHandlers, renderDfdg, renderDfdgDeadline, renderDfdgMeeting } from '../../../mocks/sources/dfdg';
 import { dfdgAdapter } from './dfdg';
-import type { SourceItem } from './source';
 
 const dataset = createDataset({ syntheticCitizens: 30 });
 const isDfdg = (record: SimulatedAppointment) => record.kildesystem === 'DFDG';
 
 /** The facts of a record, as the adapter must give them back: the job centre's municipality organises, Jobnet names no contact. */
-function facts(record: SimulatedAppointment): SourceItem {
-  return {
-    sourceId: record.aftaleId,
-    kind: record.type === 'FRIST' ? 'DEADLINE' : 'APPOINTMENT',
-    title: record.titel,
-    startsAt: record.start,
-    endsAt: record.slut,
-    place: record.sted === null ? null : { name: record.sted.navn, address: record.sted.adresse },
-    organiser: { code: record.myndighed.kode, name: record.myndighed.navn },
-    citizenMunicipality: record.myndighed.kode,
-    contact: null,
-    changeLink: record.aendringslink,
-    cancelLink: null,
-    caseId: record.sagId,
-    sharingObjected: record.delingFrabedt,
-    consequence: record.konsekvens,
-  };
-}
+const facts = (record: SimulatedAppointment) => factsOf(record, { organiser: { code: record.myndighed.kode, name: record.myndighed.navn }, contact: null });
 
 const render = (record: SimulatedAppointment) => (record.type === 'FRIST' ? renderDfdgDeadline(record) : renderDfdgMeeting(record));
 const roundTrip = (record: SimulatedAppointment) => dfdgAdapter.read(render(record));
 
 describe('the Jobnet (DFDG) adapter', () => {
-  const personaRecords = Object.values(personas).flatMap((persona) =>
-    (dataset.lookup.appointments.byCpr.get(persona.cpr) ?? []).filter(isDfdg).map((record) => [persona.key, record.type, record.aftaleId, record] as const),
-  );
+  const rows = personaRows(dataset, isDfdg);
   const thomas = dataset.lookup.appointments.byCpr.get(personas.thomas.cpr)!.filter(isDfdg);
   const [meeting] = thomas.filter((record) => record.type === 'AFTALE');
   const [deadline] = thomas.filter((record) => record.type === 'FRIST');
 
   it('has meetings and a deadline for thomas, and a deadline for ole', () => {
-    expect([...new Set(personaRecords.map(([persona, type]) => `${persona} ${type}`))].sort()).toEqual(['ole FRIST', 'thomas AFTALE', 'thomas FRIST']);
+    expect([...new Set(rows.map((row) => `${row.persona} ${row.type}`))].sort()).toEqual(['ole FRIST', 'thomas AFTALE', 'thomas FRIST']);
     // Jobnet sends no contact: neither does the simulated truth hold one for it.
     expect(dataset.appointments.filter(isDfdg).every((record) => record.kontakt === null)).toBe(true);
   });
 
-  it.each(personaRecords)("reads %s's %s %s back to its facts", (_persona, _type, _id, record) => {
+  it.each(rows)("reads $persona's $type $id back to its facts", ({ record }) => {
     expect(roundTrip(record)).toEqual(facts(record));
   });
 
@@ -143,64 +118,19 @@ describe('the Jobnet (DFDG) adapter', () => {
     expect(read.map((item) => item?.sourceId ?? null)).toEqual([meeting.aftaleId, null, ...thomas.filter((record) => record !== meeting).map((record) => record.aftaleId)]);
   });
 
-  describe('asking the system', () => {
-    const origin = 'https://serviceplatformen.example.invalid';
-    const path = sourceConfig.sources.DFDG.path;
-    const recorder = new CallRecorder();
-    const faults = new Faults();
-    const server = setupServer(...createDfdgHandlers(dataset, recorder, origin, faults));
-    const upstream = () => new Upstream({ area: 'appointments', source: 'DFDG', baseUrl: origin, timeoutMs: 1000, logger: createLogger('test', 'silent') });
-    const urls: string[] = [];
-    server.events.on('request:start', ({ request }) => urls.push(request.url));
-
-    beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-    beforeEach(() => {
-      recorder.reset();
-      urls.length = 0;
-    });
-    afterEach(() => faults.clear());
-    afterAll(() => server.close());
-
-    it("fetches thomas's meetings and deadline and only his, his CPR in the body, in one call", async () => {
-      const items = await dfdgAdapter.fetch(upstream(), personas.thomas.cpr, Date.now() + 1000);
-      expect(items.map((item) => dfdgAdapter.read(item))).toEqual(thomas.map(facts));
-      expect(recorder.count('appointments', 'search')).toBe(1);
-      expect(urls).toEqual([`${origin}${path}`]);
-    });
-
-    it("fetches ole's one deadline, and nothing for a citizen Jobnet does not know", async () => {
-      const ole = dataset.lookup.appointments.byCpr.get(personas.ole.cpr)!.filter(isDfdg);
-      expect((await dfdgAdapter.fetch(upstream(), personas.ole.cpr, Date.now() + 1000)).map((item) => dfdgAdapter.read(item))).toEqual(ole.map(facts));
-      expect(await dfdgAdapter.fetch(upstream(), personas.sara.cpr, Date.now() + 1000)).toEqual([]);
-    });
-
-    it('refuses a body it cannot read with 400, never echoing it', async () => {
-      for (const body of [JSON.stringify({ cpr: personas.thomas.cpr }), JSON.stringify({ cprNummer: `${personas.thomas.cpr}1` }), `cprNummer=${personas.thomas.cpr}`]) {
-        const answer = await fetch(`${origin}${path}`, { method: 'POST', body });
-        const text = await answer.text();
-        expect(answer.status).toBe(400);
-        expect(text).not.toContain(personas.thomas.cpr);
-      }
-    });
-
-    it('under the garbage fault, gets one unreadable meeting among the good items', async () => {
-      faults.setSource('DFDG', { kind: 'garbage' });
-      const read = (await dfdgAdapter.fetch(upstream(), personas.thomas.cpr, Date.now() + 1000)).map((item) => dfdgAdapter.read(item));
-      expect(read.filter((item) => item === null)).toHaveLength(1);
-      expect(read.filter((item) => item !== null)).toEqual(thomas.map(facts));
-    });
-
-    it('fails as a whole under a fault of its own or of the appointments index, not under another system’s', async () => {
-      // (An error status is asked of the handler itself: see nsp.test.ts, mswjs/interceptors#799.)
-      faults.setSource('DFDG', { kind: 'error', status: 503 });
-      expect((await fetch(`${origin}${path}`, { method: 'POST', body: JSON.stringify({ cprNummer: personas.thomas.cpr }) })).status).toBe(503);
-      faults.setSource('DFDG', { kind: 'malformed' });
-      await expect(dfdgAdapter.fetch(upstream(), personas.thomas.cpr, Date.now() + 1000)).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_BAD_RESPONSE', area: 'appointments' } });
-      faults.clear();
-      faults.setSource('NSP', { kind: 'malformed' });
-      expect(await dfdgAdapter.fetch(upstream(), personas.thomas.cpr, Date.now() + 1000)).toHaveLength(thomas.length);
-      faults.set('appointments', { kind: 'malformed' });
-      await expect(dfdgAdapter.fetch(upstream(), personas.thomas.cpr, Date.now() + 1000)).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_BAD_RESPONSE' } });
-    });
+  describeAskingTheSystem({
+    system: 'DFDG',
+    adapter: dfdgAdapter,
+    createHandlers: createDfdgHandlers,
+    dataset,
+    facts,
+    items: 'meetings and deadlines',
+    item: 'meeting',
+    citizensWithItems: [personas.thomas, personas.ole],
+    citizenWithout: personas.sara,
+    body: (cpr) => ({ cprNummer: cpr }),
+    badBodies: (cpr) => [JSON.stringify({ cpr }), JSON.stringify({ cprNummer: `${cpr}1` }), `cprNummer=${cpr}`],
+    refusal: { fejlkode: 'UGYLDIG_FORESPOERGSEL' },
+    neighbour: 'NSP',
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import sourceConfig from '../../../config/appointment-sources.json';
+import { fromCopenhagenWallClock } from '../../../lib/danish-date';
 import { isoDateSchema, isoDateTimeSchema } from '../../../lib/index-wire';
 import type { Upstream } from '../../../lib/upstream';
-import { fromCopenhagenWallClock } from './municipal-calendar';
 import type { SourceAdapter, SourceItem } from './source';
 
 /**

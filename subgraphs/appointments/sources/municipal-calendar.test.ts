@@ -1,69 +1,47 @@
-import { setupServer } from 'msw/node';
-import { createLogger } from '../../../lib/logger';
-import { Upstream } from '../../../lib/upstream';
 import { createDataset } from '../../../mocks/fixtures/dataset';
 import { deadlineTexts, generateCitizenRecords, type SimulatedAppointment } from '../../../mocks/fixtures/generator';
 import { personas } from '../../../mocks/fixtures/personas';
-import { CallRecorder } from '../../../mocks/indexes/call-recorder';
-import { Faults } from '../../../mocks/indexes/faults';
+import { describeAskingTheSystem, factsOf, personaRows, withRecords } from '../../../mocks/sources/adapter-testing';
 import { createMunicipalCalendarHandlers, municipalCalendarSystems, renderCalendarEntry } from '../../../mocks/sources/municipal-calendar';
-import { frontDeskAdapter, fromCopenhagenWallClock, municipalCalendarAdapter, novaxAdapter, sensumAdapter, wfpAdapter } from './municipal-calendar';
-import type { SourceItem } from './source';
-
-const dataset = createDataset({ syntheticCitizens: 30 });
-const adapters = { WFP: wfpAdapter, FRONTDESK: frontDeskAdapter, NOVAX: novaxAdapter, SENSUM: sensumAdapter };
-const isMunicipal = (record: SimulatedAppointment) => (municipalCalendarSystems as readonly string[]).includes(record.kildesystem);
-
-/** The facts of a record, as the adapter must give them back. */
-function facts(record: SimulatedAppointment): SourceItem {
-  return {
-    sourceId: record.aftaleId,
-    kind: record.type === 'FRIST' ? 'DEADLINE' : 'APPOINTMENT',
-    title: record.titel,
-    startsAt: record.start,
-    endsAt: record.slut,
-    place: record.sted === null ? null : { name: record.sted.navn, address: record.sted.adresse },
-    organiser: null,
-    citizenMunicipality: record.myndighed.kode,
-    contact: record.kontakt,
-    changeLink: record.aendringslink,
-    cancelLink: null,
-    caseId: record.sagId,
-    sharingObjected: record.delingFrabedt,
-    consequence: record.konsekvens,
-  };
-}
-
-const roundTrip = (record: SimulatedAppointment) => adapters[record.kildesystem as keyof typeof adapters].read(renderCalendarEntry(record));
+import { frontDeskAdapter, novaxAdapter, sensumAdapter, wfpAdapter } from './municipal-calendar';
 
 // No persona sees social services (Sensum): a generated citizen of Aalborg does, beside the other three.
+const aalborgCitizen = { key: 'the Aalborg citizen', cpr: '0101019001' };
 const social = generateCitizenRecords(
-  { cpr: '0101019001', municipalityCode: '851', idPrefix: 'Z2', sizes: { cases: 1, benefits: 0, payments: 0, appointments: 12 }, sources: ['SENSUM', 'WFP', 'NOVAX', 'FRONTDESK'] },
+  { cpr: aalborgCitizen.cpr, municipalityCode: '851', idPrefix: 'Z2', sizes: { cases: 1, benefits: 0, payments: 0, appointments: 12 }, sources: ['SENSUM', 'WFP', 'NOVAX', 'FRONTDESK'] },
   11,
 ).appointments;
 
+const dataset = withRecords(createDataset({ syntheticCitizens: 30 }), social);
+const adapters = { WFP: wfpAdapter, FRONTDESK: frontDeskAdapter, NOVAX: novaxAdapter, SENSUM: sensumAdapter };
+const isMunicipal = (record: SimulatedAppointment) => (municipalCalendarSystems as readonly string[]).includes(record.kildesystem);
+
+/** The facts of a record, as the adapter must give them back: the calendar names no organiser. */
+const facts = (record: SimulatedAppointment) => factsOf(record, { organiser: null });
+
+const roundTrip = (record: SimulatedAppointment) => adapters[record.kildesystem as keyof typeof adapters].read(renderCalendarEntry(record));
+
 describe('the municipal calendar adapter', () => {
-  const personaRecords = Object.values(personas).flatMap((persona) =>
-    (dataset.lookup.appointments.byCpr.get(persona.cpr) ?? []).filter(isMunicipal).map((record) => [persona.key, record.kildesystem, record.aftaleId, record] as const),
-  );
+  const rows = personaRows(dataset, isMunicipal);
 
   it('has appointments and deadlines to read for thomas, amir, karen and ole', () => {
-    expect([...new Set(personaRecords.map(([persona]) => persona))].sort()).toEqual(['amir', 'karen', 'ole', 'thomas']);
-    expect(new Set(personaRecords.map(([, system]) => system))).toEqual(new Set(['WFP', 'FRONTDESK', 'NOVAX']));
-    expect(personaRecords.filter(([, , , record]) => record.type === 'FRIST').map(([persona, system]) => `${persona}:${system}`).sort()).toEqual([
+    expect([...new Set(rows.map((row) => row.persona))].sort()).toEqual(['amir', 'karen', 'ole', 'thomas']);
+    expect(new Set(rows.map((row) => row.system))).toEqual(new Set(['WFP', 'FRONTDESK', 'NOVAX']));
+    expect(rows.filter((row) => row.type === 'FRIST').map((row) => `${row.persona}:${row.system}`).sort()).toEqual([
       'amir:FRONTDESK',
       'ole:FRONTDESK',
       'thomas:FRONTDESK',
     ]);
   });
 
-  it.each(personaRecords)("reads %s's %s item %s back to its facts", (_persona, _system, _id, record) => {
+  it.each(rows)("reads $persona's $system item $id back to its facts", ({ record }) => {
     expect(roundTrip(record)).toEqual(facts(record));
   });
 
   it('reads every synthetic citizen’s items and a social-services appointment back to their facts', () => {
-    expect(social.filter((record) => record.kildesystem === 'SENSUM').length).toBeGreaterThan(0);
-    for (const record of [...dataset.appointments.filter(isMunicipal), ...social]) expect(roundTrip(record)).toEqual(facts(record));
+    const records = dataset.appointments.filter(isMunicipal);
+    expect(records.filter((record) => record.kildesystem === 'SENSUM').length).toBeGreaterThan(0);
+    for (const record of records) expect(roundTrip(record)).toEqual(facts(record));
   });
 
   it("reads a FrontDesk deadline as a deadline due at its time, with its consequence in Danish", () => {
@@ -98,10 +76,8 @@ describe('the municipal calendar adapter', () => {
       expect(entry.fra).toBe(wall);
       expect(sensumAdapter.read(entry)?.startsAt).toBe(start);
     }
-    // 02:30 happens twice on 25 October; the format cannot say which, and the first is read.
+    // 02:30 happens twice on 25 October; the format cannot say which, and the first is read (above).
     expect(renderCalendarEntry({ ...social[0], start: '2026-10-25T01:30:00.000Z' }).fra).toBe('2026-10-25T02:30:00');
-    expect(fromCopenhagenWallClock('2026-10-25T02:30:00')).toBe('2026-10-25T00:30:00.000Z');
-    expect(fromCopenhagenWallClock('2026-05-12T10:15')).toBe('2026-05-12T08:15:00.000Z');
   });
 
   it('reads a malformed entry as null and the others as they are, never throwing', () => {
@@ -134,34 +110,24 @@ describe('the municipal calendar adapter', () => {
     expect(sensumAdapter.read(entry)).toMatchObject({ caseId: 'SAG-Z2-0001', sharingObjected: true, changeLink: null, cancelLink: 'https://aftaler.example.invalid/sensum/aflys' });
   });
 
-  describe('asking the system', () => {
-    const origin = 'https://serviceplatformen.example.invalid';
-    const recorder = new CallRecorder();
-    const faults = new Faults();
-    const server = setupServer(...createMunicipalCalendarHandlers(dataset, recorder, origin, faults));
-    const upstream = (system: string) => new Upstream({ area: 'appointments', source: system, baseUrl: origin, timeoutMs: 1000, logger: createLogger('test', 'silent') });
-
-    beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-    afterEach(() => faults.clear());
-    afterAll(() => server.close());
-
-    it("fetches thomas's FrontDesk appointments and deadline with his CPR in the body, one call, and reads them all", async () => {
-      const items = await frontDeskAdapter.fetch(upstream('FRONTDESK'), personas.thomas.cpr, Date.now() + 1000);
-      const expected = dataset.lookup.appointments.byCpr.get(personas.thomas.cpr)!.filter((record) => record.kildesystem === 'FRONTDESK');
-      expect(expected.some((record) => record.type === 'FRIST')).toBe(true);
-      expect(items.map((item) => frontDeskAdapter.read(item))).toEqual(expected.map(facts));
-      expect(recorder.count('appointments', 'search')).toBe(1);
+  // Four systems answer in the one format, each on its own path: faults of one must not reach another.
+  const asked = [
+    { system: 'WFP', adapter: wfpAdapter, items: 'citizen-service bookings', citizensWithItems: [personas.thomas], neighbour: 'NOVAX' },
+    { system: 'FRONTDESK', adapter: frontDeskAdapter, items: 'citizen-service bookings and deadlines', citizensWithItems: [personas.thomas], neighbour: 'WFP' },
+    { system: 'NOVAX', adapter: novaxAdapter, items: 'health-visitor appointments', citizensWithItems: [personas.karen], neighbour: 'SENSUM' },
+    { system: 'SENSUM', adapter: sensumAdapter, items: 'social-services appointments', citizensWithItems: [aalborgCitizen], neighbour: 'FRONTDESK' },
+  ];
+  for (const system of asked) {
+    describeAskingTheSystem({
+      ...system,
+      createHandlers: createMunicipalCalendarHandlers,
+      dataset,
+      facts,
+      item: 'entry',
+      citizenWithout: personas.lawyer,
+      body: (cpr) => ({ cpr }),
+      badBodies: (cpr) => [JSON.stringify({ personId: cpr }), JSON.stringify({ cpr: `x${cpr}` }), `{"cpr": "${cpr}"`],
+      refusal: { fejl: 'Ugyldig forespørgsel' },
     });
-
-    it('under the garbage fault of one system, gets one unreadable entry there and none in another', async () => {
-      faults.setSource('NOVAX', { kind: 'garbage' });
-      const novax = (await novaxAdapter.fetch(upstream('NOVAX'), personas.karen.cpr, Date.now() + 1000)).map((item) => novaxAdapter.read(item));
-      const wfp = (await municipalCalendarAdapter('WFP').fetch(upstream('WFP'), personas.thomas.cpr, Date.now() + 1000)).map((item) => wfpAdapter.read(item));
-      const karens = dataset.lookup.appointments.byCpr.get(personas.karen.cpr)!.filter((record) => record.kildesystem === 'NOVAX');
-      expect(novax.filter((item) => item === null)).toHaveLength(1);
-      expect(novax.filter((item) => item !== null)).toEqual(karens.map(facts));
-      expect(wfp.length).toBeGreaterThan(0);
-      expect(wfp).not.toContain(null);
-    });
-  });
+  }
 });

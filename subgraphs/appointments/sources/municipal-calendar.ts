@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import sourceConfig from '../../../config/appointment-sources.json';
+import { fromCopenhagenWallClock } from '../../../lib/danish-date';
 import type { Upstream } from '../../../lib/upstream';
 import type { SourceAdapter, SourceItem } from './source';
 
@@ -34,35 +35,6 @@ const entrySchema = z.object({
 });
 
 const responseSchema = z.object({ kalender: z.array(z.unknown()) });
-
-const copenhagen = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Copenhagen',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-function wallClockAt(ms: number): string {
-  const parts = Object.fromEntries(copenhagen.formatToParts(ms).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
-}
-
-/**
- * The UTC instant of a Copenhagen wall-clock time (summer time +2, otherwise +1), or null when
- * there is none (a date that does not exist, or the hour skipped when summer time begins). The
- * hour that happens twice when it ends is read as the first (summer time).
- */
-export function fromCopenhagenWallClock(value: string): string | null {
-  const wall = value.length === 16 ? `${value}:00` : value;
-  const asUtc = Date.parse(`${wall}Z`);
-  if (Number.isNaN(asUtc)) return null;
-  const instant = [2, 1].map((hours) => asUtc - hours * 3_600_000).find((ms) => wallClockAt(ms) === wall);
-  return instant === undefined ? null : new Date(instant).toISOString();
-}
 
 /** The adapter for one municipal system. */
 export function municipalCalendarAdapter(system: MunicipalCalendarSystem): SourceAdapter {

@@ -18,7 +18,11 @@ import type { SourceAdapter, SourceItem } from './source';
  * The change link and a sharing objection are extensions. NSP sets no deadlines and links no case.
  */
 
-const nsp = {
+/**
+ * Where NSP's own identifiers and extensions are defined, and DK Core's: the simulated NSP
+ * (mocks/sources/nsp.ts) writes with these, so the two cannot drift apart.
+ */
+export const nspFhir = {
   municipalityExtension: 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-municipalityCodes',
   municipalityCodes: 'http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes',
   regionCodes: 'https://nsp.example.invalid/fhir/NamingSystem/regionskode',
@@ -111,9 +115,9 @@ function readAppointment(resource: z.infer<typeof appointmentSchema>): SourceIte
 
   const patient = actor('Patient', patientSchema);
   const municipality = patient?.address
-    .flatMap((address) => address.extension.filter((each) => each.url === nsp.municipalityExtension))
+    .flatMap((address) => address.extension.filter((each) => each.url === nspFhir.municipalityExtension))
     .flatMap((each) => must(municipalityExtensionSchema, each).valueCodeableConcept.coding)
-    .find((coding) => coding.system === nsp.municipalityCodes)?.code;
+    .find((coding) => coding.system === nspFhir.municipalityCodes)?.code;
   // Without the patient's municipality, no rule of activation or age can be applied: unreadable.
   if (municipality === undefined || !/^\d{3,4}$/.test(municipality)) throw new Unreadable();
 
@@ -121,13 +125,13 @@ function readAppointment(resource: z.infer<typeof appointmentSchema>): SourceIte
   const service = actor('HealthcareService', serviceSchema);
   const organisation = resolve(location?.managingOrganization?.reference ?? service?.providedBy?.reference);
   const region = organisation === undefined ? undefined : must(organizationSchema, organisation);
-  const regionCode = region?.identifier.find((each) => each.system === nsp.regionCodes)?.value;
+  const regionCode = region?.identifier.find((each) => each.system === nspFhir.regionCodes)?.value;
 
   const extension = (url: string) => resource.extension.filter((each) => each.url === url);
-  if (extension(nsp.changeLink).length > 1 || extension(nsp.sharingObjected).length > 1) throw new Unreadable();
-  const changeLink = extension(nsp.changeLink).map((each) => must(changeLinkSchema, each).valueUrl)[0] ?? null;
+  if (extension(nspFhir.changeLink).length > 1 || extension(nspFhir.sharingObjected).length > 1) throw new Unreadable();
+  const changeLink = extension(nspFhir.changeLink).map((each) => must(changeLinkSchema, each).valueUrl)[0] ?? null;
   // Only a clear "true" objects to sharing; an extension that says something else cannot be read.
-  const sharingObjected = extension(nsp.sharingObjected).map((each) => must(sharingObjectedSchema, each).valueBoolean)[0] ?? false;
+  const sharingObjected = extension(nspFhir.sharingObjected).map((each) => must(sharingObjectedSchema, each).valueBoolean)[0] ?? false;
   const telecom = (system: string) => service?.telecom.find((each) => each.system === system)?.value ?? null;
 
   const startsAt = new Date(resource.start).toISOString();

@@ -1,63 +1,40 @@
-import { setupServer } from 'msw/node';
-import { createLogger } from '../../../lib/logger';
-import { Upstream } from '../../../lib/upstream';
 import { createDataset } from '../../../mocks/fixtures/dataset';
 import { generateCitizenRecords, type SimulatedAppointment } from '../../../mocks/fixtures/generator';
 import { personas } from '../../../mocks/fixtures/personas';
-import { CallRecorder } from '../../../mocks/indexes/call-recorder';
-import { Faults } from '../../../mocks/indexes/faults';
+import { describeAskingTheSystem, factsOf, personaRows, withRecords } from '../../../mocks/sources/adapter-testing';
 import { createSolteqHandlers, renderSolteqBooking, renderSolteqBookings, solteqSystems } from '../../../mocks/sources/solteq-booking';
-import { solteqBookingAdapter, solteqSundAdapter, solteqTandAdapter } from './solteq-booking';
-import type { SourceItem } from './source';
-
-const dataset = createDataset({ syntheticCitizens: 30 });
-const adapters = { SOLTEQ_TAND: solteqTandAdapter, SOLTEQ_SUND: solteqSundAdapter };
-const isSolteq = (record: SimulatedAppointment) => (solteqSystems as readonly string[]).includes(record.kildesystem);
-
-/** The facts of a record, as the adapter must give them back. */
-function facts(record: SimulatedAppointment): SourceItem {
-  return {
-    sourceId: record.aftaleId,
-    kind: record.type === 'FRIST' ? 'DEADLINE' : 'APPOINTMENT',
-    title: record.titel,
-    startsAt: record.start,
-    endsAt: record.slut,
-    place: record.sted === null ? null : { name: record.sted.navn, address: record.sted.adresse },
-    organiser: null,
-    citizenMunicipality: record.myndighed.kode,
-    contact: record.kontakt,
-    changeLink: record.aendringslink,
-    cancelLink: null,
-    caseId: record.sagId,
-    sharingObjected: record.delingFrabedt,
-    consequence: record.konsekvens,
-  };
-}
-
-const roundTrip = (record: SimulatedAppointment) => adapters[record.kildesystem as keyof typeof adapters].read(renderSolteqBooking(record));
+import { solteqSundAdapter, solteqTandAdapter } from './solteq-booking';
 
 // No persona books a driving test: a generated citizen of Copenhagen does, beside dental care.
+const learnerDriver = { key: 'the learner driver', cpr: '0101019000' };
 const drivingTests = generateCitizenRecords(
-  { cpr: '0101019000', municipalityCode: '101', idPrefix: 'Z1', sizes: { cases: 1, benefits: 0, payments: 0, appointments: 8 }, sources: ['SOLTEQ_SUND', 'SOLTEQ_TAND'] },
+  { cpr: learnerDriver.cpr, municipalityCode: '101', idPrefix: 'Z1', sizes: { cases: 1, benefits: 0, payments: 0, appointments: 8 }, sources: ['SOLTEQ_SUND', 'SOLTEQ_TAND'] },
   7,
 ).appointments;
 
-describe('the Solteq booking adapter', () => {
-  const personaRecords = Object.values(personas).flatMap((persona) =>
-    (dataset.lookup.appointments.byCpr.get(persona.cpr) ?? []).filter(isSolteq).map((record) => [persona.key, record.kildesystem, record.aftaleId, record] as const),
-  );
+const dataset = withRecords(createDataset({ syntheticCitizens: 30 }), drivingTests);
+const adapters = { SOLTEQ_TAND: solteqTandAdapter, SOLTEQ_SUND: solteqSundAdapter };
+const isSolteq = (record: SimulatedAppointment) => (solteqSystems as readonly string[]).includes(record.kildesystem);
 
-  it('has dental bookings to read for thomas, sara and karen', () => {
-    expect([...new Set(personaRecords.map(([persona]) => persona))].sort()).toEqual(['karen', 'sara', 'thomas']);
+/** The facts of a record, as the adapter must give them back: a booking names no organiser. */
+const facts = (record: SimulatedAppointment) => factsOf(record, { organiser: null });
+
+const roundTrip = (record: SimulatedAppointment) => adapters[record.kildesystem as keyof typeof adapters].read(renderSolteqBooking(record));
+
+describe('the Solteq booking adapter', () => {
+  const rows = personaRows(dataset, isSolteq);
+
+  it('has dental bookings to read for thomas, sara, karen and emil', () => {
+    expect([...new Set(rows.map((row) => row.persona))].sort()).toEqual(['emil', 'karen', 'sara', 'thomas']);
   });
 
-  it.each(personaRecords)("reads %s's %s booking %s back to its facts", (_persona, _system, _id, record) => {
+  it.each(rows)("reads $persona's $system booking $id back to its facts", ({ record }) => {
     expect(roundTrip(record)).toEqual(facts(record));
   });
 
   it('reads every synthetic citizen’s bookings and a driving-test booking back to their facts', () => {
-    const records = [...dataset.appointments.filter(isSolteq), ...drivingTests];
-    expect(drivingTests.filter((record) => record.kildesystem === 'SOLTEQ_SUND').length).toBeGreaterThan(0);
+    const records = dataset.appointments.filter(isSolteq);
+    expect(records.filter((record) => record.kildesystem === 'SOLTEQ_SUND').length).toBeGreaterThan(0);
     for (const record of records) expect(roundTrip(record)).toEqual(facts(record));
   });
 
@@ -104,39 +81,25 @@ describe('the Solteq booking adapter', () => {
 
   it('renders no deadline: the format has none', () => {
     const deadline: SimulatedAppointment = { ...drivingTests[0], type: 'FRIST', konsekvens: 'Noget' };
-    const citizen = { ...dataset, lookup: { ...dataset.lookup, appointments: { ...dataset.lookup.appointments, byCpr: new Map([['0101019000', [deadline]]]) } } };
-    expect(renderSolteqBookings(citizen, 'SOLTEQ_SUND', '0101019000')).toEqual([]);
+    const citizen = { ...dataset, lookup: { ...dataset.lookup, appointments: { ...dataset.lookup.appointments, byCpr: new Map([[learnerDriver.cpr, [deadline]]]) } } };
+    expect(renderSolteqBookings(citizen, 'SOLTEQ_SUND', learnerDriver.cpr)).toEqual([]);
   });
 
-  describe('asking the system', () => {
-    const origin = 'https://serviceplatformen.example.invalid';
-    const recorder = new CallRecorder();
-    const faults = new Faults();
-    const server = setupServer(...createSolteqHandlers(dataset, recorder, origin, faults));
-    const upstream = (system: string) => new Upstream({ area: 'appointments', source: system, baseUrl: origin, timeoutMs: 1000, logger: createLogger('test', 'silent') });
-
-    beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-    afterEach(() => faults.clear());
-    afterAll(() => server.close());
-
-    it("fetches karen's dental bookings with her CPR in the body, one call, and reads them all", async () => {
-      const items = await solteqTandAdapter.fetch(upstream('SOLTEQ_TAND'), personas.karen.cpr, Date.now() + 1000);
-      const expected = dataset.lookup.appointments.byCpr.get(personas.karen.cpr)!.filter((record) => record.kildesystem === 'SOLTEQ_TAND');
-      expect(items.map((item) => solteqTandAdapter.read(item))).toEqual(expected.map(facts));
-      expect(recorder.count('appointments', 'search')).toBe(1);
+  // Both systems answer in the one format, each on its own path: faults of the one must not reach the other.
+  const asked = [
+    { system: 'SOLTEQ_TAND', adapter: solteqTandAdapter, items: 'dental bookings', citizensWithItems: [personas.thomas, personas.karen], citizenWithout: personas.lawyer, neighbour: 'SOLTEQ_SUND' },
+    { system: 'SOLTEQ_SUND', adapter: solteqSundAdapter, items: 'driving-test bookings', citizensWithItems: [learnerDriver], citizenWithout: personas.thomas, neighbour: 'SOLTEQ_TAND' },
+  ];
+  for (const system of asked) {
+    describeAskingTheSystem({
+      ...system,
+      createHandlers: createSolteqHandlers,
+      dataset,
+      facts,
+      item: 'booking',
+      body: (cpr) => ({ personId: cpr }),
+      badBodies: (cpr) => [JSON.stringify({ cpr }), JSON.stringify({ personId: `${cpr}9` }), `personId=${cpr}`],
+      refusal: { error: 'invalid_request' },
     });
-
-    it('fetches an empty list for a citizen with no driving test booked', async () => {
-      expect(await solteqBookingAdapter('SOLTEQ_SUND').fetch(upstream('SOLTEQ_SUND'), personas.thomas.cpr, Date.now() + 1000)).toEqual([]);
-    });
-
-    it('under the garbage fault, gets one unreadable booking among the good ones', async () => {
-      faults.setSource('SOLTEQ_TAND', { kind: 'garbage' });
-      const items = await solteqTandAdapter.fetch(upstream('SOLTEQ_TAND'), personas.thomas.cpr, Date.now() + 1000);
-      const read = items.map((item) => solteqTandAdapter.read(item));
-      const expected = dataset.lookup.appointments.byCpr.get(personas.thomas.cpr)!.filter((record) => record.kildesystem === 'SOLTEQ_TAND');
-      expect(read.filter((item) => item === null)).toHaveLength(1);
-      expect(read.filter((item) => item !== null)).toEqual(expected.map(facts));
-    });
-  });
+  }
 });
