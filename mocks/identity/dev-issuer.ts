@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { settings } from '../../lib/config';
+import { consentFlowMetadata, createConsentFlow } from './consent-flow';
 import devKey from './dev-signing-key.json';
 
 /**
@@ -44,12 +45,16 @@ export type TokenSubject =
   | { kind: 'organisation'; cvr: string }
   | { kind: 'chatbot'; clientId: string; subjectCpr: string }
   | { kind: 'partner'; clientId: string; organisation: string }
-  | { kind: 'staff'; employeeId: string; municipality: string };
+  | { kind: 'staff'; employeeId: string; municipality: string }
+  /** An external service on a citizen's consent (authorization code with PKCE): the consent, its areas, no CPR. */
+  | { kind: 'service'; clientId: string; consentId: string; scopes: readonly string[]; subjectCpr: string };
 
 /** A stable subject that is not the CPR, like NemLog-in's person UUID. */
 const personSubject = (cpr: string) => createHash('sha256').update(`dev-subject:${cpr}`).digest('hex').slice(0, 32);
 /** A CVR number is public, so an organisation's subject may name it. */
 const organisationSubject = (cvr: string) => `cvr:${cvr}`;
+/** Pairwise: each service knows the citizen by a subject of its own, so two services cannot match theirs. */
+const serviceSubject = (clientId: string, cpr: string) => createHash('sha256').update(`dev-subject:${clientId}:${cpr}`).digest('hex').slice(0, 32);
 
 function claimsFor(subject: TokenSubject, assurance: string): { sub: string; claims: Record<string, unknown> } {
   const { cprClaim, cvrClaim, assuranceClaim } = devIssuerDefaults;
@@ -75,6 +80,11 @@ function claimsFor(subject: TokenSubject, assurance: string): { sub: string; cla
       return {
         sub: subject.employeeId,
         claims: { municipality_code: subject.municipality, [assuranceClaim]: assurance, scope: 'verification' },
+      };
+    case 'service':
+      return {
+        sub: serviceSubject(subject.clientId, subject.subjectCpr),
+        claims: { client_id: subject.clientId, consent_id: subject.consentId, scope: subject.scopes.join(' ') },
       };
   }
 }
@@ -103,27 +113,60 @@ export function mintCitizenToken(cpr: string, options: MintOptions = {}): Promis
 export interface RunningIssuer {
   url: string;
   jwksUrl: string;
+  /** Where the consent page records consents (the gateway's GraphQL URL), when it was not known at start. */
+  useGateway(graphqlUrl: string): void;
   close(): Promise<void>;
 }
 
-/** Serves the JWKS (and a minimal discovery document) over real HTTP. */
-export async function startDevIssuer(options: { host?: string; port?: number } = {}): Promise<RunningIssuer> {
+/**
+ * Serves the JWKS (and a minimal discovery document) over real HTTP, and the authorization-code
+ * flow with PKCE by which external services get a citizen's consent (consent-flow.ts).
+ */
+export async function startDevIssuer(
+  options: {
+    host?: string;
+    port?: number;
+    gatewayUrl?: string;
+    /** `iss` of the tokens the consent flow signs; default the issuer's own URL (in a container, what the gateway expects instead). */
+    issuer?: string;
+  } = {},
+): Promise<RunningIssuer> {
   const host = options.host ?? '127.0.0.1';
   let issuerUrl = '';
+  let gatewayUrl = options.gatewayUrl ?? null;
+  const iss = () => options.issuer ?? issuerUrl;
+  const consentFlow = createConsentFlow({
+    issuer: iss,
+    gatewayUrl: () => gatewayUrl,
+    // A login of a minute, only to record the consent: what MitID would give the citizen here.
+    citizenToken: (cpr) => mintCitizenToken(cpr, { issuer: iss(), expiresIn: 60 }),
+    serviceToken: ({ expiresIn, ...grant }) => mintToken({ kind: 'service', ...grant }, { issuer: iss(), expiresIn }),
+  });
   const server = createServer((request, response) => {
-    const documents: Record<string, unknown> = {
-      '/.well-known/jwks.json': devPublicJwks,
-      '/.well-known/openid-configuration': { issuer: issuerUrl, jwks_uri: `${issuerUrl}/.well-known/jwks.json` },
-    };
-    const document = documents[request.url ?? ''];
-    response.writeHead(document ? 200 : 404, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(document ?? { error: 'not found' }));
+    consentFlow(request, response)
+      .then((handled) => {
+        if (handled) return;
+        const documents: Record<string, unknown> = {
+          '/.well-known/jwks.json': devPublicJwks,
+          '/.well-known/openid-configuration': { issuer: issuerUrl, jwks_uri: `${issuerUrl}/.well-known/jwks.json`, ...consentFlowMetadata(issuerUrl) },
+        };
+        const document = documents[request.url ?? ''];
+        response.writeHead(document ? 200 : 404, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(document ?? { error: 'not found' }));
+      })
+      .catch(() => {
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: 'server_error' }));
+      });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   issuerUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
   return {
     url: issuerUrl,
     jwksUrl: `${issuerUrl}/.well-known/jwks.json`,
+    useGateway: (graphqlUrl) => {
+      gatewayUrl = graphqlUrl;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,10 +1,11 @@
 import { devConfig } from '../../lib/config';
 import { runService } from '../../lib/run';
-import { startDevIssuer } from './dev-issuer';
+import { devIssuerDefaults, startDevIssuer } from './dev-issuer';
 
 runService('dev issuer', async () => {
   const config = devConfig();
-  const issuer = await startDevIssuer({ host: config.host, port: config.issuerPort });
+  // Its tokens carry the issuer the gateway expects by default, as `npm run token`'s do, wherever it listens.
+  const issuer = await startDevIssuer({ host: config.host, port: config.issuerPort, gatewayUrl: config.issuerGatewayUrl, issuer: devIssuerDefaults.issuer });
   process.stdout.write(`${JSON.stringify({ service: 'dev-issuer', msg: 'listening', jwks: issuer.jwksUrl })}\n`);
   return issuer;
 });
