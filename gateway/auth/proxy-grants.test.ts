@@ -98,6 +98,11 @@ describe('a proxy grant', () => {
     expect((await grantFor(lawyer))?.fullGuardian).toBe(false);
   });
 
+  it('refuses a proxy its holder has not accepted yet, and one the holder declined', async () => {
+    expect(await grantsOver([proxy({ accepteret: null })]).grantFor(lawyer)).toBeNull();
+    expect(await grantsOver([proxy({ afvist: `${today}T09:00:00.000Z` })]).grantFor(lawyer)).toBeNull();
+  });
+
   it('refuses a future power of attorney not yet in force', async () => {
     const { grantFor } = grantsOver([proxy({ type: 'FREMTIDSFULDMAGT', ikraftsat: null })]);
     expect(await grantFor(lawyer)).toBeNull();

@@ -6,7 +6,7 @@ import type { proxiesIndex } from '../../subgraphs/proxies/upstream.contract';
 
 /** Counts the calls each simulated index receives, so tests can assert exact upstream costs. */
 export type IndexName = (typeof casesIndex | typeof benefitsIndex | typeof paymentsIndex | typeof proxiesIndex | typeof personIndex)['name'] | 'appointments';
-/** A search by CPR, a batch look-up by ids, or a change (Digital Fuldmagt's revocation). */
+/** A search by CPR, a batch look-up by ids, or a change (Digital Fuldmagt's write API: grant, accept, decline, revoke). */
 export type CallKind = 'search' | 'batch' | 'change';
 const kinds: CallKind[] = ['search', 'batch', 'change'];
 

@@ -2,7 +2,7 @@ import { getResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { personsResponseSchema } from '../../lib/person.contract';
 import { casesResponseSchema } from '../../subgraphs/cases/upstream.contract';
-import { proxiesResponseSchema } from '../../subgraphs/proxies/upstream.contract';
+import { createResponseSchema, proxiesIndex, proxiesResponseSchema } from '../../subgraphs/proxies/upstream.contract';
 import {
   ACCOUNTANT_PROXY_ID,
   createDataset,
@@ -116,5 +116,73 @@ describe("the simulator's control to close a case", () => {
   it('answers 404 for an unknown case and 400 for a body without a case id', async () => {
     expect((await close({ sagId: 'SAG-NOPE' }))?.status).toBe(404);
     expect((await close({ id: THOMAS_TRANSPORT_CASE_ID }))?.status).toBe(400);
+  });
+});
+
+describe("Digital Fuldmagt's write API", () => {
+  // Its own dataset and handlers: grants must not change what the other tests see.
+  const registry = createDataset();
+  const handlers = createIndexHandlers(registry, recorder, origin);
+  const call = async (path: string, body: unknown) => {
+    const response = await getResponse(handlers, new Request(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    return { status: response!.status, body: (await response!.json()) as unknown };
+  };
+  const grant = {
+    cpr: personas.thomas.cpr,
+    haver: { type: 'PERSON', id: personas.niece.cpr, navn: personas.niece.name },
+    kort: ['SAGER'],
+    gyldigFra: '2026-12-01',
+    gyldigTil: null,
+    sagId: THOMAS_TRANSPORT_CASE_ID,
+    idempotensnoegle: null,
+  };
+  const created = async (body: unknown) => createResponseSchema.parse((await call(proxiesIndex.create, body)).body);
+
+  it('registers a grant as pending, findable by principal and by holder, each write counted as a change', async () => {
+    const { fuldmagter } = await created(grant);
+    expect(fuldmagter).toEqual([expect.objectContaining({ fuldmagtsgiver: { cpr: personas.thomas.cpr }, type: 'FULDMAGT', accepteret: null, afvist: null, sagId: THOMAS_TRANSPORT_CASE_ID })]);
+    const id = fuldmagter[0].fuldmagtId;
+    expect(registry.lookup.proxies.byCpr.get(personas.thomas.cpr)!.map((proxy) => proxy.fuldmagtId)).toContain(id);
+    const held = proxiesResponseSchema.parse((await call(proxiesIndex.searchByHolder, { haverId: personas.niece.cpr })).body);
+    expect(held.fuldmagter.map((proxy) => proxy.fuldmagtId)).toContain(id);
+    expect(recorder.count('proxies', 'change')).toBe(1);
+  });
+
+  it('answers a repeat with the same key with the same proxy, and refuses the key for another grant', async () => {
+    const keyed = { ...grant, idempotensnoegle: 'retry-0001' };
+    const first = await created(keyed);
+    const again = await created(keyed);
+    expect(again.fuldmagter[0].fuldmagtId).toBe(first.fuldmagter[0].fuldmagtId);
+    expect(registry.proxies.filter((proxy) => proxy.fuldmagtId === first.fuldmagter[0].fuldmagtId)).toHaveLength(1);
+    expect(await created({ ...keyed, kort: ['YDELSER'] })).toEqual({ fuldmagter: [], fejlkode: 'NOEGLE_GENBRUGT' });
+  });
+
+  it('refuses a grant to the principal themself, or without cards', async () => {
+    expect((await call(proxiesIndex.create, { ...grant, haver: { ...grant.haver, id: personas.thomas.cpr } })).status).toBe(400);
+    expect((await call(proxiesIndex.create, { ...grant, kort: [] })).status).toBe(400);
+  });
+
+  it('lets only the holder accept a pending proxy, once', async () => {
+    const id = (await created(grant)).fuldmagter[0].fuldmagtId;
+    expect((await call(proxiesIndex.accept, { fuldmagtId: id, haverId: personas.lawyer.cpr })).body).toEqual({ fuldmagter: [] });
+    const accepted = proxiesResponseSchema.parse((await call(proxiesIndex.accept, { fuldmagtId: id, haverId: personas.niece.cpr })).body).fuldmagter[0];
+    expect(accepted.accepteret).toEqual(expect.any(String));
+    const again = proxiesResponseSchema.parse((await call(proxiesIndex.accept, { fuldmagtId: id, haverId: personas.niece.cpr })).body).fuldmagter[0];
+    expect(again.accepteret).toBe(accepted.accepteret);
+  });
+
+  it('lets the holder decline a pending proxy, which can then not be accepted', async () => {
+    const id = (await created(grant)).fuldmagter[0].fuldmagtId;
+    const declined = proxiesResponseSchema.parse((await call(proxiesIndex.decline, { fuldmagtId: id, haverId: personas.niece.cpr })).body).fuldmagter[0];
+    expect(declined.afvist).toEqual(expect.any(String));
+    const after = proxiesResponseSchema.parse((await call(proxiesIndex.accept, { fuldmagtId: id, haverId: personas.niece.cpr })).body).fuldmagter[0];
+    expect(after.accepteret).toBeNull();
+  });
+
+  it('leaves a revoked proxy unaccepted', async () => {
+    const id = (await created(grant)).fuldmagter[0].fuldmagtId;
+    await call(proxiesIndex.revoke, { fuldmagtId: id, cpr: personas.thomas.cpr });
+    const after = proxiesResponseSchema.parse((await call(proxiesIndex.accept, { fuldmagtId: id, haverId: personas.niece.cpr })).body).fuldmagter[0];
+    expect(after).toMatchObject({ accepteret: null, tilbagekaldt: expect.any(String) });
   });
 });

@@ -5,8 +5,16 @@ import { personIndex } from '../../lib/person.contract';
 import { benefitsIndex } from '../../subgraphs/benefits/upstream.contract';
 import { casesIndex } from '../../subgraphs/cases/upstream.contract';
 import { paymentsIndex } from '../../subgraphs/payments/upstream.contract';
-import { holderSearchSchema, proxiesIndex, revokeRequestSchema } from '../../subgraphs/proxies/upstream.contract';
-import type { Dataset, IndexLookup } from '../fixtures/dataset';
+import {
+  createRequestSchema,
+  holderAnswerSchema,
+  holderSearchSchema,
+  proxiesIndex,
+  revokeRequestSchema,
+  type CreateRequest,
+  type WireProxy,
+} from '../../subgraphs/proxies/upstream.contract';
+import { proxy as registeredProxy, registerProxy, type Dataset, type IndexLookup } from '../fixtures/dataset';
 import { createSourceHandlers } from '../sources';
 import type { CallKind, CallRecorder, IndexName } from './call-recorder';
 import type { Faults } from './faults';
@@ -75,7 +83,8 @@ const closeCaseSchema = z.object({ sagId: z.string().min(1) });
 /**
  * msw handlers for every simulated index: a search by the citizen's CPR (in the body) and a batch
  * look-up by ids (unknown ids are left out), the appointment source systems each in its own
- * format (mocks/sources), Digital Fuldmagt's search by holder and revocation, and the simulator's
+ * format (mocks/sources), Digital Fuldmagt's search by holder and its write API (grant, the
+ * holder's acceptance or refusal, revocation), and the simulator's
  * controls. The same handlers serve tests in-process (`setupServer`) and the
  * HTTP simulator. `baseUrl` '*' matches any origin.
  */
@@ -117,6 +126,64 @@ export function createIndexHandlers(dataset: Dataset, recorder: CallRecorder, ba
     },
   });
 
+  // Digital Fuldmagt's write API: a grant is registered pending, and only its holder answers it.
+  const grantsByKey = new Map<string, { content: string; fuldmagtId: string }>();
+  let serial = 1000;
+  const newProxyId = () => {
+    do serial += 1;
+    while (dataset.lookup.proxies.byId.has(`FM-${serial}`));
+    return `FM-${serial}`;
+  };
+  /** What a grant says, to tell a retry (same key, same content) from a key used again for another. */
+  const contentOf = (body: CreateRequest) => JSON.stringify([body.haver.type, body.haver.id, [...body.kort].sort(), body.gyldigFra, body.gyldigTil, body.sagId]);
+  const create = route({
+    index: 'proxies',
+    kind: 'change',
+    path: proxiesIndex.create,
+    body: createRequestSchema,
+    answer: (body) => {
+      // Nobody holds a power of attorney for themself.
+      if (body.haver.id === body.cpr) return HttpResponse.json({ fejl: 'Ugyldig forespørgsel' }, { status: 400 });
+      const key = body.idempotensnoegle === null ? null : `${body.cpr}:${body.idempotensnoegle}`;
+      const earlier = key === null ? undefined : grantsByKey.get(key);
+      if (earlier) {
+        if (earlier.content !== contentOf(body)) return HttpResponse.json({ fuldmagter: [], fejlkode: 'NOEGLE_GENBRUGT' });
+        return HttpResponse.json({ fuldmagter: [dataset.lookup.proxies.byId.get(earlier.fuldmagtId)!] });
+      }
+      const record = registeredProxy({
+        fuldmagtId: newProxyId(),
+        fuldmagtsgiver: { cpr: body.cpr },
+        fuldmagtshaver: body.haver,
+        type: 'FULDMAGT',
+        kort: [...new Set(body.kort)],
+        gyldigFra: body.gyldigFra,
+        gyldigTil: body.gyldigTil,
+        sagId: body.sagId,
+        accepteret: null,
+      });
+      registerProxy(dataset, record);
+      if (key !== null) grantsByKey.set(key, { content: contentOf(body), fuldmagtId: record.fuldmagtId });
+      return HttpResponse.json({ fuldmagter: [record] });
+    },
+  });
+
+  /** The holder's answer to a pending proxy; another's or an unknown proxy is not in the answer, one already answered comes back as it is. */
+  const answerAs = (path: string, field: 'accepteret' | 'afvist') =>
+    route({
+      index: 'proxies',
+      kind: 'change',
+      path,
+      body: holderAnswerSchema,
+      answer: ({ fuldmagtId, haverId }) => {
+        const record: WireProxy | undefined = dataset.lookup.proxies.byId.get(fuldmagtId);
+        if (record?.fuldmagtshaver.id !== haverId) return HttpResponse.json({ fuldmagter: [] });
+        if (record.accepteret === null && record.afvist === null && record.tilbagekaldt === null) record[field] = new Date().toISOString();
+        return HttpResponse.json({ fuldmagter: [record] });
+      },
+    });
+  const accept = answerAs(proxiesIndex.accept, 'accepteret');
+  const decline = answerAs(proxiesIndex.decline, 'afvist');
+
   const searchByHolder = route({
     index: 'proxies',
     kind: 'search',
@@ -136,5 +203,5 @@ export function createIndexHandlers(dataset: Dataset, recorder: CallRecorder, ba
     return HttpResponse.json({ sager: [record] });
   });
 
-  return [...indexRoutes, ...createSourceHandlers(dataset, recorder, baseUrl, faults), searchByHolder, revoke, closeCase];
+  return [...indexRoutes, ...createSourceHandlers(dataset, recorder, baseUrl, faults), searchByHolder, revoke, create, accept, decline, closeCase];
 }

@@ -1,7 +1,9 @@
 import type { Area } from '../../lib/errors';
+import type { Language } from '../../lib/i18n/language';
+import { say } from '../../lib/i18n/messages';
 import type { Reader } from '../runtime/context';
-import { areasOf } from './proxy-rules';
-import { Card, HolderKind, ProxyKind, type Proxy, type Representation } from './proxy.type';
+import { areasOf, type ProxyState, type ProxyStatusCode } from './proxy-rules';
+import { Card, HolderKind, ProxyEndReason, ProxyKind, ProxyStatus, type HeldProxy, type Proxy, type ProxyFacts, type Representation } from './proxy.type';
 import type { WireProxy } from './upstream.contract';
 
 const kind: Record<WireProxy['type'], ProxyKind> = {
@@ -28,7 +30,49 @@ export function toProxy(wire: WireProxy, reader: Reader): Proxy {
     validTo: wire.gyldigTil,
     boundCase: wire.sagId ? { id: wire.sagId } : null,
     revokedAt: wire.tilbagekaldt,
+    acceptedAt: wire.accepteret,
+    facts: factsOf(wire),
   };
+}
+
+/** What a proxy's status is worked out from, without the parties' CPR or CVR. */
+export function factsOf(wire: WireProxy): ProxyFacts {
+  const { type, gyldigFra, gyldigTil, ikraftsat, sagId, accepteret, afvist, tilbagekaldt } = wire;
+  return { type, gyldigFra, gyldigTil, ikraftsat, sagId, accepteret, afvist, tilbagekaldt };
+}
+
+/** A proxy's state as the graph shows it: the codes, and the same in plain words in the reader's language. */
+export function toStatus(state: ProxyState, language: Language) {
+  return {
+    status: ProxyStatus[state.status],
+    statusText: say(language, `proxyStatus.${state.status}`),
+    endReason: state.endReason === null ? null : ProxyEndReason[state.endReason],
+    endReasonText: state.endReason === null ? null : say(language, `proxyEnd.${state.endReason}`),
+  };
+}
+
+/** A proxy as its holder sees it: who granted it (by pseudonym and name), never a CPR. */
+export function toHeldProxy(wire: WireProxy, state: ProxyState, grantor: { citizenId: string; name: string }, language: Language): HeldProxy {
+  return {
+    id: wire.fuldmagtId,
+    grantor,
+    cards: wire.kort.map((code) => card[code]),
+    kind: kind[wire.type],
+    validFrom: wire.gyldigFra,
+    validTo: wire.gyldigTil,
+    boundCaseId: wire.sagId,
+    ...toStatus(state, language),
+    acceptedAt: wire.accepteret,
+    revokedAt: wire.tilbagekaldt,
+  };
+}
+
+const statusOrder: Record<ProxyStatusCode, number> = { PENDING: 0, IN_FORCE: 1, NOT_YET_IN_FORCE: 2, ENDED: 3 };
+type Ordered = { status: ProxyStatusCode; validFrom: string; id: string };
+
+/** Pending first (they wait for an answer), then in force, not yet in force, ended; newest first within each. */
+export function heldOrder(a: Ordered, b: Ordered): number {
+  return statusOrder[a.status] - statusOrder[b.status] || b.validFrom.localeCompare(a.validFrom) || a.id.localeCompare(b.id);
 }
 
 /** Newest grant first. */

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CitizenEntity } from '../../lib/citizen';
 import { appError } from '../../lib/errors';
 import { requireChange } from '../runtime/access';
@@ -6,11 +6,14 @@ import { areaFields } from '../runtime/area-fields';
 import type { SubgraphContext } from '../runtime/context';
 import { citizenContextReference, citizenReference, entityReference } from '../runtime/references';
 import { Citizen, CitizenContext } from './citizen.type';
-import { byValidFromDescending, toProxy } from './proxy.mapper';
-import { Proxy } from './proxy.type';
+import type { ProxyState } from './proxy-rules';
+import { stateOf } from './proxy-state';
+import { byValidFromDescending, toProxy, toStatus } from './proxy.mapper';
+import { Proxy, ProxyEndReason, ProxyStatus } from './proxy.type';
 import { proxiesIndex, proxiesResponseSchema } from './upstream.contract';
 
-const proxyId = /^[A-Za-z0-9-]{1,64}$/;
+/** What a proxy id in Digital Fuldmagt looks like; anything else is refused before it is asked. */
+export const proxyIdShape = /^[A-Za-z0-9-]{1,64}$/;
 
 /** A reference, not prose: no room for a name or a note about the citizen in the audit trail. */
 const casePurpose = /^[A-Za-z0-9][A-Za-z0-9./-]{2,39}$/;
@@ -19,11 +22,12 @@ const casePurpose = /^[A-Za-z0-9][A-Za-z0-9./-]{2,39}$/;
 @Resolver()
 export class MeResolver {
   @Query(() => Citizen, {
-    description: 'The citizen the token is for: the caller, or the citizen a proxy holder acts for.',
+    description: 'The citizen the token is for: the caller, the citizen a proxy holder acts for, or the citizen whose consent an external service holds.',
   })
   me(@Ctx() context: SubgraphContext): CitizenEntity {
-    // Chatbots, partners and staff have queries of their own and never the overview.
-    const actsForCitizen = context.caller.callerKind === 'citizen' || context.caller.callerKind === 'proxy';
+    // Chatbots, partners and staff have queries of their own and never the overview; an external
+    // service reads it on the citizen's consent, limited to the consented areas.
+    const actsForCitizen = context.caller.callerKind === 'citizen' || context.caller.callerKind === 'proxy' || context.caller.callerKind === 'service';
     if (!actsForCitizen || context.subjectId === null) {
       throw appError('FORBIDDEN', { detail: 'error.overviewNotForToken' });
     }
@@ -79,6 +83,35 @@ export class CitizenAddressResolver {
   }
 }
 
+/** Where each of the citizen's own proxies stands, worked out once per proxy and request. */
+@Resolver(() => Proxy)
+export class ProxyStatusResolver {
+  private static state(proxy: Proxy, context: SubgraphContext): Promise<ProxyState> {
+    // Every Proxy shown is one the subject granted (lists, references and changes are the subject's).
+    return stateOf(context, { ...proxy.facts, fuldmagtsgiver: { cpr: context.caller.subjectCpr ?? '' } });
+  }
+
+  @FieldResolver(() => ProxyStatus, { description: 'Where it stands today: pending until the holder accepts it, then in force, and at last ended.' })
+  async status(@Root() proxy: Proxy, @Ctx() context: SubgraphContext): Promise<ProxyStatus> {
+    return toStatus(await ProxyStatusResolver.state(proxy, context), context.reader.language).status;
+  }
+
+  @FieldResolver(() => String, { description: '`status` in plain words, in the language asked for.' })
+  async statusText(@Root() proxy: Proxy, @Ctx() context: SubgraphContext): Promise<string> {
+    return toStatus(await ProxyStatusResolver.state(proxy, context), context.reader.language).statusText;
+  }
+
+  @FieldResolver(() => ProxyEndReason, { nullable: true, description: 'Why it ended (revoked, declined by the holder, expired, its case closed); null unless ENDED.' })
+  async endReason(@Root() proxy: Proxy, @Ctx() context: SubgraphContext): Promise<ProxyEndReason | null> {
+    return toStatus(await ProxyStatusResolver.state(proxy, context), context.reader.language).endReason;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '`endReason` in plain words, in the language asked for.' })
+  async endReasonText(@Root() proxy: Proxy, @Ctx() context: SubgraphContext): Promise<string | null> {
+    return toStatus(await ProxyStatusResolver.state(proxy, context), context.reader.language).endReasonText;
+  }
+}
+
 export const proxyReferences = {
   Citizen: citizenReference,
   CitizenContext: citizenContextReference,
@@ -101,7 +134,7 @@ export class RevokeProxyResolver {
     const cpr = context.caller.subjectCpr;
     if (context.caller.callerKind !== 'citizen' || !cpr || !context.subjectId) throw appError('FORBIDDEN');
     // Checked before the index is asked: a malformed id is the caller's mistake, not an index fault.
-    if (!proxyId.test(id)) throw appError('BAD_USER_INPUT', { detail: 'error.proxyIdShape' });
+    if (!proxyIdShape.test(id)) throw appError('BAD_USER_INPUT', { detail: 'error.proxyIdShape' });
     const { fuldmagter } = await context.changes.post(proxiesIndex.revoke, { fuldmagtId: id, cpr }, proxiesResponseSchema, {
       idempotent: false,
     });

@@ -1,7 +1,9 @@
 import type { SubgraphDefinition } from '../runtime/server';
 import { Citizen, CitizenContext } from './citizen.type';
 import { proxyIndex } from './proxy.index';
-import { CitizenAddressResolver, CitizenProxiesResolver, MeResolver, proxyReferences, RevokeProxyResolver } from './proxy.resolver';
+import { GrantProxyResolver } from './grant.resolver';
+import { HeldProxiesResolver } from './held-proxy.resolver';
+import { CitizenAddressResolver, CitizenProxiesResolver, MeResolver, ProxyStatusResolver, proxyReferences, RevokeProxyResolver } from './proxy.resolver';
 import { Proxy } from './proxy.type';
 import { RepresentationsResolver } from './representation.resolver';
 import type { WireProxy } from './upstream.contract';
@@ -9,7 +11,16 @@ import type { WireProxy } from './upstream.contract';
 export const proxiesSubgraph: SubgraphDefinition<WireProxy> = {
   name: 'proxies',
   index: proxyIndex,
-  resolvers: [MeResolver, CitizenProxiesResolver, CitizenAddressResolver, RevokeProxyResolver, RepresentationsResolver],
+  resolvers: [
+    MeResolver,
+    CitizenProxiesResolver,
+    CitizenAddressResolver,
+    ProxyStatusResolver,
+    RevokeProxyResolver,
+    GrantProxyResolver,
+    RepresentationsResolver,
+    HeldProxiesResolver,
+  ],
   entities: [Citizen, CitizenContext, Proxy],
   references: proxyReferences,
 };
