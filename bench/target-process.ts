@@ -48,6 +48,7 @@ async function startTarget(options: TargetOptions): Promise<RunningService> {
           AUTH_JWKS_URL: options.jwksUrl,
           PROXY_REGISTRY_URL: options.simulatorUrl,
           CASE_INDEX_URL: options.simulatorUrl,
+          PERSON_REGISTER_URL: options.simulatorUrl,
           ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
           // One synthetic caller sends thousands of requests a minute here; the limit is still
           // counted on every request, it just never refuses one.

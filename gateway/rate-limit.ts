@@ -48,7 +48,7 @@ const refusals = new Counter({
 
 export interface WindowLimit {
   /** Its name: keeps its counts apart from other limits' and labels its refusals. */
-  name: 'address' | 'caller' | 'chatbot' | 'cost' | 'calendar';
+  name: 'address' | 'caller' | 'chatbot' | 'service' | 'cost' | 'calendar';
   perMinute: number;
   /** What a caller past the limit is told. */
   code: 'RATE_LIMITED' | 'QUERY_BUDGET_EXHAUSTED';
@@ -74,7 +74,7 @@ export function createRateLimit(counter: RequestCounter, limit: WindowLimit, key
   };
 }
 
-/** Whose budget a request spends: a chatbot's per citizen it serves, everyone else's their own. */
+/** Whose budget a request spends: a chatbot's or an external service's per citizen it serves, everyone else's their own. */
 export function callerKey(access: Access): string {
-  return access.callerKind === 'chatbot' ? `${access.actorId}|${access.subjectCpr}` : access.actorId;
+  return access.callerKind === 'chatbot' || access.callerKind === 'service' ? `${access.actorId}|${access.subjectCpr}` : access.actorId;
 }

@@ -18,7 +18,10 @@ import { createAccessPolicy, type Access } from './auth/access-policy';
 import { withCalendarLinks } from './calendar/calendar-links';
 import { calendarFeedQuery, calendarFeedRoute, feedRequestsPerLinkPerMinute } from './calendar/feed';
 import { CalendarLinkStore } from './calendar/link-store';
+import { ConsentChecks, ConsentStore } from './consent/consent-store';
+import { withConsents } from './consent/consents';
 import { createReachLimit, MemoryReach, RedisReach } from './citizen-reach';
+import { CustodyGrants, proxyOrCustody } from './auth/custody';
 import { ProxyGrants } from './auth/proxy-grants';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { clientAddress } from './client-address';
@@ -28,6 +31,7 @@ import { metricsPlugin } from './plugins/metrics';
 import { loadPersistedOperations, persistedOperationsPlugin } from './plugins/persisted-operations';
 import { queryLimitsPlugin, tokenLimit } from './plugins/query-limits';
 import { requestIdPlugin } from './plugins/request-id';
+import { responseExtensionsPlugin } from './plugins/response-extensions';
 import { callerKey, createRateLimit, MemoryCounter, RedisCounter, type WindowLimit } from './rate-limit';
 import { gatewayReadiness } from './readiness';
 import { RedisStore } from '../lib/cache/redis-store';
@@ -47,30 +51,43 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const rateLimit = windowLimit('caller', config.rateLimitPerMinute);
   const addressLimit = windowLimit('address', config.rateLimitPerAddressPerMinute);
   const chatbotLimit = windowLimit('chatbot', config.chatbotRateLimitPerMinute);
+  const serviceLimit = windowLimit('service', config.serviceRateLimitPerMinute);
   const costBudget = windowLimit('cost', config.costBudgetPerMinute, 'QUERY_BUDGET_EXHAUSTED');
   const calendarLimit = windowLimit('calendar', feedRequestsPerLinkPerMinute);
   const reachLimit = createReachLimit(redis ? new RedisReach(redis.client) : new MemoryReach(), config.citizensPerHour, config.pseudonymKey, logger);
   const limit = async (access: Access) => {
     // A chatbot's client as a whole has a cap; each citizen on it has a bucket of their own.
     if (access.callerKind === 'chatbot') await chatbotLimit(access.actorId);
+    // So has an external service's, with a bucket per citizen whose consent it holds.
+    if (access.callerKind === 'service') await serviceLimit(access.actorId);
     await rateLimit(callerKey(access));
     await reachLimit(access.callerKind, access.actorId, access.subjectCpr);
   };
-  const upstream = (area: 'proxies' | 'cases', baseUrl: string) =>
+  const upstream = (area: 'proxies' | 'cases' | 'person', baseUrl: string) =>
     new Upstream({ area, baseUrl, timeoutMs: config.upstreamTimeoutMs, logger, breaker: config.breaker });
   const proxyRegistry = upstream('proxies', config.proxyRegistryUrl);
-  const grants = new ProxyGrants({ registry: proxyRegistry, caseIndex: upstream('cases', config.caseIndexUrl), ttlMs: config.proxyGrantCacheMs });
-  const audit = await startAuditTrail(config, proxyRegistry, logger, redis ? new RedisCheckpoints(redis.client) : null);
-  const accessPolicy = createAccessPolicy(config, grants, audit.recordRefusal);
+  const personRegister = upstream('person', config.personRegisterUrl);
+  const grants = proxyOrCustody(
+    new ProxyGrants({ registry: proxyRegistry, caseIndex: upstream('cases', config.caseIndexUrl), ttlMs: config.proxyGrantCacheMs }),
+    new CustodyGrants({ register: personRegister, ttlMs: config.proxyGrantCacheMs }),
+  );
+  const audit = await startAuditTrail(config, { proxies: proxyRegistry, persons: personRegister }, logger, redis ? new RedisCheckpoints(redis.client) : null);
+  // Consents for external services live in the audit database too, their CPR sealed as a calendar link's is.
+  const consentStore = new ConsentStore(audit.database, config.calendarLinkKeys);
+  const consentChecks = new ConsentChecks(consentStore, config.consentCacheMs);
+  const accessPolicy = createAccessPolicy(config, grants, audit.recordRefusal, consentChecks);
   // Calendar links live in the audit database and are served by the gateway's own subgraph.
   const calendarLinks = new CalendarLinkStore(audit.database, config.calendarLinkKeys);
   let ownOrigin = '';
   const ownSchema = await buildFederatedSchema(
-    withCalendarLinks(audit.ownSubgraph, {
-      store: calendarLinks,
-      pseudonym: (cpr) => citizenId(cpr, config.pseudonymKey),
-      publicBaseUrl: () => config.publicBaseUrl?.replace(/\/+$/, '') ?? ownOrigin,
-    }),
+    withConsents(
+      withCalendarLinks(audit.ownSubgraph, {
+        store: calendarLinks,
+        pseudonym: (cpr) => citizenId(cpr, config.pseudonymKey),
+        publicBaseUrl: () => config.publicBaseUrl?.replace(/\/+$/, '') ?? ownOrigin,
+      }),
+      { store: consentStore, pseudonym: (cpr) => citizenId(cpr, config.pseudonymKey), forget: (ids) => consentChecks.forget(ids) },
+    ),
   );
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
   const apollo = new ApolloServer<GatewayContext>({
@@ -101,6 +118,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     csrfPrevention: true,
     plugins: [
       requestIdPlugin(),
+      responseExtensionsPlugin(logger),
       metricsPlugin(),
       failureLogPlugin<GatewayContext>(logger, (context) => context.requestId),
       queryLimitsPlugin<GatewayContext>(config.limits, (context, cost) => costBudget(callerKey(context.access), cost)),

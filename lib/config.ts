@@ -273,6 +273,12 @@ export const settings = {
     services: ['gateway'],
     doc: "Requests per chatbot client per minute, all its citizens together; each citizen on it also has RATE_LIMIT_PER_MINUTE of their own.",
   },
+  SERVICE_RATE_LIMIT_PER_MINUTE: {
+    schema: z.coerce.number().int().min(1),
+    default: '6000',
+    services: ['gateway'],
+    doc: "Requests per external service per minute, all the citizens whose consent it holds together; each citizen on it also has RATE_LIMIT_PER_MINUTE of their own.",
+  },
   PARTNER_CITIZENS_PER_HOUR: {
     schema: z.coerce.number().int().min(1),
     default: '300',
@@ -305,7 +311,7 @@ export const settings = {
     schema: secretOrRing,
     default: developmentKeys.calendarLink,
     services: ['gateway'],
-    doc: "Secret (base64url, 32 bytes) that seals (AES-256-GCM) the CPR number stored with each calendar link in the audit database; or a ring `keyId:secret,...` whose first key seals and all open (keep a retired key in the ring while links sealed under it are in use).",
+    doc: "Secret (base64url, 32 bytes) that seals (AES-256-GCM) the CPR number stored with each calendar link and each consent for an external service in the audit database; or a ring `keyId:secret,...` whose first key seals and all open (keep a retired key in the ring while links or consents sealed under it are in use).",
   },
   PUBLIC_BASE_URL: {
     schema: url.optional(),
@@ -330,11 +336,23 @@ export const settings = {
     services: ['gateway'],
     doc: 'Base URL of the case index, where the gateway checks that a case-bound proxy\'s case is still open.',
   },
+  PERSON_REGISTER_URL: {
+    schema: url,
+    default: `http://127.0.0.1:${defaultPorts.simulator}`,
+    services: ['gateway'],
+    doc: 'Base URL of the CPR register, where the gateway reads who has custody of a minor a parent acts for.',
+  },
   PROXY_GRANT_CACHE_MS: {
     schema: z.coerce.number().int().min(0).max(5000),
     default: '2000',
     services: ['gateway'],
     doc: 'How long a proxy grant check is reused; at most 5000, so a revocation takes effect within 5 s.',
+  },
+  CONSENT_CACHE_MS: {
+    schema: z.coerce.number().int().min(0).max(5000),
+    default: '2000',
+    services: ['gateway'],
+    doc: "How long the check of an external service's consent is reused; at most 5000, so a withdrawal takes effect within 5 s (at once on the replica that took it).",
   },
   OTEL_EXPORTER_OTLP_ENDPOINT: {
     schema: url.optional(),
@@ -479,6 +497,12 @@ export const settings = {
     services: ['dev'],
     doc: 'Port of the development token issuer and its JWKS (`npm start` only).',
   },
+  DEV_ISSUER_GATEWAY_URL: {
+    schema: url,
+    default: `http://127.0.0.1:${defaultPorts.gateway}/graphql`,
+    services: ['dev'],
+    doc: "The gateway's GraphQL URL, where the development issuer's consent page records a citizen's consent for an external service (`grantConsent`, as the citizen).",
+  },
 } satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof settings;
@@ -543,7 +567,7 @@ export interface GatewayConfig extends CommonConfig {
   auditRetentionDays: number;
   /** Signs the audit chain's head after every batch (checkpoints outside the database). */
   auditCheckpointKey: Uint8Array;
-  /** Seals the CPR number stored with each calendar link: the current key seals, all open. */
+  /** Seals the CPR number stored with each calendar link and each consent: the current key seals, all open. */
   calendarLinkKeys: { current: string; keys: Record<string, Uint8Array> };
   /** Where calendar links point; undefined: the gateway's own address. */
   publicBaseUrl: string | undefined;
@@ -555,6 +579,8 @@ export interface GatewayConfig extends CommonConfig {
   /** Before the token is checked, per client address; and per chatbot client, all citizens together. */
   rateLimitPerAddressPerMinute: number;
   chatbotRateLimitPerMinute: number;
+  /** Per external service, all the citizens whose consent it holds together. */
+  serviceRateLimitPerMinute: number;
   /** Proxies in front that append to X-Forwarded-For (0: the socket peer is the client). */
   trustedProxyHops: number;
   /** Distinct citizens per hour for the callers that name citizens themselves. */
@@ -566,7 +592,10 @@ export interface GatewayConfig extends CommonConfig {
   upstreamTimeoutMs: number;
   proxyRegistryUrl: string;
   caseIndexUrl: string;
+  personRegisterUrl: string;
   proxyGrantCacheMs: number;
+  /** How long a consent check is reused (at most 5 s). */
+  consentCacheMs: number;
   subgraphUrls: Record<SubgraphName, string>;
   auth: {
     issuer: string;
@@ -718,6 +747,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE,
     rateLimitPerAddressPerMinute: raw.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
     chatbotRateLimitPerMinute: raw.CHATBOT_RATE_LIMIT_PER_MINUTE,
+    serviceRateLimitPerMinute: raw.SERVICE_RATE_LIMIT_PER_MINUTE,
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     citizensPerHour: { partner: raw.PARTNER_CITIZENS_PER_HOUR, staff: raw.STAFF_CITIZENS_PER_HOUR },
     persistedOperationsPath: raw.PERSISTED_OPERATIONS_PATH,
@@ -727,7 +757,9 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     upstreamTimeoutMs: raw.UPSTREAM_TIMEOUT_MS,
     proxyRegistryUrl: raw.PROXY_REGISTRY_URL,
     caseIndexUrl: raw.CASE_INDEX_URL,
+    personRegisterUrl: raw.PERSON_REGISTER_URL,
     proxyGrantCacheMs: raw.PROXY_GRANT_CACHE_MS,
+    consentCacheMs: raw.CONSENT_CACHE_MS,
     subgraphUrls: {
       cases: raw.SUBGRAPH_CASES_URL,
       benefits: raw.SUBGRAPH_BENEFITS_URL,
@@ -781,6 +813,8 @@ export interface DevConfig {
   simulatorPort: number;
   syntheticCitizens: number;
   issuerPort: number;
+  /** Where the issuer's consent page records a consent. */
+  issuerGatewayUrl: string;
 }
 
 export function devConfig(env: NodeJS.ProcessEnv = process.env): DevConfig {
@@ -791,5 +825,6 @@ export function devConfig(env: NodeJS.ProcessEnv = process.env): DevConfig {
     simulatorPort: raw.UPSTREAM_SIM_PORT,
     syntheticCitizens: raw.UPSTREAM_SYNTHETIC_CITIZENS,
     issuerPort: raw.DEV_ISSUER_PORT,
+    issuerGatewayUrl: raw.DEV_ISSUER_GATEWAY_URL,
   };
 }

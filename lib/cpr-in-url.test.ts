@@ -20,6 +20,12 @@ describe('a citizen named in a URL', () => {
     expect(urlNamesCitizen(search({ query: shared }))).toBe(true);
   });
 
+  it("is assumed in an operation that sets a proxy holder's CPR, whatever its value or spelling", () => {
+    expect(urlNamesCitizen(search({ query: 'mutation ($c: String) { grantProxy(input: { holderCpr: $c, cards: [CASES] }) { id } }' }))).toBe(true);
+    expect(urlNamesCitizen(search({ query: 'mutation { grantProxy(input: { holderCpr: "1111 652417", cards: [CASES] }) { id } }' }))).toBe(true);
+    expect(urlNamesCitizen(search({ query: 'mutation ($i: GrantProxyInput!) { grantProxy(input: $i) { id } }', variables: JSON.stringify({ i: { holderCpr: '111165-2417' } }) }))).toBe(true);
+  });
+
   it('is not found in an overview asked for by GET', () => {
     expect(urlNamesCitizen(search({ query: '{ me { id cases { id } } }' }))).toBe(false);
   });

@@ -10,12 +10,15 @@ function stringsIn(value: unknown, into: string[]): string[] {
   return into;
 }
 
+/** An argument or input field made for a CPR number: `cpr`, `holderCpr`, ... */
+const namesCpr = (name: string) => name === 'cpr' || name.endsWith('Cpr');
+
 /**
  * Whether a URL's query string names a citizen: URLs end up in access logs and browser histories,
  * so personal identifiers belong in a POST body. Read from the decoded values, not the raw text,
  * so no escape hides one: percent-escapes (by URLSearchParams), JSON `\u` escapes in the variables
  * (by JSON.parse), GraphQL escapes in string literals (by the parser). An operation that takes a
- * `cpr` argument is refused over GET whatever its values.
+ * `cpr` argument, or sets an input field for one (`holderCpr`), is refused over GET whatever its values.
  */
 export function urlNamesCitizen(search: string): boolean {
   const params = new URLSearchParams(search);
@@ -35,7 +38,9 @@ export function urlNamesCitizen(search: string): boolean {
   let found = false;
   try {
     visit(parse(query), {
-      Argument: (node) => void (found ||= node.name.value === 'cpr'),
+      Argument: (node) => void (found ||= namesCpr(node.name.value)),
+      // An input field that carries one (`grantProxy(input: { holderCpr: ... })`).
+      ObjectField: (node) => void (found ||= namesCpr(node.name.value)),
       StringValue: (node) => void (found ||= cprShaped.test(node.value)),
     });
   } catch {

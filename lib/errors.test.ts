@@ -25,6 +25,14 @@ describe('the error policy', () => {
     expect(formatted.message).toBe('Variablen "$cpr" har en ugyldig værdi.');
   });
 
+  it('does not repeat a CPR number written as a literal of the wrong type', () => {
+    const formatted = formatError({
+      message: 'String cannot represent a non string value: 1503721233',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    expect(formatted.message).toBe('String cannot represent a non string value: [cpr]');
+  });
+
   it('says a query could not be parsed, not how the parser broke', () => {
     expect(formatError({ message: 'Maximum call stack size exceeded', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }).message).toBe(
       'Forespørgslen kunne ikke læses.',

@@ -13,6 +13,7 @@ export const errorCodes = {
   FORBIDDEN: { status: 200 },
   INSUFFICIENT_ASSURANCE: { status: 403 },
   PROXY_NOT_VALID: { status: 403 },
+  CONSENT_NOT_VALID: { status: 403 },
   NOT_FOUND: { status: 200 },
   FORBIDDEN_AREA: { status: 200 },
   INTERNAL_CONTEXT_INVALID: { status: 401 },
@@ -92,7 +93,8 @@ function plainMessage(code: string, message: string): string {
   const variable = /^Variable "(\$\w+)" got invalid value/.exec(message);
   if (variable) return sayNow('error.variableInvalid', { variable: variable[1] });
   if (code === 'GRAPHQL_PARSE_FAILED' && !message.startsWith('Syntax Error')) return sayNow('error.parseFailed');
-  return message;
+  // A literal of the wrong type is repeated in the message (`holderCpr: 1503721233`): never a CPR number.
+  return message.replace(/(?<!\d)\d{6}-?\d{4}(?!\d)/g, '[cpr]');
 }
 
 /** graphql-js's parser stops at `maxTokens` with a syntax error of its own wording. */

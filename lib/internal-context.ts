@@ -18,13 +18,18 @@ export const areaNames = ['cases', 'benefits', 'payments', 'appointments', 'prox
 export const scopeSchema = z.object({
   areas: z.array(z.enum(areaNames)),
   caseId: z.string().nullable(),
+  /** A parent's custody of a minor rather than a proxy: what the youth rule shows the child is kept from it (config/access-rules.json). */
+  custody: z.boolean().optional(),
 });
 export type Scope = z.infer<typeof scopeSchema>;
 
 export const internalContextSchema = z.object({
   requestId: z.string().min(1),
-  /** `organisation`: an organisation's own login (by CVR), which may only list whom it acts for. */
-  callerKind: z.enum(['citizen', 'proxy', 'chatbot', 'partner', 'staff', 'organisation']),
+  /**
+   * `organisation`: an organisation's own login (by CVR), which may only list whom it acts for.
+   * `service`: an external service on the citizen's consent (a registered OAuth client).
+   */
+  callerKind: z.enum(['citizen', 'proxy', 'chatbot', 'partner', 'staff', 'organisation', 'service']),
   /** Pseudonymous id of whoever acts (the citizen, the proxy holder, the client or organisation). */
   actorId: z.string().min(1),
   /** The citizen whose data is asked for; null for callers not acting for one citizen. */

@@ -8,6 +8,12 @@ describe('the logger', () => {
     expect(lines.join('')).not.toMatch(/1503721233|Bearer abc/);
   });
 
+  it("redacts a proxy holder's CPR number, also inside a grant's input", () => {
+    const { lines, stream } = captureLog();
+    createLogger('test', 'info', stream).info({ holderCpr: '1111652417', input: { holderCpr: '111165-2417' } }, 'x');
+    expect(lines.join('')).not.toMatch(/1111652417|111165-2417/);
+  });
+
   it('scrubs CPR-shaped numbers from messages', () => {
     const { lines, stream } = captureLog();
     createLogger('test', 'info', stream).warn('lookup failed for 150372-1233');

@@ -12,6 +12,8 @@ export const redactedPaths = [
   '*.cpr',
   'subjectCpr',
   '*.subjectCpr',
+  'holderCpr',
+  '*.holderCpr',
   'token',
   '*.token',
   'authorization',

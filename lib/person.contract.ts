@@ -14,6 +14,8 @@ export const wirePersonSchema = z.object({
   kommunekode: z.string(),
   /** Name and address protection (CPR act §28). */
   adressebeskyttet: z.boolean(),
+  /** For a minor: who has custody (forældremyndighed), by CPR number. */
+  myndighedsindehavere: z.array(cprSchema).default([]),
 });
 export type WirePerson = z.infer<typeof wirePersonSchema>;
 export const personsResponseSchema = z.object({ personer: z.array(wirePersonSchema) });

@@ -3,6 +3,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { accessLogSubgraph, type AccessLogSource } from '../gateway/audit/access-log';
 import { schemaOnly as calendarSchemaOnly, withCalendarLinks } from '../gateway/calendar/calendar-links';
+import { schemaOnly as consentSchemaOnly, withConsents } from '../gateway/consent/consents';
 import { defaultPorts, type SubgraphName } from '../lib/config';
 import { buildFederatedSchema } from '../lib/federated-schema';
 import { subgraphs } from '../subgraphs/registry';
@@ -19,8 +20,10 @@ export async function composeSupergraph(): Promise<Composition> {
   for (const definition of subgraphs) {
     subgraphSdls[definition.name] = printSubgraphSchema(await buildFederatedSchema(definition));
   }
-  // The gateway's own subgraph: the access log and the calendar links.
-  subgraphSdls.audit = printSubgraphSchema(await buildFederatedSchema(withCalendarLinks(accessLogSubgraph(schemaOnly), calendarSchemaOnly)));
+  // The gateway's own subgraph: the access log, the calendar links and the consents for external services.
+  subgraphSdls.audit = printSubgraphSchema(
+    await buildFederatedSchema(withConsents(withCalendarLinks(accessLogSubgraph(schemaOnly), calendarSchemaOnly), consentSchemaOnly)),
+  );
   const result = composeServices(
     Object.keys(subgraphSdls).map((name) => ({
       name,

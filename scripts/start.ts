@@ -12,13 +12,16 @@ const gatewayPort = process.env.PORT ?? String(defaultPorts.gateway);
 
 const components: { name: string; entry: string; env: NodeJS.ProcessEnv }[] = [
   { name: 'simulator', entry: 'mocks/simulator-main.ts', env: {} },
-  { name: 'issuer', entry: 'mocks/identity/issuer-main.ts', env: {} },
+  // Its consent page records consents for external services in the graph.
+  { name: 'issuer', entry: 'mocks/identity/issuer-main.ts', env: { DEV_ISSUER_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql` } },
   ...subgraphNames.map((name) => ({
     name,
     entry: `subgraphs/${name}/main.ts`,
     env: { PORT: String(defaultPorts[name]) },
   })),
   { name: 'gateway', entry: 'gateway/main.ts', env: { PORT: gatewayPort } },
+  // An example external service (a registered OAuth client) that reads payments on a citizen's consent.
+  { name: 'budget-app', entry: 'mocks/services/budget-app-main.ts', env: { DEV_ISSUER_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql` } },
 ];
 
 const children: ChildProcess[] = [];
@@ -62,6 +65,7 @@ async function announceWhenReady(): Promise<void> {
       process.stdout.write(
         `\nReady: http://127.0.0.1:${gatewayPort}/graphql\n` +
           `Get a token with: npm run --silent token -- thomas\n` +
+          `An external service asking for consent: http://127.0.0.1:4500/\n` +
           `Stop with Ctrl-C.\n\n`,
       );
       return;

@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, registerEnumType, Reso
 import clientNames from '../../config/clients.json';
 import { declareCitizen } from '../../lib/citizen';
 import { appError } from '../../lib/errors';
+import { externalService } from '../../lib/external-services';
 import type { Language } from '../../lib/i18n/language';
 import { say } from '../../lib/i18n/messages';
 import { DateTime } from '../../lib/scalars';
@@ -18,9 +19,11 @@ export const Citizen = declareCitizen();
 export enum ReaderKind {
   YOU = 'YOU',
   PROXY = 'PROXY',
+  PARENT = 'PARENT',
   CHATBOT = 'CHATBOT',
   PARTNER = 'PARTNER',
   STAFF = 'STAFF',
+  SERVICE = 'SERVICE',
   UNKNOWN = 'UNKNOWN',
 }
 registerEnumType(ReaderKind, {
@@ -29,9 +32,11 @@ registerEnumType(ReaderKind, {
   valuesConfig: {
     YOU: { description: 'The citizen themself.' },
     PROXY: { description: 'Someone acting for the citizen under a proxy or guardianship.' },
+    PARENT: { description: 'A parent with custody, acting for a minor child.' },
     CHATBOT: { description: "A chatbot answering the citizen's own questions." },
     PARTNER: { description: 'A partner authority under a sharing agreement.' },
     STAFF: { description: 'Municipal verification staff.' },
+    SERVICE: { description: "An external service on the citizen's consent." },
     UNKNOWN: { description: 'A reader the log cannot name.' },
   },
 });
@@ -70,24 +75,34 @@ export class AccessLogPage {
 export interface AccessLogSource {
   forSubject(subjectId: string, first: number, before?: number): Promise<StoredEvent[]>;
   /**
-   * Holder name by the actor id the holder acts under, for the citizen's own proxies: the
-   * pseudonym of a person's CPR, `org:<cvr>` for an organisation.
+   * Who may act for the citizen, by the actor id they act under (the pseudonym of a person's CPR,
+   * `org:<cvr>` for an organisation): the holders of the citizen's proxies, and for a minor the
+   * parents with custody.
    */
-  proxyHolders(subjectCpr: string, deadline: number): Promise<Map<string, string>>;
+  proxyHolders(subjectCpr: string, deadline: number): Promise<Map<string, ActingFor>>;
   pseudonym(cpr: string): string;
 }
 
 const clients: Record<string, string> = clientNames.clients;
 const organisations: Record<string, string> = clientNames.organisations;
 
-function reader(event: StoredEvent, subjectId: string, holders: Map<string, string>, language: Language): { reader: ReaderKind; who: string } {
+/** Someone who may act for the citizen, as the access log names them. */
+export interface ActingFor {
+  name: string;
+  /** A parent with custody rather than a proxy holder. */
+  parent: boolean;
+}
+
+function reader(event: StoredEvent, subjectId: string, holders: Map<string, ActingFor>, language: Language): { reader: ReaderKind; who: string } {
   const [kind, id] = event.actorId.includes(':') ? event.actorId.split(/:(.*)/s) : ['', event.actorId];
   if (event.callerKind === 'citizen' && event.actorId === subjectId) return { reader: ReaderKind.YOU, who: say(language, 'reader.you') };
   // Before the `org:` kind below: an organisation holding a proxy is named as the proxy it holds.
   if (event.callerKind === 'proxy') {
-    const name = holders.get(event.actorId);
-    return { reader: ReaderKind.PROXY, who: name === undefined ? say(language, 'reader.formerProxy') : say(language, 'reader.proxy', { name }) };
+    const holder = holders.get(event.actorId);
+    if (holder?.parent) return { reader: ReaderKind.PARENT, who: say(language, 'reader.parent', { name: holder.name }) };
+    return { reader: ReaderKind.PROXY, who: holder === undefined ? say(language, 'reader.formerProxy') : say(language, 'reader.proxy', { name: holder.name }) };
   }
+  if (kind === 'service') return { reader: ReaderKind.SERVICE, who: say(language, 'reader.service', { name: externalService(id)?.name ?? id }) };
   if (kind === 'client') return { reader: ReaderKind.CHATBOT, who: say(language, 'reader.chatbot', { name: clients[id] ?? id }) };
   if (kind === 'org') return { reader: ReaderKind.PARTNER, who: organisations[id] ?? id };
   if (kind === 'staff') return { reader: ReaderKind.STAFF, who: say(language, 'reader.staff') };
@@ -100,7 +115,7 @@ export function accessLogResolver(source: AccessLogSource) {
     @FieldResolver(() => AccessLogPage, {
       nullable: true,
       description:
-        "Who has seen the citizen's data, newest first. The citizen sees it; a full guardian or a future power of attorney in force too; no other proxy, chatbot or partner.",
+        "Who has seen the citizen's data, newest first. The citizen sees it; a full guardian or a future power of attorney in force too; no other proxy, chatbot, partner or external service.",
     })
     async accessLog(
       @Ctx() context: GatewayContext,

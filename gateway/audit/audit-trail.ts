@@ -1,10 +1,11 @@
 import type { GatewayConfig } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
+import { personIndex, personsResponseSchema } from '../../lib/person.contract';
 import { citizenId } from '../../lib/pseudonym';
 import type { Upstream } from '../../lib/upstream';
 import { proxiesIndex, proxiesResponseSchema } from '../../subgraphs/proxies/upstream.contract';
 import type { Refusal } from '../auth/access-policy';
-import { accessLogSubgraph } from './access-log';
+import { accessLogSubgraph, type ActingFor } from './access-log';
 import { auditPlugin } from './audit-plugin';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { connect, type SqlDatabase } from './sql';
@@ -29,7 +30,12 @@ async function prepareSchema(db: SqlDatabase, production: boolean): Promise<void
 }
 
 /** Everything the gateway needs of the audit trail, started once. */
-export async function startAuditTrail(config: GatewayConfig, proxyRegistry: Upstream, logger: Logger, checkpoints: CheckpointStore | null = null) {
+export async function startAuditTrail(
+  config: GatewayConfig,
+  registries: { proxies: Upstream; persons: Upstream },
+  logger: Logger,
+  checkpoints: CheckpointStore | null = null,
+) {
   const db = await connect(config.databaseUrl);
   await prepareSchema(db, config.env === 'production').catch(async (error: unknown) => {
     await db.close();
@@ -49,10 +55,19 @@ export async function startAuditTrail(config: GatewayConfig, proxyRegistry: Upst
   const ownSubgraph = accessLogSubgraph({
     forSubject: (subjectId, first, before) => store.forSubject(subjectId, first, before),
     async proxyHolders(subjectCpr, deadline) {
-      const { fuldmagter } = await proxyRegistry.post(proxiesIndex.search, { cpr: subjectCpr }, proxiesResponseSchema, { deadline });
+      const lookUp = (cprs: string[]) =>
+        cprs.length === 0 ? Promise.resolve([]) : registries.persons.post(personIndex.batch, { ider: cprs }, personsResponseSchema, { deadline }).then((answer) => answer.personer);
+      const [{ fuldmagter }, [subject]] = await Promise.all([
+        registries.proxies.post(proxiesIndex.search, { cpr: subjectCpr }, proxiesResponseSchema, { deadline }),
+        lookUp([subjectCpr]),
+      ]);
+      const parents = await lookUp(subject?.myndighedsindehavere ?? []);
       // Keyed as the access policy names actors: a person by pseudonym, an organisation by CVR.
       const actorOf = ({ type, id }: (typeof fuldmagter)[number]['fuldmagtshaver']) => (type === 'ORGANISATION' ? `org:${id}` : pseudonym(id));
-      return new Map(fuldmagter.map((proxy) => [actorOf(proxy.fuldmagtshaver), proxy.fuldmagtshaver.navn]));
+      return new Map<string, ActingFor>([
+        ...fuldmagter.map((proxy): [string, ActingFor] => [actorOf(proxy.fuldmagtshaver), { name: proxy.fuldmagtshaver.navn, parent: false }]),
+        ...parents.map((parent): [string, ActingFor] => [pseudonym(parent.cpr), { name: parent.navn, parent: true }]),
+      ]);
     },
     pseudonym,
   });

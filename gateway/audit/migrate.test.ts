@@ -38,6 +38,6 @@ describe('the audit schema', () => {
     });
     const logger = createLogger('test', 'silent');
     const registry = new Upstream({ area: 'proxies', baseUrl: 'http://127.0.0.1:9', timeoutMs: 100, logger });
-    await expect(startAuditTrail(config, registry, logger)).rejects.toThrow(/schema version 0.*npm run migrate/);
+    await expect(startAuditTrail(config, { proxies: registry, persons: registry }, logger)).rejects.toThrow(/schema version 0.*npm run migrate/);
   });
 });

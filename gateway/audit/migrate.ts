@@ -3,7 +3,7 @@ import type { Sql, SqlDatabase } from './sql';
 /**
  * The audit schema as numbered migrations, applied by `npm run migrate` (the `audit-migrate` Job,
  * as the role that owns the tables), so the gateway's own role needs only INSERT and SELECT (and
- * UPDATE on calendar_links, below). The events table is append-only: a trigger refuses UPDATE,
+ * UPDATE on calendar_links and consents, below). The events table is append-only: a trigger refuses UPDATE,
  * DELETE and TRUNCATE except a DELETE inside the retention job, which sets `audit.retention` for
  * its own transaction and leaves an anchor so the chain stays verifiable. Never edit a released
  * migration: add the next one.
@@ -65,6 +65,26 @@ const migrations: { version: number; statements: string[] }[] = [
          last_used_at timestamptz
        )`,
       'CREATE INDEX IF NOT EXISTS calendar_links_subject ON calendar_links (subject_id, created_at DESC)',
+    ],
+  },
+  // A citizen's consents for external services (gateway/consent/): the CPR only sealed. Not
+  // append-only: withdrawing one updates its row (the gateway's role needs UPDATE on this table,
+  // on withdrawn_at).
+  {
+    version: 4,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS consents (
+         id text PRIMARY KEY,
+         subject_id text NOT NULL,
+         subject_cpr_sealed text NOT NULL,
+         client_id text NOT NULL,
+         areas text[] NOT NULL,
+         purpose text NOT NULL,
+         created_at timestamptz NOT NULL,
+         expires_at timestamptz NOT NULL,
+         withdrawn_at timestamptz
+       )`,
+      'CREATE INDEX IF NOT EXISTS consents_subject ON consents (subject_id, created_at DESC)',
     ],
   },
 ];

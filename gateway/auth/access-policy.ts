@@ -2,6 +2,7 @@ import type { GatewayConfig } from '../../lib/config';
 import { appError, type Area } from '../../lib/errors';
 import { areaNames, type InternalContext } from '../../lib/internal-context';
 import { citizenId } from '../../lib/pseudonym';
+import type { ConsentChecks } from '../consent/consent-store';
 import type { ProxyGrants } from './proxy-grants';
 import type { Assurance, Holder, VerifiedCaller } from './token-verifier';
 
@@ -34,7 +35,13 @@ const nobody: Pick<Access, 'areas' | 'scopes' | 'mayReadAccessLog' | 'holderId' 
  * queries made for them. An organisation's own login reaches no citizen at all, only the list of
  * whom it acts for.
  */
-export function createAccessPolicy(config: GatewayConfig, grants: Pick<ProxyGrants, 'grantFor'>, recordRefusal: (refusal: Refusal) => Promise<void>) {
+export function createAccessPolicy(
+  config: GatewayConfig,
+  grants: Pick<ProxyGrants, 'grantFor'>,
+  recordRefusal: (refusal: Refusal) => Promise<void>,
+  /** The consent store's checks; without it every external service is refused. */
+  consents?: Pick<ConsentChecks, 'consentFor'>,
+) {
   const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);
   // An organisation is no private person, so its CVR is named as it is, like a partner's.
   const holderActor = (holder: Holder) => (holder.type === 'PERSON' ? pseudonym(holder.cpr) : `org:${holder.cvr}`);
@@ -42,7 +49,7 @@ export function createAccessPolicy(config: GatewayConfig, grants: Pick<ProxyGran
   return async (caller: VerifiedCaller, request: { deadline: number; requestId: string; namedCitizen: string | null }): Promise<Access> => {
     const { deadline, requestId } = request;
     /** Every refusal of a citizen's data is recorded, then answered. */
-    const refuse = async (code: 'INSUFFICIENT_ASSURANCE' | 'PROXY_NOT_VALID', callerKind: Access['callerKind'], actorId: string, subjectCpr: string | null) => {
+    const refuse = async (code: 'INSUFFICIENT_ASSURANCE' | 'PROXY_NOT_VALID' | 'CONSENT_NOT_VALID', callerKind: Access['callerKind'], actorId: string, subjectCpr: string | null) => {
       await recordRefusal({ requestId, callerKind, actorId, subjectCpr }).catch(() => undefined);
       return appError(code);
     };
@@ -115,6 +122,27 @@ export function createAccessPolicy(config: GatewayConfig, grants: Pick<ProxyGran
           areas,
           scopes: [{ areas, caseId: null }],
           staffMunicipality: caller.municipality,
+        };
+      }
+      case 'service': {
+        // An external service on a citizen's consent: only while the consent is in force (looked up
+        // through a cache of a few seconds), only the areas both the consent and the token name,
+        // never the access log. Its refusals are recorded against the consent's citizen.
+        const actorId = `service:${caller.clientId}`;
+        const consent = await consents?.consentFor(caller.consentId);
+        const theirs = consent && consent.clientId === caller.clientId ? consent : null;
+        if (!theirs || theirs.withdrawnAt !== null || theirs.validUntil.getTime() <= Date.now()) {
+          throw await refuse('CONSENT_NOT_VALID', 'service', actorId, theirs?.subjectCpr ?? null);
+        }
+        const areas = theirs.areas.filter((area) => caller.scopes.includes(area));
+        return {
+          ...nobody,
+          callerKind: 'service',
+          actorId,
+          subjectCpr: theirs.subjectCpr,
+          assurance: null,
+          areas,
+          scopes: [{ areas, caseId: null }],
         };
       }
     }

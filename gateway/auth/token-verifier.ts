@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { GatewayConfig } from '../../lib/config';
 import { appError, type AppErrorDetails } from '../../lib/errors';
 import type { MessageKey } from '../../lib/i18n/messages';
+import { externalService, withinService, type ConsentArea } from '../../lib/external-services';
 import { cprSchema } from '../../lib/index-wire';
 import clientNames from '../../config/clients.json';
 
@@ -19,7 +20,9 @@ export type Holder = { type: 'PERSON'; cpr: string } | { type: 'ORGANISATION'; c
  * citizen whose data is asked for, and an `act` claim names whoever acts for them (a proxy
  * holder by CPR or CVR, or a chatbot by client id). An organisation's own login names only its
  * CVR. Client-credentials tokens (RFC 9068) name a client and, for partners, an organisation;
- * staff tokens name a municipality.
+ * staff tokens name a municipality. An external service's token (authorization code with PKCE,
+ * RFC 9068) names the service, the citizen's consent and its areas, and no one else: whose data it
+ * reads is the consent's business, checked on every request.
  */
 export type VerifiedCaller =
   | { kind: 'citizen'; subjectCpr: string; assurance: Assurance }
@@ -27,7 +30,8 @@ export type VerifiedCaller =
   | { kind: 'organisation'; cvr: string; assurance: Assurance }
   | { kind: 'chatbot'; clientId: string; subjectCpr: string; assurance: Assurance }
   | { kind: 'partner'; clientId: string; organisation: string }
-  | { kind: 'staff'; employeeId: string; municipality: string; assurance: Assurance };
+  | { kind: 'staff'; employeeId: string; municipality: string; assurance: Assurance }
+  | { kind: 'service'; clientId: string; consentId: string; scopes: ConsentArea[] };
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<VerifiedCaller>;
 
@@ -64,9 +68,24 @@ export function createTokenVerifier(
   const staff = z.object({ sub: z.string().min(1), municipality_code: z.string().regex(/^\d{3}$/), [auth.assuranceClaim]: assurance });
 
   const refuse = (detail: MessageKey) => appError('UNAUTHENTICATED', { detail });
+  const consented = z.object({ client_id: z.string().min(1), consent_id: z.string().min(1).max(64) });
+
+  /**
+   * A token on a citizen's consent: a registered service, only areas it is registered for, and no
+   * person, organisation or actor beside it (a consent id must not widen someone's own token).
+   */
+  function serviceCaller(payload: JWTPayload, granted: string[]): VerifiedCaller {
+    const claims = consented.safeParse(payload);
+    const service = claims.success ? externalService(claims.data.client_id) : undefined;
+    const others = [auth.cprClaim, auth.cvrClaim, 'act', 'org_id', 'municipality_code'].some((claim) => payload[claim] !== undefined);
+    const areas = service && granted.length > 0 ? withinService(service, granted) : null;
+    if (!claims.success || others || !areas) throw refuse('error.tokenConsentClaims');
+    return { kind: 'service', clientId: claims.data.client_id, consentId: claims.data.consent_id, scopes: areas };
+  }
 
   function classify(payload: JWTPayload): VerifiedCaller {
     const granted = scopes(payload);
+    if (payload.consent_id !== undefined) return serviceCaller(payload, granted);
     if (granted.includes('shared-appointments')) {
       const claims = partner.safeParse(payload);
       if (!claims.success) throw refuse('error.tokenPartnerClaims');

@@ -20,8 +20,12 @@ export const messages = {
     en: 'Personal data needs a login at assurance level Substantial or High (MitID).',
   },
   'error.PROXY_NOT_VALID': {
-    da: 'Du har ingen gyldig fuldmagt til at handle for denne borger: den kan være tilbagekaldt, udløbet eller ophørt med sagen.',
-    en: 'No proxy in force lets you act for this citizen: it may be revoked, expired, or ended with its case.',
+    da: 'Du har ingen gyldig fuldmagt til at handle for denne borger: den kan mangle din accept, være tilbagekaldt, udløbet eller ophørt med sagen.',
+    en: 'No proxy in force lets you act for this citizen: it may await your acceptance, or be revoked, expired, or ended with its case.',
+  },
+  'error.CONSENT_NOT_VALID': {
+    da: 'Borgerens samtykke til denne tjeneste gælder ikke: det kan være trukket tilbage eller udløbet. Bed borgeren om et nyt.',
+    en: "The citizen's consent for this service is not in force: it may be withdrawn or expired. Ask the citizen for a new one.",
   },
   'error.NOT_FOUND': { da: 'Der er ingen sådan oplysning til dig.', en: 'There is no such record for you.' },
   'error.FORBIDDEN_AREA': { da: 'Du har ikke adgang til dette område.', en: 'You have no access to this area.' },
@@ -102,7 +106,55 @@ export const messages = {
     da: (p) => `Du har allerede ${p.limit} kalenderlinks. Tilbagekald et, før du opretter et nyt.`,
     en: (p) => `You already have ${p.limit} calendar links. Revoke one before you make another.`,
   },
+  'error.consentOwnLogin': {
+    da: 'Kun borgeren selv, logget ind som sig selv, kan give, se og trække samtykker tilbage.',
+    en: 'Only the citizen themself, logged in as themself, may give, see and withdraw consents.',
+  },
+  'error.consentUnknownService': { da: 'Der er ingen registreret tjeneste med det klient-id.', en: 'No registered service has that client id.' },
+  'error.consentAreas': {
+    da: (p) => `Angiv et eller flere af de områder, tjenesten er registreret til: ${p.areas}.`,
+    en: (p) => `Name one or more of the areas the service is registered for: ${p.areas}.`,
+  },
+  'error.consentDays': {
+    da: (p) => `Et samtykke til denne tjeneste gælder fra 1 til ${p.max} dage.`,
+    en: (p) => `A consent for this service lasts from 1 to ${p.max} days.`,
+  },
+  'error.consentPurpose': {
+    da: (p) => `Formålet skal være almindelig tekst på 1-${p.max} tegn.`,
+    en: (p) => `The purpose must be plain text of 1-${p.max} characters.`,
+  },
   'error.proxyIdShape': { da: 'Et fuldmagts-id er 1-64 bogstaver, tal og bindestreger.', en: 'A proxy id is 1-64 letters, digits and dashes.' },
+  'error.grantOwnLogin': {
+    da: 'Kun borgeren selv, logget ind som sig selv, kan give en fuldmagt.',
+    en: 'Only the citizen themself, logged in as themself, may grant a proxy.',
+  },
+  'error.proxyHolderOne': {
+    da: 'Angiv fuldmagtshaveren med enten et CPR-nummer eller et CVR-nummer, ikke begge.',
+    en: 'Name the holder by either a CPR number or a CVR number, not both.',
+  },
+  'error.proxyHolderShape': {
+    da: 'Et CPR-nummer er 10 cifre (evt. med bindestreg efter de første seks), et CVR-nummer 8 cifre.',
+    en: 'A CPR number is 10 digits (a dash after the first six allowed), a CVR number 8 digits.',
+  },
+  'error.proxyHolderUnknown': { da: 'Vi kender ingen person eller virksomhed med det nummer.', en: 'No person or organisation with that number is known.' },
+  'error.proxyToYourself': { da: 'Du kan ikke give dig selv en fuldmagt.', en: 'You cannot grant a proxy to yourself.' },
+  'error.proxyCards': { da: 'Vælg mindst ét område, fuldmagten skal dække.', en: 'Choose at least one area the proxy covers.' },
+  'error.proxyStartsInPast': { da: 'En fuldmagt kan tidligst gælde fra i dag.', en: 'A proxy can start today at the earliest.' },
+  'error.proxyEndsBeforeStart': { da: 'En fuldmagt kan ikke slutte, før den begynder.', en: 'A proxy cannot end before it starts.' },
+  'error.proxyCaseNotYours': {
+    da: 'En fuldmagt kan kun bindes til en af dine egne åbne sager.',
+    en: 'A proxy can only be bound to one of your own open cases.',
+  },
+  'error.idempotencyKeyShape': {
+    da: 'En idempotensnøgle er 8-64 bogstaver, tal, bindestreger og understreger.',
+    en: 'An idempotency key is 8-64 letters, digits, dashes and underscores.',
+  },
+  'error.idempotencyKeyReused': {
+    da: 'Denne idempotensnøgle er allerede brugt til en anden fuldmagt.',
+    en: 'This idempotency key was already used for another proxy.',
+  },
+  'error.proxyEnded': { da: 'Fuldmagten er ophørt og kan ikke længere accepteres.', en: 'The proxy has ended and can no longer be accepted.' },
+  'error.proxyNotPending': { da: 'Fuldmagten venter ikke længere på dit svar.', en: 'The proxy no longer waits for your answer.' },
   'error.oneCitizenPerRequest': {
     da: 'Angiv borgeren i variablen `cpr` (10 cifre): én borger pr. forespørgsel.',
     en: 'Name the citizen in the variable `cpr` (10 digits): one citizen per request.',
@@ -136,6 +188,10 @@ export const messages = {
   'error.tokenUnregisteredClient': {
     da: 'Denne klient må ikke handle for borgere: den er ikke en registreret chatbot med scope citizen-context.',
     en: 'This client may not act for citizens: it is not a registered chatbot with the citizen-context scope.',
+  },
+  'error.tokenConsentClaims': {
+    da: 'Et samtykketoken skal angive en registreret tjeneste og dens områder og må hverken angive en person, en organisation eller en anden, der handler.',
+    en: 'A consent token must name a registered service and its areas, and neither a person, an organisation nor anyone acting.',
   },
   'error.tokenNoActor': { da: 'Adgangstokenets "act"-claim angiver ingen, der kan handle.', en: 'The access token\'s "act" claim names no one who can act.' },
 
@@ -188,10 +244,22 @@ export const messages = {
   // Who looked at the citizen's data (AccessLogEntry.who).
   'reader.you': { da: 'Dig', en: 'You' },
   'reader.proxy': { da: (p) => `Din fuldmagtshaver ${p.name}`, en: (p) => `Your proxy ${p.name}` },
+  'reader.parent': { da: (p) => `Din forælder ${p.name}`, en: (p) => `Your parent ${p.name}` },
   'reader.formerProxy': { da: 'En tidligere fuldmagtshaver', en: 'A former proxy' },
   'reader.chatbot': { da: (p) => `Chatbot: ${p.name}`, en: (p) => `Chatbot: ${p.name}` },
+  'reader.service': { da: (p) => `Tjenesten ${p.name}, med dit samtykke`, en: (p) => `The service ${p.name}, with your consent` },
   'reader.staff': { da: 'Kommunens verifikationsmedarbejdere', en: 'Municipal verification staff' },
   'reader.unknown': { da: 'Ukendt', en: 'Unknown' },
+
+  // Where a proxy stands, and why it ended (Proxy.statusText / endReasonText, HeldProxy).
+  'proxyStatus.PENDING': { da: 'Venter på, at fuldmagtshaveren accepterer', en: 'Waiting for the holder to accept' },
+  'proxyStatus.NOT_YET_IN_FORCE': { da: 'Accepteret, men endnu ikke trådt i kraft', en: 'Accepted, not yet in force' },
+  'proxyStatus.IN_FORCE': { da: 'Gælder', en: 'In force' },
+  'proxyStatus.ENDED': { da: 'Ophørt', en: 'Ended' },
+  'proxyEnd.REVOKED': { da: 'Tilbagekaldt af fuldmagtsgiveren', en: 'Revoked by the citizen who granted it' },
+  'proxyEnd.DECLINED': { da: 'Afvist af fuldmagtshaveren', en: 'Declined by the holder' },
+  'proxyEnd.EXPIRED': { da: 'Udløbet: gyldighedsperioden er slut', en: 'Expired: its period is over' },
+  'proxyEnd.CASE_CLOSED': { da: 'Ophørt, fordi sagen er afsluttet', en: 'Ended because its case was closed' },
 
   // KLE codes no table knows, not even by a parent (lib/kle.ts).
   'kle.unknown': { da: 'Anden sag', en: 'Other matter' },

@@ -4,7 +4,7 @@ import agreementsFile from '../../config/sharing-agreements.json';
 import { ageFromCpr } from '../../lib/cpr';
 import type { Disclosures } from '../../lib/disclosures';
 import { appError, type Area } from '../../lib/errors';
-import type { InternalContext } from '../../lib/internal-context';
+import { areaNames, type InternalContext } from '../../lib/internal-context';
 import type { WirePerson } from '../../lib/person.contract';
 import type { AreaLoaders, IndexDescription, SourceFreshness } from './index-client';
 
@@ -44,6 +44,8 @@ const municipalitySchema = z.object({
 });
 const rulesSchema = z.object({
   defaultMinimumAge: z.number().int().min(0),
+  /** A parent with custody of a minor: the areas read, and from which age of the child what the youth rule shows the child is the child's alone. */
+  custody: z.object({ areas: z.array(z.enum(areaNames)), childsOwnFromAge: z.number().int().min(0) }),
   municipalities: z.record(z.string(), municipalitySchema),
 });
 export type AccessRules = z.infer<typeof rulesSchema>;
@@ -83,14 +85,17 @@ export function isActivated(rules: AccessRules, area: Area, traits: RecordTraits
  */
 export type View = 'overview' | 'context' | 'shared';
 const viewers: Record<View, readonly InternalContext['callerKind'][]> = {
-  overview: ['citizen', 'proxy', 'staff'],
+  overview: ['citizen', 'proxy', 'staff', 'service'],
   context: ['citizen', 'chatbot'],
   shared: ['partner'],
 };
 const contextAreas: readonly Area[] = ['cases', 'payments', 'appointments'];
 
-/** Where the young person's own view is concerned (themselves or their chatbot), the age limit applies. */
-const seesOwnData = (caller: InternalContext) => caller.callerKind === 'citizen' || caller.callerKind === 'chatbot';
+/**
+ * Where the young person's own view is concerned (themselves, their chatbot, or a service on their
+ * own consent), the age limit applies: a consent lets a service see no more than the citizen.
+ */
+const seesOwnData = (caller: InternalContext) => caller.callerKind === 'citizen' || caller.callerKind === 'chatbot' || caller.callerKind === 'service';
 
 /** Rules about the data itself, whoever reads it: staff see their municipality's; others what is activated and old enough. */
 function dataRule(rules: AccessRules, area: Area, traits: RecordTraits, caller: InternalContext, today: Date): Verdict {
@@ -105,14 +110,29 @@ function dataRule(rules: AccessRules, area: Area, traits: RecordTraits, caller: 
   return { show: true };
 }
 
+/**
+ * What the youth rule already shows a child old enough to keep it from a parent: a parent acting
+ * under custody does not see it (a 16-year-old's own case about their education, say).
+ */
+function childsOwn(rules: AccessRules, traits: RecordTraits, caller: InternalContext, today: Date): boolean {
+  if (caller.subjectCpr === null) return false;
+  const age = ageFromCpr(caller.subjectCpr, today);
+  return age >= rules.custody.childsOwnFromAge && age >= minimumAge(rules, traits.municipality, traits.kle);
+}
+
 /** Whether the caller's grant covers this record, in the view it reads through. */
-function grantCovers(view: View, area: Area, traits: RecordTraits, caller: InternalContext): boolean {
+function grantCovers(view: View, area: Area, traits: RecordTraits, caller: InternalContext, rules: AccessRules, today: Date): boolean {
   if (view === 'shared') {
     const organisation = caller.partnerOrganisation;
     return organisation !== null && !traits.sharingObjected && (sharedWith[traits.sourceSystem ?? ''] ?? []).includes(organisation);
   }
   if (view === 'context') return true;
-  return caller.scopes.some((scope) => scope.areas.includes(area) && (scope.caseId === null || scope.caseId === traits.caseId));
+  return caller.scopes.some(
+    (scope) =>
+      scope.areas.includes(area) &&
+      (scope.caseId === null || scope.caseId === traits.caseId) &&
+      !(scope.custody && childsOwn(rules, traits, caller, today)),
+  );
 }
 
 /** A change is made only under a context sealed for a mutation's fetch: a read's context cannot be replayed into one. */
@@ -203,7 +223,7 @@ export class Access {
   /** The verdict on one record for this caller: its grant, then the rules on it and on what it belongs to. */
   async judge<R>(area: Area, record: R): Promise<Judged> {
     const { verdict, traits } = await this.judgeData(area, record);
-    if (!grantCovers(this.view, area, traits, this.caller)) return { verdict: { show: false, reason: 'OUTSIDE_GRANT' }, traits };
+    if (!grantCovers(this.view, area, traits, this.caller, this.rules, this.today)) return { verdict: { show: false, reason: 'OUTSIDE_GRANT' }, traits };
     return { verdict, traits };
   }
 
@@ -342,6 +362,8 @@ export class Access {
   /** The citizen's own address from the CPR register, as `address` allows it. */
   async ownAddress(): Promise<string | null> {
     this.requireView();
+    // A consent covers data areas, not where the citizen lives.
+    if (this.caller.callerKind === 'service') return null;
     const person = await this.sources.person();
     const shown = person === null ? null : await this.address(person.adresse);
     if (shown !== null) this.reveal('address');

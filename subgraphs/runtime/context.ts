@@ -37,6 +37,9 @@ export interface SubgraphContext {
   pseudonym(cpr: string): string;
   /** A person in the CPR register (a holder's principals' names). */
   person(cpr: string): Promise<WirePerson | null>;
-  /** Drops the citizen's cached answers of this subgraph's index after a change made through the graph. */
-  forget(): Promise<void>;
+  /**
+   * Drops a citizen's cached answers of this subgraph's index after a change made through the graph:
+   * the subject's, or the one named (a holder's answer changes the principal's proxies).
+   */
+  forget(cpr?: string): Promise<void>;
 }

@@ -160,8 +160,8 @@ export async function startSubgraph<TRecord>(
       batch: (area, ids) => (ids.length === 0 ? Promise.resolve([]) : clientFor(area).byIds(ids, [], deadline)),
       person: (cpr) => persons.find(cpr, deadline),
       pseudonym,
-      forget: async () => {
-        if (caller.subjectCpr !== null) await clientFor(definition.name).forget(caller.subjectCpr);
+      forget: async (cpr = caller.subjectCpr ?? undefined) => {
+        if (cpr !== undefined) await clientFor(definition.name).forget(cpr);
       },
     };
   };

@@ -43,6 +43,14 @@ interface MatrixCaller {
   caller: Caller;
 }
 
+/** An external service on the citizen's consent, given in the graph (and withdrawn, for some) before the matrix runs. */
+const budgetApp = (forWhom: Person, areas: ('benefits' | 'payments')[], note: string, inForce = true): MatrixCaller => ({
+  name: `budget-app for ${forWhom} (${note})`,
+  // The consent id is filled in once the citizen has given it.
+  token: { kind: 'service', clientId: 'budget-app', consentId: '', scopes: areas, subjectCpr: cpr(forWhom) },
+  caller: { kind: 'service', clientId: 'budget-app', areas, inForce, cpr: cpr(forWhom) },
+});
+
 const citizen = (who: Person): MatrixCaller => ({ name: who, token: { kind: 'citizen', cpr: cpr(who) }, caller: { kind: 'citizen', cpr: cpr(who) } });
 const proxy = (holder: Person, forWhom: Person, note = ''): MatrixCaller => ({
   name: `${holder} for ${forWhom}${note}`,
@@ -72,12 +80,15 @@ const staff = (municipality: string, forWhom: Person): MatrixCaller => ({
 });
 
 const callers: MatrixCaller[] = [
-  ...(['thomas', 'sara', 'amir', 'karen', 'ole'] as const).map(citizen),
+  ...(['thomas', 'sara', 'amir', 'karen', 'ole', 'emil'] as const).map(citizen),
   proxy('lawyer', 'thomas', ' (case-bound)'),
   proxy('guardian', 'karen', ' (full guardianship)'),
   proxy('partialGuardian', 'ole', ' (two proxies merged)'),
   proxy('niece', 'ole', ' (lasting power of attorney in force)'),
   proxy('sister', 'thomas', ' (lasting power of attorney not in force)'),
+  proxy('thomas', 'emil', ' (custody of a 12-year-old, no proxy)'),
+  proxy('mother', 'sara', ' (custody of a 16-year-old: her own case stays hers)'),
+  proxy('thomas', 'sara', ' (no custody, no proxy)'),
   {
     name: 'accountant for thomas (organisation by CVR)',
     token: { kind: 'organisationProxy', cvr: accountant.cvr, subjectCpr: cpr('thomas') },
@@ -85,6 +96,9 @@ const callers: MatrixCaller[] = [
   },
   ...(['thomas', 'karen', 'amir'] as const).map(chatbot),
   ...(['thomas', 'karen', 'amir'] as const).map(region),
+  budgetApp('thomas', ['payments'], 'consent for payments'),
+  budgetApp('amir', ['benefits', 'payments'], 'consent of a 17-year-old: the youth rule holds back what it holds back from him'),
+  budgetApp('karen', ['payments'], 'consent withdrawn', false),
   staff('740', 'ole'),
   staff('751', 'ole'),
   staff('740', 'thomas'),
@@ -104,6 +118,8 @@ const callers: MatrixCaller[] = [
   probeProxy('probeAttorney', 'thomas', 'three proxies by case merged, a fourth ended with its case'),
   probeProxy('probeGuardian', 'ole', 'not valid yet'),
   probeProxy('probeGuardian', 'karen', 'bound to a closed case'),
+  probeProxy('probeAttorney', 'ole', 'granted, not yet accepted'),
+  probeProxy('probeAttorney', 'amir', 'declined by its holder'),
   ...(['probeAttorney', 'probeGuardian'] as const).map((holder) => ({
     name: `${holder} on their own login`,
     token: { kind: 'citizen', cpr: probeHolders[holder].cpr } as TokenSubject,
@@ -122,12 +138,13 @@ function expectationFor(caller: Caller, root: string): Expectation {
   if (outcome.view === 'overview') return { root: outcome, overview: oracle.overview(caller) };
   if (outcome.view === 'context') return { root: outcome, context: oracle.context(caller) };
   if (outcome.view === 'representations') return { root: outcome, representations: oracle.representations(caller) };
+  if (outcome.view === 'held') return { root: outcome, held: oracle.held(caller) };
   return { root: outcome, shared: oracle.shared(caller) };
 }
 
 function title(caller: MatrixCaller, root: string): string {
   const outcome = oracle.root(caller.caller, root);
-  const verdict = outcome.allowed ? 'sees what the oracle allows' : outcome.status === 403 ? 'is refused (PROXY_NOT_VALID) and sees nothing' : 'is refused and sees nothing';
+  const verdict = outcome.allowed ? 'sees what the oracle allows' : outcome.status === 403 ? `is refused (${outcome.code}) and sees nothing` : 'is refused and sees nothing';
   return `${caller.name} through ${root} ${verdict}`;
 }
 
@@ -150,6 +167,17 @@ describe('the access matrix, generated from the public schema', () => {
     });
     // Before the first request, so no cache holds an index answer without them.
     addProbes(stack.simulator.dataset);
+    // Each citizen gives the service its consent (the issuer's consent page does this), some withdraw it.
+    for (const { token, caller } of callers) {
+      if (token.kind !== 'service' || caller.kind !== 'service') continue;
+      const own = await mintToken({ kind: 'citizen', cpr: caller.cpr }, { issuer: stack.issuer.url });
+      const given = await postGraphQL<{ grantConsent: { id: string } }>(stack.gatewayUrl, 'mutation ($areas: [String!]!) { grantConsent(clientId: "budget-app", areas: $areas, days: 30, purpose: "Budget") { id } }', {
+        token: own,
+        variables: { areas: caller.areas },
+      });
+      token.consentId = given.body.data!.grantConsent.id;
+      if (!caller.inForce) await postGraphQL(stack.gatewayUrl, 'mutation ($id: ID!) { withdrawConsent(id: $id) }', { token: own, variables: { id: token.consentId } });
+    }
     for (const each of callers) tokens.set(each.name, await mintToken(each.token, { issuer: stack.issuer.url }));
     audit = new Client({ connectionString: stack.databaseUrl });
     await audit.connect();

@@ -9,6 +9,7 @@ import {
   type AreaExpectation,
   type ContextExpectation,
   type OverviewExpectation,
+  type HeldExpectation,
   type RepresentationExpectation,
   type RootExpectation,
   type WireRecord,
@@ -89,6 +90,9 @@ class Checker {
       } else if (child.field === 'calendarLinks') {
         if (!expectation.calendarLinks) this.refused(at, inner, 'FORBIDDEN');
         else if (!Array.isArray(inner)) this.problem(at, `the citizen's calendar links were expected, got ${JSON.stringify(inner)}`);
+      } else if (child.field === 'consents') {
+        if (!expectation.consents) this.refused(at, inner, 'FORBIDDEN');
+        else if (!Array.isArray(inner)) this.problem(at, `the citizen's consents were expected, got ${JSON.stringify(inner)}`);
       } else if (child.field === 'accessLog') {
         if (!expectation.accessLog) this.refused(at, inner, 'FORBIDDEN_AREA');
         else if (inner === null || typeof inner !== 'object') this.problem(at, `the access log was expected, got ${JSON.stringify(inner)}`);
@@ -321,6 +325,43 @@ class Checker {
     if (missing.length + extra.length > 0) this.problem(path, `representations differ; missing ${missing.join(' ') || '-'}; unexpected ${extra.join(' ') || '-'}`);
   }
 
+  /** A holder's own list of the proxies granted to it: exactly the expected ones, each as it stands. */
+  held(node: Selected, value: unknown, path: Path, expected: HeldExpectation[]): void {
+    if (!Array.isArray(value)) {
+      this.problem(path, `a list of held proxies was expected, got ${JSON.stringify(value)}`);
+      return;
+    }
+    const items = byField(value, node) as Json[];
+    const wanted = new Map(expected.map((entry) => [entry.id, entry]));
+    const first = node.first ?? Number.POSITIVE_INFINITY;
+    if (expected.length <= first) compareIds(this.problems, `${show(path)} (held proxies)`, items.map((item) => String(item.id)), [...wanted.keys()]);
+    const compared: Record<string, (item: Json, entry: HeldExpectation) => string | null> = {
+      id: () => null,
+      cards: (item, entry) => (JSON.stringify(sorted(item.cards as string[])) === JSON.stringify(sorted(entry.cards)) ? null : `cards ${JSON.stringify(item.cards)}, expected ${JSON.stringify(entry.cards)}`),
+      grantor: (item, entry) => {
+        const grantor = item.grantor as Json | undefined;
+        if (grantor && 'citizenId' in grantor && (typeof grantor.citizenId !== 'string' || /\d{10}/.test(grantor.citizenId))) return `not a pseudonymous id: ${JSON.stringify(grantor.citizenId)}`;
+        return grantor && 'name' in grantor && grantor.name !== entry.grantorName ? `grantor ${JSON.stringify(grantor.name)}, expected ${JSON.stringify(entry.grantorName)}` : null;
+      },
+      statusText: (item) => (typeof item.statusText === 'string' && item.statusText !== '' ? null : 'no statusText'),
+      endReasonText: (item, entry) => ((item.endReasonText === null) === (entry.endReason === null) ? null : `endReasonText ${JSON.stringify(item.endReasonText)} beside endReason ${entry.endReason}`),
+      acceptedAt: (item, entry) => ((item.acceptedAt !== null) === entry.accepted ? null : `acceptedAt ${JSON.stringify(item.acceptedAt)}, expected ${entry.accepted ? 'a time' : 'null'}`),
+      revokedAt: (item, entry) => ((item.revokedAt !== null) === entry.revoked ? null : `revokedAt ${JSON.stringify(item.revokedAt)}, expected ${entry.revoked ? 'a time' : 'null'}`),
+    };
+    for (const field of ['kind', 'validFrom', 'validTo', 'boundCaseId', 'status', 'endReason'] as const) {
+      compared[field] = (item, entry) => (item[field] === entry[field] ? null : `${field} ${JSON.stringify(item[field])}, expected ${JSON.stringify(entry[field])}`);
+    }
+    for (const child of node.children ?? []) if (!compared[child.field]) this.problem([...path, child.key], `the oracle has no rule for HeldProxy.${child.field}`);
+    items.forEach((item, index) => {
+      const entry = wanted.get(String(item.id));
+      if (!entry) return;
+      for (const child of node.children ?? []) {
+        const problem = compared[child.field]?.(item, entry);
+        if (problem) this.problem([...path, index, child.key], `${entry.id}: ${problem}`);
+      }
+    });
+  }
+
   /** Whole-response rules: the errors are exactly those expected, and nothing forbidden appears in the text. */
   finish(response: GraphQLResponse<unknown>): string[] {
     const actual = (response.body.errors ?? []).map((error) => ({
@@ -393,6 +434,7 @@ export interface Expectation {
   context?: ContextExpectation;
   shared?: WireAppointment[];
   representations?: RepresentationExpectation[];
+  held?: HeldExpectation[];
 }
 
 /** Every difference between a response to a generated query and what the caller may see. */
@@ -423,6 +465,7 @@ export function differences(root: Selected, response: GraphQLResponse<unknown>, 
   if (outcome.view === 'overview') checker.citizen(root, value, path, expectation.overview!);
   else if (outcome.view === 'context') checker.context(root, value, path, expectation.context!);
   else if (outcome.view === 'shared') checker.shared(root, value, path, expectation.shared!);
+  else if (outcome.view === 'held') checker.held(root, value, path, expectation.held!);
   else checker.representations(root, value, path, expectation.representations!);
   return checker.finish(response);
 }

@@ -26,6 +26,7 @@ const cardArea: Record<WireProxy['kort'][number], Area> = { SAGER: 'cases', YDEL
 
 interface Rules {
   defaultMinimumAge: number;
+  custody: { areas: string[]; childsOwnFromAge: number };
   municipalities: Record<string, { minimumAge: Record<string, number>; activated: { kle: string[]; payments: boolean; sourceSystems: string[] } }>;
 }
 const rules: Rules = rulesFile;
@@ -41,25 +42,29 @@ export type Caller =
   | { kind: 'chatbot'; cpr: string }
   | { kind: 'partner'; organisation: string; cpr: string }
   | { kind: 'staff'; municipality: string; cpr: string }
-  | { kind: 'organisation'; cvr: string; cpr: string };
+  | { kind: 'organisation'; cvr: string; cpr: string }
+  /** An external service on the citizen's consent for some areas; `inForce` false once withdrawn. */
+  | { kind: 'service'; clientId: string; areas: readonly Area[]; inForce: boolean; cpr: string };
 export type CallerKind = Caller['kind'];
 
 /** The ways in: which root field serves which view, to which kinds of caller. */
-export type View = 'overview' | 'context' | 'shared' | 'representations';
+export type View = 'overview' | 'context' | 'shared' | 'representations' | 'held';
 const roots: Record<string, { view: View; admits: readonly CallerKind[] }> = {
-  me: { view: 'overview', admits: ['citizen', 'proxy'] },
+  me: { view: 'overview', admits: ['citizen', 'proxy', 'service'] },
   verificationCitizen: { view: 'overview', admits: ['staff'] },
   // The schema: "For a chatbot on the citizen's delegation (or the citizen)".
   citizenContext: { view: 'context', admits: ['citizen', 'chatbot'] },
   sharedAppointments: { view: 'shared', admits: ['partner'] },
   // "For a person or an organisation logged in as themselves".
   myRepresentations: { view: 'representations', admits: ['citizen', 'organisation'] },
+  // "For a person or an organisation logged in as themselves: the proxies granted to them".
+  myHeldProxies: { view: 'held', admits: ['citizen', 'organisation'] },
 };
 
 export type RootExpectation =
   | { allowed: true; view: View }
   /** Refused by the gateway before anything runs (an invalid proxy). */
-  | { allowed: false; status: 403; code: 'PROXY_NOT_VALID' }
+  | { allowed: false; status: 403; code: 'PROXY_NOT_VALID' | 'CONSENT_NOT_VALID' }
   /** Refused in the graph: no data, errors with these codes only. */
   | { allowed: false; status: null; codes: readonly string[] };
 
@@ -193,6 +198,8 @@ export function kleName(code: string, municipality: string): string {
 interface Scope {
   areas: readonly Area[];
   caseId: string | null;
+  /** A parent's custody of a minor: what the youth rule already shows an older child is not the parent's. */
+  custody?: boolean;
 }
 
 /** What the caller reads with: which areas, under which scopes, by which data rules. */
@@ -228,6 +235,8 @@ export interface OverviewExpectation {
   accessLog: boolean;
   /** Calendar links are the citizen's own business: no one acting for them lists or makes them. */
   calendarLinks: boolean;
+  /** So are the consents they gave external services. */
+  consents: boolean;
   /** The citizen's record of an area, or undefined when it is not theirs. */
   record(area: Area, id: string): WireRecord | undefined;
   /** Whether a link to this record shows (the caller may see it). */
@@ -251,6 +260,20 @@ export interface RepresentationExpectation {
   kinds: string[];
   validTo: string | null;
   boundCaseIds: string[];
+}
+/** A proxy granted to a holder, as the holder is told of it on their own login. */
+export interface HeldExpectation {
+  id: string;
+  grantorName: string;
+  cards: string[];
+  kind: string;
+  validFrom: string;
+  validTo: string | null;
+  boundCaseId: string | null;
+  status: 'PENDING' | 'NOT_YET_IN_FORCE' | 'IN_FORCE' | 'ENDED';
+  endReason: 'REVOKED' | 'DECLINED' | 'EXPIRED' | 'CASE_CLOSED' | null;
+  accepted: boolean;
+  revoked: boolean;
 }
 const cardNames: Record<Area, string> = { cases: 'CASES', benefits: 'BENEFITS', payments: 'PAYMENTS', appointments: 'APPOINTMENTS', proxies: '' };
 const kindNames: Record<WireProxy['type'], string> = { FULDMAGT: 'POWER_OF_ATTORNEY', VAERGEMAAL: 'GUARDIANSHIP', FREMTIDSFULDMAGT: 'FUTURE_POWER_OF_ATTORNEY' };
@@ -294,6 +317,8 @@ export class AccessOracle {
     return this.dataset.proxies.filter((proxy) => {
       if (proxy.fuldmagtshaver.type !== holder.type || proxy.fuldmagtshaver.id !== holder.id) return false;
       if (proxy.tilbagekaldt !== null) return false;
+      // Granted but not (yet) accepted by its holder, or declined: it grants nothing.
+      if (proxy.accepteret === null || proxy.afvist !== null) return false;
       if (proxy.gyldigFra > today || (proxy.gyldigTil !== null && proxy.gyldigTil < today)) return false;
       if (proxy.type === 'FREMTIDSFULDMAGT' && (proxy.ikraftsat === null || proxy.ikraftsat > today)) return false;
       if (proxy.sagId !== null) {
@@ -320,7 +345,7 @@ export class AccessOracle {
         return { areas, scopes: [{ areas, caseId: null }], accessLog: true, dataRules: { age: true } };
       case 'proxy': {
         const proxies = this.validProxies(caller.holder, caller.cpr);
-        if (proxies.length === 0) return null;
+        if (proxies.length === 0) return this.custodyOf(caller.holder, caller.cpr);
         const scopes = proxies.map((proxy) => ({
           areas: this.areasOf(proxy),
           caseId: proxy.sagId,
@@ -335,11 +360,25 @@ export class AccessOracle {
           dataRules: { age: false },
         };
       }
+      case 'service': {
+        // The consented areas, no more than the citizen sees (the age rule), never the access log.
+        if (!caller.inForce) return null;
+        const consented = cardAreas.filter((area) => caller.areas.includes(area));
+        return { areas: consented, scopes: [{ areas: consented, caseId: null }], accessLog: false, dataRules: { age: true } };
+      }
       case 'staff':
         return { areas: cardAreas, scopes: [{ areas: cardAreas, caseId: null }], accessLog: false, dataRules: { staff: caller.municipality } };
       default:
         return null;
     }
+  }
+
+  /** A parent with custody of a minor (the CPR register), without a proxy: the areas the rules give parents, until 18. */
+  private custodyOf(holder: { type: 'PERSON' | 'ORGANISATION'; id: string }, cpr: string): Grant | null {
+    const child = this.person(cpr);
+    if (holder.type !== 'PERSON' || !child?.myndighedsindehavere.includes(holder.id) || ageOn(cpr, this.options.grantDay) >= 18) return null;
+    const custodyAreas = areas.filter((area) => (rules.custody.areas as readonly string[]).includes(area));
+    return { areas: custodyAreas, scopes: [{ areas: custodyAreas, caseId: null, custody: true }], accessLog: false, dataRules: { age: false } };
   }
 
   /** Whether the oracle has a rule for a root field of Query. */
@@ -351,7 +390,8 @@ export class AccessOracle {
   root(caller: Caller, field: string): RootExpectation {
     const root = roots[field];
     if (!root) throw new Error(`the oracle has no rule for Query.${field}: teach test/support/access-oracle.ts who may use it`);
-    if (caller.kind === 'proxy' && this.validProxies(caller.holder, caller.cpr).length === 0) return { allowed: false, status: 403, code: 'PROXY_NOT_VALID' };
+    if (caller.kind === 'proxy' && this.grantOf(caller) === null) return { allowed: false, status: 403, code: 'PROXY_NOT_VALID' };
+    if (caller.kind === 'service' && !caller.inForce) return { allowed: false, status: 403, code: 'CONSENT_NOT_VALID' };
     if (!root.admits.includes(caller.kind)) return { allowed: false, status: null, codes: ['FORBIDDEN', 'FORBIDDEN_AREA'] };
     return { allowed: true, view: root.view };
   }
@@ -396,7 +436,11 @@ export class AccessOracle {
     if (!grant) throw new Error(`${caller.kind} has no overview`);
     const records = this.recordsOf(caller.cpr);
     const { data, find } = this.judge(records, grant.dataRules, caller.cpr);
-    const covered = (area: Area, traits: Traits) => grant.scopes.some((scope) => scope.areas.includes(area) && (scope.caseId === null || scope.caseId === traits.caseId));
+    const childAge = ageOn(caller.cpr, this.options.fixtureNow);
+    // Under custody, what the youth rule shows a child old enough is the child's alone.
+    const childsOwn = (traits: Traits) => childAge >= rules.custody.childsOwnFromAge && childAge >= minimumAgeFor(traits.municipality, traits.kle);
+    const covered = (area: Area, traits: Traits) =>
+      grant.scopes.some((scope) => scope.areas.includes(area) && (scope.caseId === null || scope.caseId === traits.caseId) && !(scope.custody && childsOwn(traits)));
     const verdict = (area: Area, record: WireRecord): Verdict => {
       const judged = data(area, record);
       return covered(area, judged.traits) ? judged.verdict : { show: false, reason: 'OUTSIDE_GRANT' };
@@ -428,9 +472,11 @@ export class AccessOracle {
     const ownsData = caller.kind === 'citizen';
     return {
       areas: Object.fromEntries(areas.map((area) => [area, expectationFor(area)])) as Record<Area, AreaExpectation | null>,
-      address: person === undefined ? null : ownsData || !person.adressebeskyttet ? person.adresse : null,
+      // A consent covers data areas, never the address.
+      address: person === undefined || caller.kind === 'service' ? null : ownsData || !person.adressebeskyttet ? person.adresse : null,
       accessLog: grant.accessLog,
       calendarLinks: ownsData,
+      consents: ownsData,
       record: (area, id) => find(area, id),
       visible: (area, id) => {
         if (!grant.areas.includes(area)) return false;
@@ -497,5 +543,49 @@ export class AccessOracle {
       validTo: held.some((proxy) => proxy.gyldigTil === null) ? null : held.map((proxy) => proxy.gyldigTil!).sort().at(-1)!,
       boundCaseIds: [...new Set(held.flatMap((proxy) => (proxy.sagId === null ? [] : [proxy.sagId])))],
     }));
+  }
+
+  /**
+   * Every proxy granted to a person or an organisation, on its own login, with where it stands on
+   * the proxies subgraph's day: revoked by the citizen, or declined by the holder, ended so; else
+   * ended when its period is over or its case closed (or is gone), whichever came first; else
+   * pending until accepted; else in force from its first day (a lasting power of attorney once the
+   * Family Court put it in force).
+   */
+  held(caller: Caller): HeldExpectation[] {
+    const holder =
+      caller.kind === 'citizen' ? { type: 'PERSON' as const, id: caller.cpr } : caller.kind === 'organisation' ? { type: 'ORGANISATION' as const, id: caller.cvr } : null;
+    if (!holder) throw new Error(`${caller.kind} holds no proxies on its own login`);
+    const today = isoDay(this.options.representationDay);
+    return this.dataset.proxies
+      .filter((proxy) => proxy.fuldmagtshaver.type === holder.type && proxy.fuldmagtshaver.id === holder.id)
+      .map((proxy) => {
+        let status: HeldExpectation['status'] = 'IN_FORCE';
+        let endReason: HeldExpectation['endReason'] = null;
+        const kase = proxy.sagId === null ? undefined : this.dataset.cases.find((record) => record.sagId === proxy.sagId);
+        // The day its case closed; '' when the case is gone or not the citizen's (ended before anything else).
+        const caseEnd = proxy.sagId === null ? null : !kase || kase.primaerPart.cpr !== proxy.fuldmagtsgiver.cpr ? '' : kase.afsluttet;
+        const periodEnd = proxy.gyldigTil !== null && proxy.gyldigTil < today ? proxy.gyldigTil : null;
+        if (proxy.tilbagekaldt !== null) endReason = 'REVOKED';
+        else if (proxy.afvist !== null) endReason = 'DECLINED';
+        else if (caseEnd !== null && (periodEnd === null || caseEnd <= periodEnd)) endReason = 'CASE_CLOSED';
+        else if (periodEnd !== null) endReason = 'EXPIRED';
+        if (endReason !== null) status = 'ENDED';
+        else if (proxy.accepteret === null) status = 'PENDING';
+        else if (proxy.gyldigFra > today || (proxy.type === 'FREMTIDSFULDMAGT' && (proxy.ikraftsat === null || proxy.ikraftsat > today))) status = 'NOT_YET_IN_FORCE';
+        return {
+          id: proxy.fuldmagtId,
+          grantorName: this.person(proxy.fuldmagtsgiver.cpr)?.navn ?? '',
+          cards: proxy.kort.map((card) => cardNames[cardArea[card]]),
+          kind: kindNames[proxy.type],
+          validFrom: proxy.gyldigFra,
+          validTo: proxy.gyldigTil,
+          boundCaseId: proxy.sagId,
+          status,
+          endReason,
+          accepted: proxy.accepteret !== null,
+          revoked: proxy.tilbagekaldt !== null,
+        };
+      });
   }
 }

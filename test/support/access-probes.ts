@@ -138,4 +138,10 @@ export function addProbes(dataset: Dataset): void {
   // 9. Two proxies for sara that both end: on the holder's own login she is listed until the later end.
   addProxy(proxy({ fuldmagtId: 'FM-9010', fuldmagtsgiver: { cpr: sara.cpr }, fuldmagtshaver: PERSON('probeGuardian'), type: 'FULDMAGT', kort: ['SAGER'], gyldigTil: '2027-06-30' }));
   addProxy(proxy({ fuldmagtId: 'FM-9011', fuldmagtsgiver: { cpr: sara.cpr }, fuldmagtshaver: PERSON('probeGuardian'), type: 'FULDMAGT', kort: ['YDELSER'], gyldigTil: '2028-01-31' }));
+  // 10. Proxies granted through the graph that the holder has not accepted (ole), or declined (amir):
+  //     they grant nothing, and the holder is told where each stands on its own login.
+  addProxy(proxy({ fuldmagtId: 'FM-9012', fuldmagtsgiver: { cpr: ole.cpr }, fuldmagtshaver: PERSON('probeAttorney'), type: 'FULDMAGT', kort: ['SAGER', 'YDELSER'], gyldigFra: '2026-11-01', accepteret: null }));
+  addProxy(
+    proxy({ fuldmagtId: 'FM-9013', fuldmagtsgiver: { cpr: amir.cpr }, fuldmagtshaver: PERSON('probeAttorney'), type: 'FULDMAGT', kort: ['AFTALER'], gyldigFra: '2026-11-01', accepteret: null, afvist: '2026-11-02T09:00:00.000Z' }),
+  );
 }

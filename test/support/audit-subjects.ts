@@ -3,8 +3,8 @@ import { citizenId } from '../../lib/pseudonym';
 
 /**
  * Whose data a response holds, read from the response itself: the owners of every record id in
- * it, the citizen a representation names, and the subject of an address, an access log, a chatbot
- * summary or a shared appointment. The audit trail must name exactly these citizens.
+ * it, the citizen a representation names, and the subject of an address, an access log, a consent,
+ * a chatbot summary or a shared appointment. The audit trail must name exactly these citizens.
  */
 export function citizensShown(root: string, data: unknown, subjectCpr: string | null, dataset: Dataset, pseudonymKey: Uint8Array): Set<string> {
   const pseudonym = (cpr: string) => citizenId(cpr, pseudonymKey);
@@ -34,7 +34,8 @@ export function citizensShown(root: string, data: unknown, subjectCpr: string | 
     if (typeof value !== 'string') return;
     if ((key === 'id' || key?.endsWith('NotActivated')) && owners.has(value)) shown.add(pseudonym(owners.get(value)!));
     if (key === 'citizenId' && byPseudonym.has(value)) shown.add(value);
-    if (key === 'address' || key === 'who') subject();
+    // A consent (listed under an alias or not) names its service by client id.
+    if (key === 'address' || key === 'who' || key === 'serviceId') subject();
   };
   walk(data, null);
   return shown;

@@ -74,7 +74,9 @@ export async function startProcessStack(env: NodeJS.ProcessEnv): Promise<Process
     AUTH_JWKS_URL: issuer.jwksUrl,
     PROXY_REGISTRY_URL: simulator.url,
     CASE_INDEX_URL: simulator.url,
+    PERSON_REGISTER_URL: simulator.url,
   });
+  issuer.useGateway(gateway.url);
   return {
     gatewayUrl: gateway.url,
     issuer,

@@ -108,9 +108,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       AUTH_JWKS_URL: issuer.jwksUrl,
       PROXY_REGISTRY_URL: simulator.url,
       CASE_INDEX_URL: simulator.url,
+      PERSON_REGISTER_URL: simulator.url,
     }),
   );
   running.push(gateway);
+  // The issuer's consent page records consents for external services through the gateway.
+  issuer.useGateway(gateway.url);
   return {
     gatewayUrl: gateway.url,
     subgraphUrls,

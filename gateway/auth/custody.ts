@@ -1,0 +1,58 @@
+import { LRUCache } from 'lru-cache';
+import rulesFile from '../../config/access-rules.json';
+import { ageFromCpr } from '../../lib/cpr';
+import { areaNames, type Scope } from '../../lib/internal-context';
+import { personIndex, personsResponseSchema } from '../../lib/person.contract';
+import type { Upstream } from '../../lib/upstream';
+import type { Grant, ProxyGrants } from './proxy-grants';
+import type { Holder } from './token-verifier';
+
+const custodyAreas = areaNames.filter((area) => (rulesFile.custody.areas as readonly string[]).includes(area));
+const adulthood = 18;
+const personList = personsResponseSchema.transform((response) => response.personer);
+
+export interface CustodyOptions {
+  /** The CPR register. */
+  register: Pick<Upstream, 'post'>;
+  /** As short as a proxy grant's, so a change of custody takes effect within seconds. */
+  ttlMs: number;
+  now?: () => Date;
+}
+
+/**
+ * A parent acts for a minor child without a proxy: the CPR register says who has custody. The
+ * grant covers the areas config/access-rules.json gives parents, is marked as custody (so the
+ * subgraphs keep from the parent what the youth rule already shows an older child), and ends on
+ * the child's 18th birthday. A person, never an organisation, holds custody.
+ */
+export class CustodyGrants {
+  private readonly recent: LRUCache<string, { grant: Grant | null }>;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: CustodyOptions) {
+    this.recent = new LRUCache({ max: 10_000, ttl: options.ttlMs });
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async grantFor(holder: Holder, childCpr: string, deadline: number): Promise<Grant | null> {
+    if (holder.type !== 'PERSON' || ageFromCpr(childCpr, this.now()) >= adulthood) return null;
+    // In-process memory only, so the CPR numbers in the key never leave the gateway.
+    const key = `${holder.cpr}>${childCpr}`;
+    const remembered = this.recent.get(key);
+    if (remembered) return remembered.grant;
+    const [child] = await this.options.register.post(personIndex.batch, { ider: [childCpr] }, personList, { deadline });
+    const scopes: Scope[] = [{ areas: custodyAreas, caseId: null, custody: true }];
+    const grant = child?.myndighedsindehavere.includes(holder.cpr) ? { proxyIds: [], scopes, areas: custodyAreas, fullGuardian: false } : null;
+    this.recent.set(key, { grant });
+    return grant;
+  }
+}
+
+/** A holder's proxies say what it may read where it has any; otherwise custody of a minor may. */
+export function proxyOrCustody(proxies: Pick<ProxyGrants, 'grantFor'>, custody: Pick<CustodyGrants, 'grantFor'>): Pick<ProxyGrants, 'grantFor'> {
+  return {
+    async grantFor(holder, subjectCpr, deadline) {
+      return (await proxies.grantFor(holder, subjectCpr, deadline)) ?? custody.grantFor(holder, subjectCpr, deadline);
+    },
+  };
+}
