@@ -21,7 +21,9 @@ import { CalendarLinkStore } from './calendar/link-store';
 import { ConsentChecks, ConsentStore } from './consent/consent-store';
 import { withConsents } from './consent/consents';
 import { createReachLimit, MemoryReach, RedisReach } from './citizen-reach';
+import { withAccessGrants } from './access-grants';
 import { CustodyGrants, proxyOrCustody } from './auth/custody';
+import { registers } from './registers';
 import { ProxyGrants } from './auth/proxy-grants';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { clientAddress } from './client-address';
@@ -67,11 +69,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     new Upstream({ area, baseUrl, timeoutMs: config.upstreamTimeoutMs, logger, breaker: config.breaker });
   const proxyRegistry = upstream('proxies', config.proxyRegistryUrl);
   const personRegister = upstream('person', config.personRegisterUrl);
+  const caseIndex = upstream('cases', config.caseIndexUrl);
+  const national = registers({ proxies: proxyRegistry, persons: personRegister, cases: caseIndex });
   const grants = proxyOrCustody(
-    new ProxyGrants({ registry: proxyRegistry, caseIndex: upstream('cases', config.caseIndexUrl), ttlMs: config.proxyGrantCacheMs }),
+    new ProxyGrants({ registry: proxyRegistry, caseIndex, ttlMs: config.proxyGrantCacheMs }),
     new CustodyGrants({ register: personRegister, ttlMs: config.proxyGrantCacheMs }),
   );
-  const audit = await startAuditTrail(config, { proxies: proxyRegistry, persons: personRegister }, logger, redis ? new RedisCheckpoints(redis.client) : null);
+  const audit = await startAuditTrail(config, national, logger, redis ? new RedisCheckpoints(redis.client) : null);
   // Consents for external services live in the audit database too, their CPR sealed as a calendar link's is.
   const consentStore = new ConsentStore(audit.database, config.calendarLinkKeys);
   const consentChecks = new ConsentChecks(consentStore, config.consentCacheMs);
@@ -79,15 +83,22 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   // Calendar links live in the audit database and are served by the gateway's own subgraph.
   const calendarLinks = new CalendarLinkStore(audit.database, config.calendarLinkKeys);
   let ownOrigin = '';
+  const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);
+  const withCalendar = withCalendarLinks(audit.ownSubgraph, {
+    store: calendarLinks,
+    pseudonym,
+    publicBaseUrl: () => config.publicBaseUrl?.replace(/\/+$/, '') ?? ownOrigin,
+  });
+  const withConsentList = withConsents(withCalendar, { store: consentStore, pseudonym, forget: (ids) => consentChecks.forget(ids) });
   const ownSchema = await buildFederatedSchema(
-    withConsents(
-      withCalendarLinks(audit.ownSubgraph, {
-        store: calendarLinks,
-        pseudonym: (cpr) => citizenId(cpr, config.pseudonymKey),
-        publicBaseUrl: () => config.publicBaseUrl?.replace(/\/+$/, '') ?? ownOrigin,
-      }),
-      { store: consentStore, pseudonym: (cpr) => citizenId(cpr, config.pseudonymKey), forget: (ids) => consentChecks.forget(ids) },
-    ),
+    withAccessGrants(withConsentList, {
+      proxies: national.proxiesOf,
+      cases: national.cases,
+      person: async (cpr, deadline) => (await national.persons([cpr], deadline))[0] ?? null,
+      consents: (subjectId) => consentStore.forSubject(subjectId),
+      pseudonym,
+      now: () => new Date(),
+    }),
   );
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
   const apollo = new ApolloServer<GatewayContext>({

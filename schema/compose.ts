@@ -3,6 +3,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { accessLogSubgraph, type AccessLogSource } from '../gateway/audit/access-log';
 import { schemaOnly as calendarSchemaOnly, withCalendarLinks } from '../gateway/calendar/calendar-links';
+import { schemaOnly as accessGrantsSchemaOnly, withAccessGrants } from '../gateway/access-grants';
 import { schemaOnly as consentSchemaOnly, withConsents } from '../gateway/consent/consents';
 import { defaultPorts, type SubgraphName } from '../lib/config';
 import { buildFederatedSchema } from '../lib/federated-schema';
@@ -22,7 +23,9 @@ export async function composeSupergraph(): Promise<Composition> {
   }
   // The gateway's own subgraph: the access log, the calendar links and the consents for external services.
   subgraphSdls.audit = printSubgraphSchema(
-    await buildFederatedSchema(withConsents(withCalendarLinks(accessLogSubgraph(schemaOnly), calendarSchemaOnly), consentSchemaOnly)),
+    await buildFederatedSchema(
+      withAccessGrants(withConsents(withCalendarLinks(accessLogSubgraph(schemaOnly), calendarSchemaOnly), consentSchemaOnly), accessGrantsSchemaOnly),
+    ),
   );
   const result = composeServices(
     Object.keys(subgraphSdls).map((name) => ({

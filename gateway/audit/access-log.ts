@@ -96,8 +96,9 @@ export interface ActingFor {
 function reader(event: StoredEvent, subjectId: string, holders: Map<string, ActingFor>, language: Language): { reader: ReaderKind; who: string } {
   const [kind, id] = event.actorId.includes(':') ? event.actorId.split(/:(.*)/s) : ['', event.actorId];
   if (event.callerKind === 'citizen' && event.actorId === subjectId) return { reader: ReaderKind.YOU, who: say(language, 'reader.you') };
-  // Before the `org:` kind below: an organisation holding a proxy is named as the proxy it holds.
-  if (event.callerKind === 'proxy') {
+  // Before the `org:` kind below: an organisation holding a proxy is named as the proxy it holds,
+  // also on its own login (a holder accepting a proxy, or listing whom it acts for, sees the citizen's name).
+  if (event.callerKind === 'proxy' || event.callerKind === 'citizen' || event.callerKind === 'organisation') {
     const holder = holders.get(event.actorId);
     if (holder?.parent) return { reader: ReaderKind.PARENT, who: say(language, 'reader.parent', { name: holder.name }) };
     return { reader: ReaderKind.PROXY, who: holder === undefined ? say(language, 'reader.formerProxy') : say(language, 'reader.proxy', { name: holder.name }) };

@@ -1,10 +1,8 @@
 import type { GatewayConfig } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
-import { personIndex, personsResponseSchema } from '../../lib/person.contract';
 import { citizenId } from '../../lib/pseudonym';
-import type { Upstream } from '../../lib/upstream';
-import { proxiesIndex, proxiesResponseSchema } from '../../subgraphs/proxies/upstream.contract';
 import type { Refusal } from '../auth/access-policy';
+import type { Registers } from '../registers';
 import { accessLogSubgraph, type ActingFor } from './access-log';
 import { auditPlugin } from './audit-plugin';
 import { latestVersion, migrate, schemaVersion } from './migrate';
@@ -32,7 +30,7 @@ async function prepareSchema(db: SqlDatabase, production: boolean): Promise<void
 /** Everything the gateway needs of the audit trail, started once. */
 export async function startAuditTrail(
   config: GatewayConfig,
-  registries: { proxies: Upstream; persons: Upstream },
+  registries: Pick<Registers, 'proxiesOf' | 'persons'>,
   logger: Logger,
   checkpoints: CheckpointStore | null = null,
 ) {
@@ -55,13 +53,8 @@ export async function startAuditTrail(
   const ownSubgraph = accessLogSubgraph({
     forSubject: (subjectId, first, before) => store.forSubject(subjectId, first, before),
     async proxyHolders(subjectCpr, deadline) {
-      const lookUp = (cprs: string[]) =>
-        cprs.length === 0 ? Promise.resolve([]) : registries.persons.post(personIndex.batch, { ider: cprs }, personsResponseSchema, { deadline }).then((answer) => answer.personer);
-      const [{ fuldmagter }, [subject]] = await Promise.all([
-        registries.proxies.post(proxiesIndex.search, { cpr: subjectCpr }, proxiesResponseSchema, { deadline }),
-        lookUp([subjectCpr]),
-      ]);
-      const parents = await lookUp(subject?.myndighedsindehavere ?? []);
+      const [fuldmagter, [subject]] = await Promise.all([registries.proxiesOf(subjectCpr, deadline), registries.persons([subjectCpr], deadline)]);
+      const parents = await registries.persons(subject?.myndighedsindehavere ?? [], deadline);
       // Keyed as the access policy names actors: a person by pseudonym, an organisation by CVR.
       const actorOf = ({ type, id }: (typeof fuldmagter)[number]['fuldmagtshaver']) => (type === 'ORGANISATION' ? `org:${id}` : pseudonym(id));
       return new Map<string, ActingFor>([

@@ -5,6 +5,7 @@ import { Upstream } from '../../lib/upstream';
 import { startAuditTrail } from './audit-trail';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { connect } from './sql';
+import { registers } from '../registers';
 
 describe('the audit schema', () => {
   let databaseUrl: string;
@@ -38,6 +39,6 @@ describe('the audit schema', () => {
     });
     const logger = createLogger('test', 'silent');
     const registry = new Upstream({ area: 'proxies', baseUrl: 'http://127.0.0.1:9', timeoutMs: 100, logger });
-    await expect(startAuditTrail(config, { proxies: registry, persons: registry }, logger)).rejects.toThrow(/schema version 0.*npm run migrate/);
+    await expect(startAuditTrail(config, registers({ proxies: registry, persons: registry, cases: registry }), logger)).rejects.toThrow(/schema version 0.*npm run migrate/);
   });
 });

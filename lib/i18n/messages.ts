@@ -241,6 +241,15 @@ export const messages = {
   // The calendar feed's own name (gateway/calendar/feed.ts).
   'calendar.name': { da: 'Mine aftaler med det offentlige', en: 'My appointments with public authorities' },
 
+  // How to end an access grant (Citizen.accessGrants).
+  'grant.revokeProxy': { da: 'Du kan tilbagekalde fuldmagten her eller på borger.dk.', en: 'You can revoke the proxy here or on borger.dk.' },
+  'grant.contactAuthority': {
+    da: 'Den er besluttet af en myndighed; kontakt Familieretshuset for at ændre den.',
+    en: 'An authority decided it; contact the Family Court Agency (Familieretshuset) to change it.',
+  },
+  'grant.custody': { da: 'Den følger forældremyndigheden og ophører, når du fylder 18 år.', en: 'It follows custody and ends when you turn 18.' },
+  'grant.withdrawConsent': { da: 'Du kan trække samtykket tilbage her når som helst.', en: 'You can withdraw the consent here at any time.' },
+
   // Who looked at the citizen's data (AccessLogEntry.who).
   'reader.you': { da: 'Dig', en: 'You' },
   'reader.proxy': { da: (p) => `Din fuldmagtshaver ${p.name}`, en: (p) => `Your proxy ${p.name}` },

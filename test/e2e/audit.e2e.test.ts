@@ -124,6 +124,18 @@ describe('the audit trail', () => {
     );
   });
 
+  it('names his lawyer also when she listed, on her own login, whom she may act for', async () => {
+    await postGraphQL(stack.gatewayUrl, '{ myRepresentations { citizenId name } }', { token: await tokenFor(stack, 'lawyer') });
+    const response = await postGraphQL<{ me: { accessLog: { entries: { reader: string; who: string }[] } } }>(
+      stack.gatewayUrl,
+      '{ me { accessLog(first: 50) { entries { reader who } } } }',
+      { token: await tokenFor(stack, 'thomas') },
+    );
+    const lines = response.body.data!.me.accessLog.entries;
+    expect(lines.filter((line) => line.reader === 'UNKNOWN')).toEqual([]);
+    expect(lines).toContainEqual({ reader: 'PROXY', who: `Din fuldmagtshaver ${personas.lawyer.name}` });
+  });
+
   it('answers a cursor it never gave out with BAD_USER_INPUT, not a server error', async () => {
     const response = await postGraphQL(stack.gatewayUrl, '{ me { accessLog(before: "abc") { nextCursor } } }', { token: await tokenFor(stack, 'thomas') });
     expect(response.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');

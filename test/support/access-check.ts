@@ -90,6 +90,9 @@ class Checker {
       } else if (child.field === 'calendarLinks') {
         if (!expectation.calendarLinks) this.refused(at, inner, 'FORBIDDEN');
         else if (!Array.isArray(inner)) this.problem(at, `the citizen's calendar links were expected, got ${JSON.stringify(inner)}`);
+      } else if (child.field === 'accessGrants') {
+        if (!expectation.accessGrants) this.refused(at, inner, 'FORBIDDEN');
+        else if (!Array.isArray(inner)) this.problem(at, `the citizen's access grants were expected, got ${JSON.stringify(inner)}`);
       } else if (child.field === 'consents') {
         if (!expectation.consents) this.refused(at, inner, 'FORBIDDEN');
         else if (!Array.isArray(inner)) this.problem(at, `the citizen's consents were expected, got ${JSON.stringify(inner)}`);

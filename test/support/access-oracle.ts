@@ -237,6 +237,8 @@ export interface OverviewExpectation {
   calendarLinks: boolean;
   /** So are the consents they gave external services. */
   consents: boolean;
+  /** And the list of everyone who can see their data. */
+  accessGrants: boolean;
   /** The citizen's record of an area, or undefined when it is not theirs. */
   record(area: Area, id: string): WireRecord | undefined;
   /** Whether a link to this record shows (the caller may see it). */
@@ -477,6 +479,7 @@ export class AccessOracle {
       accessLog: grant.accessLog,
       calendarLinks: ownsData,
       consents: ownsData,
+      accessGrants: ownsData,
       record: (area, id) => find(area, id),
       visible: (area, id) => {
         if (!grant.areas.includes(area)) return false;
