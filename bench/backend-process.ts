@@ -20,6 +20,8 @@ import { serveParent } from './child-process';
 export interface BackendOptions {
   syntheticCitizens: number;
   upstreamLatencyMs: number;
+  /** One citizen with many records (the export benchmark). */
+  bigCitizen?: { cpr: string; records: number };
 }
 
 export type SubgraphSet = 'optimised' | 'naive';
@@ -48,7 +50,7 @@ const setEnv: Record<SubgraphSet, NodeJS.ProcessEnv> = {
 };
 
 serveParent<BackendOptions, BackendInfo, BackendMethods>(async (options) => {
-  const simulator = await startSimulator({ port: 0, dataset: createDataset({ syntheticCitizens: options.syntheticCitizens }) });
+  const simulator = await startSimulator({ port: 0, dataset: createDataset({ syntheticCitizens: options.syntheticCitizens, bigCitizen: options.bigCitizen }) });
   for (const index of indexes) simulator.faults.set(index, { kind: 'latency', ms: options.upstreamLatencyMs });
   const issuer = await startDevIssuer();
   const running: RunningService[] = [];

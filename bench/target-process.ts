@@ -18,6 +18,8 @@ export interface TargetOptions {
   jwksUrl: string;
   /** Our gateway's audit trail; unset, the gateway embeds PGlite (see benchmark.ts). */
   databaseUrl: string | undefined;
+  /** More settings for our gateway (the export benchmark's EXPORT_DIR). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface TargetInfo {
@@ -49,12 +51,14 @@ async function startTarget(options: TargetOptions): Promise<RunningService> {
           PROXY_REGISTRY_URL: options.simulatorUrl,
           CASE_INDEX_URL: options.simulatorUrl,
           PERSON_REGISTER_URL: options.simulatorUrl,
+          CORRECTIONS_URL: options.simulatorUrl,
           ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
           // One synthetic caller sends thousands of requests a minute here; the limit is still
           // counted on every request, it just never refuses one.
           RATE_LIMIT_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
           RATE_LIMIT_PER_ADDRESS_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
           CHATBOT_RATE_LIMIT_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
+          ...options.env,
         }),
       );
     }

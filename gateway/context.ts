@@ -19,6 +19,11 @@ export interface GatewayContext {
   disclosures: Disclosures;
   /** Set when a subgraph answered with data but without saying whose: the response is then not sent. */
   unaccounted: boolean;
+  /**
+   * Set on the gateway's own reads for a citizen's data export (gateway/exports/): one of many
+   * pages, charged to no cost budget, its disclosures gathered and recorded once for the export.
+   */
+  backgroundRead?: boolean;
 }
 
 const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/;

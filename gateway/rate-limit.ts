@@ -48,7 +48,7 @@ const refusals = new Counter({
 
 export interface WindowLimit {
   /** Its name: keeps its counts apart from other limits' and labels its refusals. */
-  name: 'address' | 'caller' | 'chatbot' | 'service' | 'cost' | 'calendar';
+  name: 'address' | 'caller' | 'chatbot' | 'service' | 'cost' | 'calendar' | 'corrections';
   perMinute: number;
   /** What a caller past the limit is told. */
   code: 'RATE_LIMITED' | 'QUERY_BUDGET_EXHAUSTED';

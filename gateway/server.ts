@@ -20,6 +20,13 @@ import { calendarFeedQuery, calendarFeedRoute, feedRequestsPerLinkPerMinute } fr
 import { CalendarLinkStore } from './calendar/link-store';
 import { ConsentChecks, ConsentStore } from './consent/consent-store';
 import { withConsents } from './consent/consents';
+import { exportQueries } from './exports/areas';
+import { eitherRoute, startExports } from './exports/export-service';
+import { defaultExportDir } from './exports/export-store';
+import { withExports } from './exports/exports';
+import { CorrectionStore } from './corrections/correction-store';
+import { graphItemCheck, itemCheckQueries, withCorrections } from './corrections/corrections';
+import { correctionOwner } from './corrections/owner';
 import { createReachLimit, MemoryReach, RedisReach } from './citizen-reach';
 import { withAccessGrants } from './access-grants';
 import { CustodyGrants, proxyOrCustody } from './auth/custody';
@@ -56,6 +63,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const serviceLimit = windowLimit('service', config.serviceRateLimitPerMinute);
   const costBudget = windowLimit('cost', config.costBudgetPerMinute, 'QUERY_BUDGET_EXHAUSTED');
   const calendarLimit = windowLimit('calendar', feedRequestsPerLinkPerMinute);
+  const correctionsLimit = windowLimit('corrections', config.corrections.perMinute);
   const reachLimit = createReachLimit(redis ? new RedisReach(redis.client) : new MemoryReach(), config.citizensPerHour, config.pseudonymKey, logger);
   const limit = async (access: Access) => {
     // A chatbot's client as a whole has a cap; each citizen on it has a bucket of their own.
@@ -65,7 +73,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     await rateLimit(callerKey(access));
     await reachLimit(access.callerKind, access.actorId, access.subjectCpr);
   };
-  const upstream = (area: 'proxies' | 'cases' | 'person', baseUrl: string) =>
+  const upstream = (area: 'proxies' | 'cases' | 'person' | 'corrections', baseUrl: string) =>
     new Upstream({ area, baseUrl, timeoutMs: config.upstreamTimeoutMs, logger, breaker: config.breaker });
   const proxyRegistry = upstream('proxies', config.proxyRegistryUrl);
   const personRegister = upstream('person', config.personRegisterUrl);
@@ -90,8 +98,33 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     publicBaseUrl: () => config.publicBaseUrl?.replace(/\/+$/, '') ?? ownOrigin,
   });
   const withConsentList = withConsents(withCalendar, { store: consentStore, pseudonym, forget: (ids) => consentChecks.forget(ids) });
+  // Correction requests live in the audit database too; the record named is checked through the graph, as the caller.
+  const withCorrectionList = withCorrections(withConsentList, {
+    store: new CorrectionStore(audit.database),
+    owner: correctionOwner(upstream('corrections', config.corrections.url)),
+    pseudonym,
+    itemVisible: graphItemCheck((): ApolloServer<GatewayContext> => apollo),
+    limit: (subjectId) => correctionsLimit(subjectId),
+  });
+  // Citizens' data exports, read through the graph as the citizen in the background (gateway/exports/).
+  const exports = await startExports({
+    dir: config.exports.dir ?? defaultExportDir(),
+    ttlHours: config.exports.ttlHours,
+    perDay: config.exports.perDay,
+    apollo: () => apollo,
+    accessFor: (subjectCpr, request) => accessPolicy({ kind: 'citizen', subjectCpr, assurance: 'Substantial' }, { ...request, namedCitizen: null }),
+    record: audit.record,
+    internalContextKeys: config.internalContextKeys,
+    deadlineMs: config.requestDeadlineMs,
+    pseudonym,
+    publicBaseUrl: () => config.publicBaseUrl?.replace(/\/+$/, '') ?? ownOrigin,
+    verify: (authorization) => verify(authorization),
+    decide: accessPolicy,
+    limitAddress: (request) => limitAddress(request),
+    logger,
+  });
   const ownSchema = await buildFederatedSchema(
-    withAccessGrants(withConsentList, {
+    withAccessGrants(withExports(withCorrectionList, exports.source), {
       proxies: national.proxiesOf,
       cases: national.cases,
       person: async (cpr, deadline) => (await national.persons([cpr], deadline))[0] ?? null,
@@ -132,10 +165,18 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       responseExtensionsPlugin(logger),
       metricsPlugin(),
       failureLogPlugin<GatewayContext>(logger, (context) => context.requestId),
-      queryLimitsPlugin<GatewayContext>(config.limits, (context, cost) => costBudget(callerKey(context.access), cost)),
+      // An export's pages are charged to no budget: exports have limits of their own (one at a time, EXPORTS_PER_DAY).
+      queryLimitsPlugin<GatewayContext>(config.limits, (context, cost) => (context.backgroundRead ? Promise.resolve() : costBudget(callerKey(context.access), cost))),
       ...(config.persistedOperationsPath
-        ? // The calendar feed's operation is the gateway's own, allowed beside the manifest's.
-          [persistedOperationsPlugin(loadPersistedOperations(config.persistedOperationsPath).add(createHash('sha256').update(calendarFeedQuery).digest('hex')))]
+        ? // The calendar feed's and the correction item check's operations are the gateway's own, allowed beside the manifest's.
+          [
+            persistedOperationsPlugin(
+              [calendarFeedQuery, ...Object.values(itemCheckQueries), ...exportQueries()].reduce(
+                (allowed, query) => allowed.add(createHash('sha256').update(query).digest('hex')),
+                loadPersistedOperations(config.persistedOperationsPath),
+              ),
+            ),
+          ]
         : []),
       audit.plugin,
     ],
@@ -158,7 +199,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       maxBodyBytes: config.maxBodyBytes,
       bodyTimeoutMs: config.bodyTimeoutMs,
       admission: { ...config.concurrency, waitMs: config.requestDeadlineMs },
-      routes: calendarFeedRoute({
+      routes: eitherRoute(
+        exports.route,
+        calendarFeedRoute({
         store: calendarLinks,
         apollo,
         // The link was made on the citizen's own login, at Substantial or High (a Low login reaches no personal data).
@@ -169,6 +212,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         deadlineMs: config.requestDeadlineMs,
         logger,
       }),
+      ),
       logger,
     },
     config.host,
@@ -179,6 +223,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   return {
     ...service,
     async close() {
+      exports.close();
       await service.close();
       await Promise.all([redis?.close(), audit.close()]);
     },

@@ -342,6 +342,18 @@ export const settings = {
     services: ['gateway'],
     doc: 'Base URL of the CPR register, where the gateway reads who has custody of a minor a parent acts for.',
   },
+  CORRECTIONS_URL: {
+    schema: url,
+    default: `http://127.0.0.1:${defaultPorts.simulator}`,
+    services: ['gateway'],
+    doc: "Base URL of the data owners' correction intake, where the gateway sends a citizen's request to correct their data (`flagCorrection`) and asks how it stands.",
+  },
+  CORRECTIONS_PER_MINUTE: {
+    schema: z.coerce.number().int().min(1),
+    default: '10',
+    services: ['gateway'],
+    doc: 'New correction requests (`flagCorrection`) per citizen per minute, the citizen and their proxies together; a repeat with the same idempotency key is not counted.',
+  },
   PROXY_GRANT_CACHE_MS: {
     schema: z.coerce.number().int().min(0).max(5000),
     default: '2000',
@@ -353,6 +365,23 @@ export const settings = {
     default: '2000',
     services: ['gateway'],
     doc: "How long the check of an external service's consent is reused; at most 5000, so a withdrawal takes effect within 5 s (at once on the replica that took it).",
+  },
+  EXPORT_DIR: {
+    schema: z.string().min(1).optional(),
+    services: ['gateway'],
+    doc: "Directory where citizens' data exports (`requestExport`) are written and served from, each with its description beside it; give replicas a shared volume. Default: `borger-graph-exports` in the system's temporary directory.",
+  },
+  EXPORT_TTL_HOURS: {
+    schema: z.coerce.number().positive().max(24),
+    default: '24',
+    services: ['gateway'],
+    doc: 'How long a finished data export can be downloaded; then its files are deleted (a sweep every few minutes) and it answers 404. At most 24.',
+  },
+  EXPORTS_PER_DAY: {
+    schema: z.coerce.number().int().min(1),
+    default: '5',
+    services: ['gateway'],
+    doc: 'Data exports one citizen may request in 24 hours (and only one at a time).',
   },
   OTEL_EXPORTER_OTLP_ENDPOINT: {
     schema: url.optional(),
@@ -593,9 +622,13 @@ export interface GatewayConfig extends CommonConfig {
   proxyRegistryUrl: string;
   caseIndexUrl: string;
   personRegisterUrl: string;
+  /** The data owners' correction intake, and how many new requests a citizen may make a minute. */
+  corrections: { url: string; perMinute: number };
   proxyGrantCacheMs: number;
   /** How long a consent check is reused (at most 5 s). */
   consentCacheMs: number;
+  /** Citizens' data exports: where they are written, how long they are kept, how many a day. */
+  exports: { dir: string | undefined; ttlHours: number; perDay: number };
   subgraphUrls: Record<SubgraphName, string>;
   auth: {
     issuer: string;
@@ -758,8 +791,10 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     proxyRegistryUrl: raw.PROXY_REGISTRY_URL,
     caseIndexUrl: raw.CASE_INDEX_URL,
     personRegisterUrl: raw.PERSON_REGISTER_URL,
+    corrections: { url: raw.CORRECTIONS_URL, perMinute: raw.CORRECTIONS_PER_MINUTE },
     proxyGrantCacheMs: raw.PROXY_GRANT_CACHE_MS,
     consentCacheMs: raw.CONSENT_CACHE_MS,
+    exports: { dir: raw.EXPORT_DIR, ttlHours: raw.EXPORT_TTL_HOURS, perDay: raw.EXPORTS_PER_DAY },
     subgraphUrls: {
       cases: raw.SUBGRAPH_CASES_URL,
       benefits: raw.SUBGRAPH_BENEFITS_URL,

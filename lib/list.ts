@@ -12,3 +12,15 @@ export function firstN<T>(items: readonly T[], first: number): T[] {
   }
   return items.slice(0, first);
 }
+
+/**
+ * The items after the one whose id is `after` (a page's last id, the cursor for the next page);
+ * all of them when `after` is null. An id the list does not hold is refused: the client's list
+ * changed or the cursor is not one of ours.
+ */
+export function afterId<T>(items: readonly T[], after: string | null | undefined, idOf: (item: T) => string): readonly T[] {
+  if (after === null || after === undefined) return items;
+  const at = items.findIndex((item) => idOf(item) === after);
+  if (at < 0) throw appError('BAD_USER_INPUT', { detail: 'error.afterUnknown' });
+  return items.slice(at + 1);
+}

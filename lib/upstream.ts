@@ -11,8 +11,8 @@ import { inSpan } from './tracing';
  * logged (they carry CPR numbers); a log line names the index, the path, the outcome and the time.
  */
 export interface UpstreamOptions {
-  /** The index called: a data area, or the CPR register the access rules consult. */
-  area: Area | 'person';
+  /** The index called: a data area, the CPR register the access rules consult, or the data owners' correction intake. */
+  area: Area | 'person' | 'corrections';
   baseUrl: string;
   timeoutMs: number;
   logger: Logger;
@@ -57,14 +57,13 @@ const minimumRetryMs = 150;
 
 export class Upstream {
   private readonly breaker: CircuitBreaker;
+  /** The index, or the index and source system, in metrics, logs and spans. */
+  private readonly name: string;
 
   constructor(private readonly options: UpstreamOptions) {
     this.name = options.source ? `${options.area}/${options.source}` : options.area;
     this.breaker = new CircuitBreaker(options.purpose === 'change' ? `${this.name}:change` : this.name, options.breaker ?? { failureThreshold: 5, openMs: 10_000 });
   }
-
-  /** The index, or the index and source system, in metrics, logs and spans. */
-  private readonly name: string;
 
   post<S extends z.ZodType>(path: string, body: unknown, schema: S, call: CallOptions = {}): Promise<z.output<S>> {
     return inSpan('upstream.call', { index: this.name, path }, () => this.withRetry(path, body, schema, call));
@@ -83,7 +82,7 @@ export class Upstream {
         const pause = 25 + Math.random() * 50;
         if (attempt >= attempts || !retryable || deadline - Date.now() - pause < minimumRetryMs) {
           const { area } = this.options;
-          throw appError(codes[failure.outcome], area === 'person' ? {} : { area });
+          throw appError(codes[failure.outcome], area === 'person' || area === 'corrections' ? {} : { area });
         }
         await new Promise((resolve) => setTimeout(resolve, pause));
       }
@@ -128,7 +127,8 @@ export class Upstream {
       return fail((error as Error).name === 'TimeoutError' ? 'timeout' : 'unavailable');
     }
     if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
+      // Not awaited: the body is only let go of, and some fetch stacks never settle the cancel (mswjs/interceptors#799).
+      void response.body?.cancel().catch(() => undefined);
       return fail('unavailable', response.status);
     }
     let parsed: z.output<S>;

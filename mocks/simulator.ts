@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { getResponse } from 'msw';
+import { CorrectionOwners } from './data-owners/corrections';
 import { createDataset, type Dataset } from './fixtures/dataset';
 import { CallRecorder } from './indexes/call-recorder';
 import { Faults } from './indexes/faults';
@@ -18,6 +19,8 @@ export interface RunningSimulator {
   dataset: Dataset;
   recorder: CallRecorder;
   faults: Faults;
+  /** The data owners' correction intake: what arrived, how soon it is answered, whether it is up. */
+  corrections: CorrectionOwners;
   close(): Promise<void>;
 }
 
@@ -42,7 +45,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const dataset = options.dataset ?? createDataset();
   const recorder = new CallRecorder();
   const faults = new Faults();
-  const handlers = createIndexHandlers(dataset, recorder, '*', faults);
+  const corrections = new CorrectionOwners(dataset);
+  const handlers = [...createIndexHandlers(dataset, recorder, '*', faults), ...corrections.handlers()];
   const sockets = new Set<Socket>();
   let origin = '';
 
@@ -85,6 +89,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     dataset,
     recorder,
     faults,
+    corrections,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -5,6 +5,8 @@ import { accessLogSubgraph, type AccessLogSource } from '../gateway/audit/access
 import { schemaOnly as calendarSchemaOnly, withCalendarLinks } from '../gateway/calendar/calendar-links';
 import { schemaOnly as accessGrantsSchemaOnly, withAccessGrants } from '../gateway/access-grants';
 import { schemaOnly as consentSchemaOnly, withConsents } from '../gateway/consent/consents';
+import { schemaOnly as correctionSchemaOnly, withCorrections } from '../gateway/corrections/corrections';
+import { schemaOnly as exportSchemaOnly, withExports } from '../gateway/exports/exports';
 import { defaultPorts, type SubgraphName } from '../lib/config';
 import { buildFederatedSchema } from '../lib/federated-schema';
 import { subgraphs } from '../subgraphs/registry';
@@ -21,10 +23,16 @@ export async function composeSupergraph(): Promise<Composition> {
   for (const definition of subgraphs) {
     subgraphSdls[definition.name] = printSubgraphSchema(await buildFederatedSchema(definition));
   }
-  // The gateway's own subgraph: the access log, the calendar links and the consents for external services.
+  // The gateway's own subgraph: the access log, the calendar links, the consents for external services and the correction requests.
   subgraphSdls.audit = printSubgraphSchema(
     await buildFederatedSchema(
-      withAccessGrants(withConsents(withCalendarLinks(accessLogSubgraph(schemaOnly), calendarSchemaOnly), consentSchemaOnly), accessGrantsSchemaOnly),
+      withAccessGrants(
+        withExports(
+          withCorrections(withConsents(withCalendarLinks(accessLogSubgraph(schemaOnly), calendarSchemaOnly), consentSchemaOnly), correctionSchemaOnly),
+          exportSchemaOnly,
+        ),
+        accessGrantsSchemaOnly,
+      ),
     ),
   );
   const result = composeServices(

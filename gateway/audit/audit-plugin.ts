@@ -49,6 +49,8 @@ export function auditPlugin(writer: AuditWriter, pseudonym: (cpr: string) => str
           }
           try {
             if (contextValue.unaccounted) throw Object.assign(new Error('a subgraph did not report its disclosures'), { name: 'UnaccountedDisclosure' });
+            // A data export's page: its disclosures stay gathered in the context, recorded as one event once the export is written.
+            if (contextValue.backgroundRead) return;
             await Promise.all(events.map((each) => writer.write(each)));
           } catch (error) {
             logger.error({ requestId, err: { type: (error as Error)?.name } }, 'disclosures not recorded; response withheld');

@@ -5,6 +5,7 @@ import type { Refusal } from '../auth/access-policy';
 import type { Registers } from '../registers';
 import { accessLogSubgraph, type ActingFor } from './access-log';
 import { auditPlugin } from './audit-plugin';
+import type { AuditEvent } from './chain';
 import { latestVersion, migrate, schemaVersion } from './migrate';
 import { connect, type SqlDatabase } from './sql';
 import { AuditStore } from './store';
@@ -72,6 +73,8 @@ export async function startAuditTrail(
     /** The audit database, for the calendar links beside the events. */
     database: db,
     healthy: () => store.healthy(),
+    /** One event written as it is (a data export's one disclosure, gateway/exports/). */
+    record: (event: AuditEvent) => writer.write(event),
     /** A caller turned away before any query ran (no valid proxy, too low assurance). */
     recordRefusal: (refusal: Refusal) =>
       writer.write({

@@ -3,7 +3,7 @@ import type { Sql, SqlDatabase } from './sql';
 /**
  * The audit schema as numbered migrations, applied by `npm run migrate` (the `audit-migrate` Job,
  * as the role that owns the tables), so the gateway's own role needs only INSERT and SELECT (and
- * UPDATE on calendar_links and consents, below). The events table is append-only: a trigger refuses UPDATE,
+ * UPDATE on calendar_links, consents and corrections, below). The events table is append-only: a trigger refuses UPDATE,
  * DELETE and TRUNCATE except a DELETE inside the retention job, which sets `audit.retention` for
  * its own transaction and leaves an anchor so the chain stays verifiable. Never edit a released
  * migration: add the next one.
@@ -85,6 +85,30 @@ const migrations: { version: number; statements: string[] }[] = [
          withdrawn_at timestamptz
        )`,
       'CREATE INDEX IF NOT EXISTS consents_subject ON consents (subject_id, created_at DESC)',
+    ],
+  },
+  // A citizen's requests to correct wrong or incomplete data (gateway/corrections/), by pseudonym,
+  // never with the CPR. Not append-only: forwarding and the owner's answer update its row (the
+  // gateway's role needs UPDATE on this table, on status, reason, owner_ref, updated_at).
+  {
+    version: 5,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS corrections (
+         id text PRIMARY KEY,
+         subject_id text NOT NULL,
+         actor_id text NOT NULL,
+         idempotency_key text NOT NULL,
+         area text NOT NULL,
+         item_id text NOT NULL,
+         text text NOT NULL,
+         status text NOT NULL,
+         reason text,
+         owner_ref text,
+         created_at timestamptz NOT NULL,
+         updated_at timestamptz NOT NULL,
+         UNIQUE (subject_id, idempotency_key)
+       )`,
+      'CREATE INDEX IF NOT EXISTS corrections_subject ON corrections (subject_id, created_at DESC)',
     ],
   },
 ];

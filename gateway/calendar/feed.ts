@@ -86,7 +86,7 @@ export interface CalendarFeedOptions {
 const feedPathPattern = /^\/calendar\/([^/]*)\.ics$/;
 
 /** An error as the GraphQL endpoint words it; a code the error list does not know is our own failure. */
-function sendError(response: ServerResponse, status: number, given: string, headers: Record<string, string> = {}): void {
+export function sendError(response: ServerResponse, status: number, given: string, headers: Record<string, string> = {}): void {
   const code = (Object.hasOwn(errorCodes, given) ? given : 'INTERNAL_SERVER_ERROR') as ErrorCode;
   response.writeHead(code === given ? status : 500, {
     'content-type': 'application/json; charset=utf-8',
@@ -101,7 +101,7 @@ function sendError(response: ServerResponse, status: number, given: string, head
 const notFound = (response: ServerResponse) => sendError(response, 404, 'NOT_FOUND');
 
 /** A request-level refusal (a rate limit) with the status and headers it carries. */
-function sendRefusal(response: ServerResponse, error: GraphQLError): void {
+export function sendRefusal(response: ServerResponse, error: GraphQLError): void {
   const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
   sendError(response, http?.status ?? 400, String(error.extensions.code), Object.fromEntries(http?.headers ?? []));
 }

@@ -98,6 +98,22 @@ export const messages = {
     da: 'Angiv formålet som en sags- eller opgavereference, f.eks. "VER-2026-0042".',
     en: 'Give the purpose as a case or task reference, e.g. "VER-2026-0042".',
   },
+  'error.afterUnknown': {
+    da: '"after" skal være id\'et på et punkt i listen (det sidste på forrige side).',
+    en: '"after" must be the id of an item in the list (the last one on the previous page).',
+  },
+  'error.exportOwnLogin': {
+    da: 'Kun borgeren selv, logget ind som sig selv, kan bestille og se udtræk af sine data.',
+    en: 'Only the citizen themself, logged in as themself, may request and see exports of their data.',
+  },
+  'error.exportRunning': {
+    da: 'Et udtræk af dine data er allerede i gang. Vent, til det er klar.',
+    en: 'An export of your data is already under way. Wait until it is ready.',
+  },
+  'error.exportLimit': {
+    da: (p) => `Du kan bestille højst ${p.limit} udtræk i døgnet. Prøv igen senere.`,
+    en: (p) => `You may request at most ${p.limit} exports a day. Try again later.`,
+  },
   'error.calendarLinkOwnLogin': {
     da: 'Kun borgeren selv, logget ind som sig selv, kan oprette, se og tilbagekalde kalenderlinks.',
     en: 'Only the citizen themself, logged in as themself, may make, see and revoke calendar links.',
@@ -118,6 +134,18 @@ export const messages = {
   'error.consentDays': {
     da: (p) => `Et samtykke til denne tjeneste gælder fra 1 til ${p.max} dage.`,
     en: (p) => `A consent for this service lasts from 1 to ${p.max} days.`,
+  },
+  'error.correctionText': {
+    da: (p) => `Beskriv fejlen med almindelig tekst på 1-${p.max} tegn.`,
+    en: (p) => `Describe what is wrong in plain text of 1-${p.max} characters.`,
+  },
+  'error.correctionKey': {
+    da: 'Nøglen (idempotencyKey) skal være 1-128 bogstaver, tal og -_.:',
+    en: 'The idempotencyKey must be 1-128 letters, digits and -_.:',
+  },
+  'error.correctionKeyUsed': {
+    da: 'Nøglen er allerede brugt til en anden anmodning. Brug en ny nøgle til en ny anmodning.',
+    en: 'That key was already used for another request. Use a new key for a new request.',
   },
   'error.consentPurpose': {
     da: (p) => `Formålet skal være almindelig tekst på 1-${p.max} tegn.`,
@@ -195,6 +223,11 @@ export const messages = {
   },
   'error.tokenNoActor': { da: 'Adgangstokenets "act"-claim angiver ingen, der kan handle.', en: 'The access token\'s "act" claim names no one who can act.' },
 
+  // Where a correction request stands (Correction.statusText).
+  'correction.status.RECEIVED': { da: 'Modtaget; sendes videre til myndigheden', en: 'Received; being sent on to the authority' },
+  'correction.status.FORWARDED': { da: 'Sendt til myndigheden, der ejer oplysningen', en: 'Sent to the authority that owns the record' },
+  'correction.status.ANSWERED': { da: 'Besvaret af myndigheden', en: 'Answered by the authority' },
+  'correction.status.REJECTED': { da: 'Afvist af myndigheden', en: 'Rejected by the authority' },
   // Where a case stands (Case.progressText, CaseSummary.statusText).
   'caseProgress.OPENED': { da: 'Modtaget af myndigheden', en: 'Received by the authority' },
   'caseProgress.INFORMATION_GATHERED': { da: 'Under behandling', en: 'Being looked into' },

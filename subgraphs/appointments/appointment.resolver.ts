@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver } from 'type-graphql';
 import { appError } from '../../lib/errors';
 import { defaultListSize } from '../../lib/list';
 import { areaFields, presentList } from '../runtime/area-fields';
@@ -30,8 +30,10 @@ export class CitizenDeadlinesResolver {
   deadlines(
     @Ctx() context: SubgraphContext,
     @Arg('first', () => Int, { defaultValue: defaultListSize, description: 'At most this many (0-500).' }) first: number,
+    @Arg('after', () => ID, { nullable: true, description: 'The id of the last deadline of the previous page: the list continues after it. Omitted: from the start.' })
+    after: string | null,
   ): Promise<Deadline[]> {
-    return presentList(context, { area: 'appointments', toEntity: toDeadline, order: byDue, keep: isDeadline }, first);
+    return presentList(context, { area: 'appointments', toEntity: toDeadline, order: byDue, keep: isDeadline }, first, after ?? null);
   }
 }
 

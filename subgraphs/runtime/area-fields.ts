@@ -3,7 +3,7 @@ import type { SubgraphName } from '../../lib/config';
 import { Freshness, toKle, WithheldNotice, WithheldReason, type Kle } from '../../lib/graph-types';
 import type { Language } from '../../lib/i18n/language';
 import { say } from '../../lib/i18n/messages';
-import { defaultListSize, firstN } from '../../lib/list';
+import { afterId, defaultListSize, firstN } from '../../lib/list';
 import type { WithheldGroup } from './access';
 import type { Reader, SubgraphContext } from './context';
 
@@ -30,18 +30,21 @@ function message(group: WithheldGroup, kle: Kle | null, language: Language): str
 }
 
 /**
- * A list of the subject's records the caller may see, in order, the first `first` of them; only
- * what is returned is presented, and so reported as shown.
+ * A list of the subject's records the caller may see, in order, the first `first` of them (after
+ * the record whose id is `after`, for the next page); only what is returned is presented, and so
+ * reported as shown.
  */
 export async function presentList<TRecord, TEntity extends object>(
   context: SubgraphContext,
   list: Pick<AreaList<TRecord, TEntity>, 'area' | 'toEntity' | 'order' | 'keep'>,
   first: number,
+  after: string | null = null,
 ): Promise<TEntity[]> {
   const access = context.access('overview');
   const records = (await access.visible<TRecord>(list.area)).filter((record) => list.keep?.(record) ?? true);
   const mapped = records.map((record) => ({ record, entity: list.toEntity(record, context.reader) }));
-  const kept = firstN(mapped.sort((a, b) => list.order(a.entity, b.entity)), first);
+  const ordered = mapped.sort((a, b) => list.order(a.entity, b.entity));
+  const kept = firstN(afterId(ordered, after, ({ entity }) => (entity as { id: string }).id), first);
   return Promise.all(kept.map(({ record, entity }) => access.present(list.area, record, entity)));
 }
 
@@ -65,8 +68,10 @@ export function areaFields<TRecord, TEntity extends object>(list: AreaList<TReco
     async list(
       @Ctx() context: SubgraphContext,
       @Arg('first', () => Int, { defaultValue: defaultListSize, description: 'At most this many (0-500).' }) first: number,
+      @Arg('after', () => ID, { nullable: true, description: 'The id of the last record of the previous page: the list continues after it. Omitted: from the start.' })
+      after: string | null,
     ): Promise<TEntity[]> {
-      return presentList(context, list, first);
+      return presentList(context, list, first, after ?? null);
     }
 
     @FieldResolver(() => Freshness, {

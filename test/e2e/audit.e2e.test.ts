@@ -11,7 +11,7 @@ import { mintToken, type TokenSubject } from '../../mocks/identity/dev-issuer';
 import { postGraphQL } from '../support/graphql-client';
 import { tokenFor } from '../support/personas';
 import { flushRedis, testRedisUrl } from '../support/redis';
-import { startStack, type Stack, type StackOptions } from '../support/stack';
+import { breakAuditStore, startStack, type Stack, type StackOptions } from '../support/stack';
 
 interface Row {
   seq: string;
@@ -193,10 +193,7 @@ describe('an audit store that is down', () => {
   it('lets no personal data out, answers AUDIT_UNAVAILABLE, and reports not ready', async () => {
     const stack = await startStack();
     try {
-      const db = new Client({ connectionString: stack.databaseUrl });
-      await db.connect();
-      await db.query('DROP TABLE audit_events');
-      await db.end();
+      await breakAuditStore(stack);
       const response = await postGraphQL(stack.gatewayUrl, '{ me { cases { id title } } }', { token: await tokenFor(stack, 'thomas') });
       expect(response.status).toBe(503);
       expect(response.body.data ?? null).toBeNull();

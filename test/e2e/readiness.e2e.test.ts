@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { OwnRedis } from '../support/redis';
-import { startStack, type Stack } from '../support/stack';
+import { breakAuditStore, startStack, type Stack } from '../support/stack';
 
 const readiness = async (stack: Stack) => {
   const response = await fetch(stack.gatewayUrl.replace('/graphql', '/readyz'));
@@ -51,10 +50,7 @@ describe("the gateway's readiness", () => {
   it('is not ready when the audit store cannot record: no personal data may leave unrecorded', async () => {
     const stack = await startStack();
     try {
-      const db = new Client({ connectionString: stack.databaseUrl });
-      await db.connect();
-      await db.query('DROP TABLE audit_events');
-      await db.end();
+      await breakAuditStore(stack);
       const { status, body } = await readiness(stack);
       expect(status).toBe(503);
       expect(body).toMatchObject({ status: 'not ready', checks: { audit: 'down' } });

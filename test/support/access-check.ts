@@ -93,6 +93,12 @@ class Checker {
       } else if (child.field === 'accessGrants') {
         if (!expectation.accessGrants) this.refused(at, inner, 'FORBIDDEN');
         else if (!Array.isArray(inner)) this.problem(at, `the citizen's access grants were expected, got ${JSON.stringify(inner)}`);
+      } else if (child.field === 'corrections') {
+        if (!expectation.corrections) this.refused(at, inner, 'FORBIDDEN');
+        else if (!Array.isArray(inner)) this.problem(at, `the caller's correction requests were expected, got ${JSON.stringify(inner)}`);
+      } else if (child.field === 'exports') {
+        if (!expectation.exports) this.refused(at, inner, 'FORBIDDEN');
+        else if (!Array.isArray(inner)) this.problem(at, `the citizen's exports were expected, got ${JSON.stringify(inner)}`);
       } else if (child.field === 'consents') {
         if (!expectation.consents) this.refused(at, inner, 'FORBIDDEN');
         else if (!Array.isArray(inner)) this.problem(at, `the citizen's consents were expected, got ${JSON.stringify(inner)}`);

@@ -237,8 +237,12 @@ export interface OverviewExpectation {
   calendarLinks: boolean;
   /** So are the consents they gave external services. */
   consents: boolean;
+  /** And the exports of their data. */
+  exports: boolean;
   /** And the list of everyone who can see their data. */
   accessGrants: boolean;
+  /** Correction requests: the citizen's all, a proxy's its own (within its cards); no one else's. */
+  corrections: boolean;
   /** The citizen's record of an area, or undefined when it is not theirs. */
   record(area: Area, id: string): WireRecord | undefined;
   /** Whether a link to this record shows (the caller may see it). */
@@ -479,7 +483,9 @@ export class AccessOracle {
       accessLog: grant.accessLog,
       calendarLinks: ownsData,
       consents: ownsData,
+      exports: ownsData,
       accessGrants: ownsData,
+      corrections: ownsData || caller.kind === 'proxy',
       record: (area, id) => find(area, id),
       visible: (area, id) => {
         if (!grant.areas.includes(area)) return false;

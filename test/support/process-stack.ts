@@ -75,6 +75,7 @@ export async function startProcessStack(env: NodeJS.ProcessEnv): Promise<Process
     PROXY_REGISTRY_URL: simulator.url,
     CASE_INDEX_URL: simulator.url,
     PERSON_REGISTER_URL: simulator.url,
+    CORRECTIONS_URL: simulator.url,
   });
   issuer.useGateway(gateway.url);
   return {

@@ -109,6 +109,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       PROXY_REGISTRY_URL: simulator.url,
       CASE_INDEX_URL: simulator.url,
       PERSON_REGISTER_URL: simulator.url,
+      CORRECTIONS_URL: simulator.url,
     }),
   );
   running.push(gateway);
@@ -132,4 +133,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await dropAuditDatabase(databaseUrl);
     },
   };
+}
+
+/** Takes the stack's audit store away (its events table), as a broken database would. */
+export async function breakAuditStore(stack: Stack): Promise<void> {
+  const db = new Client({ connectionString: stack.databaseUrl });
+  await db.connect();
+  await db.query('DROP TABLE audit_events');
+  await db.end();
 }
