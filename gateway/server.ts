@@ -29,6 +29,7 @@ import { graphItemCheck, itemCheckQueries, withCorrections } from './corrections
 import { correctionOwner } from './corrections/owner';
 import { createReachLimit, MemoryReach, RedisReach } from './citizen-reach';
 import { withAccessGrants } from './access-grants';
+import { itemHistoryQueries, withItemHistory } from './item-history';
 import { CustodyGrants, proxyOrCustody } from './auth/custody';
 import { registers } from './registers';
 import { ProxyGrants } from './auth/proxy-grants';
@@ -124,14 +125,23 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     logger,
   });
   const ownSchema = await buildFederatedSchema(
-    withAccessGrants(withExports(withCorrectionList, exports.source), {
-      proxies: national.proxiesOf,
-      cases: national.cases,
-      person: async (cpr, deadline) => (await national.persons([cpr], deadline))[0] ?? null,
-      consents: (subjectId) => consentStore.forSubject(subjectId),
-      pseudonym,
-      now: () => new Date(),
-    }),
+    withAccessGrants(
+      // An item's provenance and the events that disclosed it, the item read through the graph as the citizen.
+      withItemHistory(withExports(withCorrectionList, exports.source), {
+        events: audit.eventsTouching,
+        proxyHolders: audit.proxyHolders,
+        pseudonym,
+        apollo: (): ApolloServer<GatewayContext> => apollo,
+      }),
+      {
+        proxies: national.proxiesOf,
+        cases: national.cases,
+        person: async (cpr, deadline) => (await national.persons([cpr], deadline))[0] ?? null,
+        consents: (subjectId) => consentStore.forSubject(subjectId),
+        pseudonym,
+        now: () => new Date(),
+      },
+    ),
   );
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
   const apollo = new ApolloServer<GatewayContext>({
@@ -168,10 +178,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       // An export's pages are charged to no budget: exports have limits of their own (one at a time, EXPORTS_PER_DAY).
       queryLimitsPlugin<GatewayContext>(config.limits, (context, cost) => (context.backgroundRead ? Promise.resolve() : costBudget(callerKey(context.access), cost))),
       ...(config.persistedOperationsPath
-        ? // The calendar feed's and the correction item check's operations are the gateway's own, allowed beside the manifest's.
+        ? // The calendar feed's, the correction item check's, the exports' and the item history's operations are the gateway's own, allowed beside the manifest's.
           [
             persistedOperationsPlugin(
-              [calendarFeedQuery, ...Object.values(itemCheckQueries), ...exportQueries()].reduce(
+              [calendarFeedQuery, ...Object.values(itemCheckQueries), ...exportQueries(), ...itemHistoryQueries()].reduce(
                 (allowed, query) => allowed.add(createHash('sha256').update(query).digest('hex')),
                 loadPersistedOperations(config.persistedOperationsPath),
               ),

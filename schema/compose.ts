@@ -7,6 +7,7 @@ import { schemaOnly as accessGrantsSchemaOnly, withAccessGrants } from '../gatew
 import { schemaOnly as consentSchemaOnly, withConsents } from '../gateway/consent/consents';
 import { schemaOnly as correctionSchemaOnly, withCorrections } from '../gateway/corrections/corrections';
 import { schemaOnly as exportSchemaOnly, withExports } from '../gateway/exports/exports';
+import { schemaOnly as itemHistorySchemaOnly, withItemHistory } from '../gateway/item-history';
 import { defaultPorts, type SubgraphName } from '../lib/config';
 import { buildFederatedSchema } from '../lib/federated-schema';
 import { subgraphs } from '../subgraphs/registry';
@@ -23,13 +24,16 @@ export async function composeSupergraph(): Promise<Composition> {
   for (const definition of subgraphs) {
     subgraphSdls[definition.name] = printSubgraphSchema(await buildFederatedSchema(definition));
   }
-  // The gateway's own subgraph: the access log, the calendar links, the consents for external services and the correction requests.
+  // The gateway's own subgraph: the access log, the calendar links, the consents for external services, the correction requests, the exports, an item's history and the access grants.
   subgraphSdls.audit = printSubgraphSchema(
     await buildFederatedSchema(
       withAccessGrants(
-        withExports(
-          withCorrections(withConsents(withCalendarLinks(accessLogSubgraph(schemaOnly), calendarSchemaOnly), consentSchemaOnly), correctionSchemaOnly),
-          exportSchemaOnly,
+        withItemHistory(
+          withExports(
+            withCorrections(withConsents(withCalendarLinks(accessLogSubgraph(schemaOnly), calendarSchemaOnly), consentSchemaOnly), correctionSchemaOnly),
+            exportSchemaOnly,
+          ),
+          itemHistorySchemaOnly,
         ),
         accessGrantsSchemaOnly,
       ),

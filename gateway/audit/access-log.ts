@@ -93,7 +93,8 @@ export interface ActingFor {
   parent: boolean;
 }
 
-function reader(event: StoredEvent, subjectId: string, holders: Map<string, ActingFor>, language: Language): { reader: ReaderKind; who: string } {
+/** Who read, as the access log names them (also an item's history, gateway/item-history.ts). */
+export function reader(event: StoredEvent, subjectId: string, holders: Map<string, ActingFor>, language: Language): { reader: ReaderKind; who: string } {
   const [kind, id] = event.actorId.includes(':') ? event.actorId.split(/:(.*)/s) : ['', event.actorId];
   if (event.callerKind === 'citizen' && event.actorId === subjectId) return { reader: ReaderKind.YOU, who: say(language, 'reader.you') };
   // Before the `org:` kind below: an organisation holding a proxy is named as the proxy it holds,

@@ -50,19 +50,21 @@ export async function startAuditTrail(
   });
   const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);
 
+  // Who may act for the citizen, keyed as the access policy names actors: a person by pseudonym, an organisation by CVR.
+  async function proxyHolders(subjectCpr: string, deadline: number): Promise<Map<string, ActingFor>> {
+    const [fuldmagter, [subject]] = await Promise.all([registries.proxiesOf(subjectCpr, deadline), registries.persons([subjectCpr], deadline)]);
+    const parents = await registries.persons(subject?.myndighedsindehavere ?? [], deadline);
+    const actorOf = ({ type, id }: (typeof fuldmagter)[number]['fuldmagtshaver']) => (type === 'ORGANISATION' ? `org:${id}` : pseudonym(id));
+    return new Map<string, ActingFor>([
+      ...fuldmagter.map((proxy): [string, ActingFor] => [actorOf(proxy.fuldmagtshaver), { name: proxy.fuldmagtshaver.navn, parent: false }]),
+      ...parents.map((parent): [string, ActingFor] => [pseudonym(parent.cpr), { name: parent.navn, parent: true }]),
+    ]);
+  }
+
   // The gateway's own subgraph: the access log, and what else the gateway serves from this database.
   const ownSubgraph = accessLogSubgraph({
     forSubject: (subjectId, first, before) => store.forSubject(subjectId, first, before),
-    async proxyHolders(subjectCpr, deadline) {
-      const [fuldmagter, [subject]] = await Promise.all([registries.proxiesOf(subjectCpr, deadline), registries.persons([subjectCpr], deadline)]);
-      const parents = await registries.persons(subject?.myndighedsindehavere ?? [], deadline);
-      // Keyed as the access policy names actors: a person by pseudonym, an organisation by CVR.
-      const actorOf = ({ type, id }: (typeof fuldmagter)[number]['fuldmagtshaver']) => (type === 'ORGANISATION' ? `org:${id}` : pseudonym(id));
-      return new Map<string, ActingFor>([
-        ...fuldmagter.map((proxy): [string, ActingFor] => [actorOf(proxy.fuldmagtshaver), { name: proxy.fuldmagtshaver.navn, parent: false }]),
-        ...parents.map((parent): [string, ActingFor] => [pseudonym(parent.cpr), { name: parent.navn, parent: true }]),
-      ]);
-    },
+    proxyHolders,
     pseudonym,
   });
 
@@ -73,6 +75,10 @@ export async function startAuditTrail(
     /** The audit database, for the calendar links beside the events. */
     database: db,
     healthy: () => store.healthy(),
+    /** A citizen's events that disclosed one record, newest first (an item's history, gateway/item-history.ts). */
+    eventsTouching: (subjectId: string, entityId: string, first: number, before?: number) => store.forSubjectEntity(subjectId, entityId, first, before),
+    /** Who may act for the citizen, as the access log names them. */
+    proxyHolders,
     /** One event written as it is (a data export's one disclosure, gateway/exports/). */
     record: (event: AuditEvent) => writer.write(event),
     /** A caller turned away before any query ran (no valid proxy, too low assurance). */

@@ -111,6 +111,19 @@ export class AuditStore {
     return rows.map(toEvent);
   }
 
+  /**
+   * A citizen's events that disclosed one record (`<area>:<id>` among their entity ids), newest
+   * first, in pages of `first` before the sequence number `before`: the database filters and
+   * limits, walking the citizen's own events by the (subject_id, seq) index.
+   */
+  async forSubjectEntity(subjectId: string, entityId: string, first: number, before?: number): Promise<StoredEvent[]> {
+    const { rows } = await this.db.query<EventRow>(
+      `SELECT * FROM audit_events WHERE subject_id = $1 AND entity_ids @> ARRAY[$2::text] AND seq < $3 ORDER BY seq DESC LIMIT $4`,
+      [subjectId, entityId, before ?? Number.MAX_SAFE_INTEGER, first],
+    );
+    return rows.map(toEvent);
+  }
+
   /** Recomputes the chain from its anchor and reports the first event that does not fit. */
   async verify(pageSize = 1000): Promise<Verification> {
     const start = await anchor(this.db);

@@ -1,13 +1,13 @@
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, ObjectType, registerEnumType, Resolver, Root, type NonEmptyArray } from 'type-graphql';
-import { Disclosures, type DisclosureReport } from '../../lib/disclosures';
-import { appError, errorCodes, type Area, type ErrorCode } from '../../lib/errors';
+import { appError, type Area } from '../../lib/errors';
 import type { Language } from '../../lib/i18n/language';
 import { say } from '../../lib/i18n/messages';
 import { DateTime } from '../../lib/scalars';
 import { Citizen } from '../audit/access-log';
 import type { GatewayContext } from '../context';
+import { readItemAsCaller, readFailure } from '../graph-read';
 import type { CorrectionStore, StoredCorrection } from './correction-store';
 import type { CorrectionOwner } from './owner';
 import type { OwnerArea } from './owner.contract';
@@ -263,20 +263,6 @@ export function correctionResolvers(source: CorrectionSource) {
   return [CorrectionsResolver, CorrectionMutations] as const;
 }
 
-/** A report of what the item check's read showed, cut down to the one record the caller named. */
-class ItemDisclosures extends Disclosures {
-  constructor(private readonly itemId: string) {
-    super();
-  }
-
-  override addReport(report: DisclosureReport): void {
-    super.addReport({
-      shown: report.shown.flatMap((each) => (each.ids.includes(this.itemId) ? [{ ...each, ids: [this.itemId] }] : [])),
-      purposes: report.purposes,
-    });
-  }
-}
-
 /** The audit trail's purpose for the item check's read: the record was looked at to send a correction of it. */
 export const correctionPurpose = 'correction';
 
@@ -297,20 +283,16 @@ export const itemCheckQueries: Record<OwnerArea, string> = {
  */
 export function graphItemCheck(apollo: () => ApolloServer<GatewayContext>): ItemCheck {
   return async (context, subjectId, area, itemId) => {
-    const disclosures = new ItemDisclosures(itemId);
-    disclosures.because(subjectId, correctionPurpose);
-    const checkContext: GatewayContext = { ...context, disclosures, unaccounted: false };
-    const result = await apollo().executeOperation<{ me: Record<string, { id: string }[] | null> | null }>(
-      { query: itemCheckQueries[area], operationName: 'CorrectionItemCheck' },
-      { contextValue: checkContext },
-    );
-    const body = result.body.kind === 'single' ? result.body.singleResult : null;
-    const list = body?.data?.me?.[area];
+    const { data, errors } = await readItemAsCaller<{ me: Record<string, { id: string }[] | null> | null }>(apollo(), context, {
+      subjectId,
+      itemId,
+      purpose: correctionPurpose,
+      query: itemCheckQueries[area],
+      operationName: 'CorrectionItemCheck',
+    });
+    const list = data?.me?.[area];
     if (list) return list.some((each) => each.id === itemId);
-    const given = String(body?.errors?.[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-    const code = (Object.hasOwn(errorCodes, given) ? given : 'INTERNAL_SERVER_ERROR') as ErrorCode;
-    const areaOf = body?.errors?.[0]?.extensions?.area;
-    throw appError(code, typeof areaOf === 'string' ? { area: areaOf as Area } : {});
+    throw readFailure(errors);
   };
 }
 

@@ -113,11 +113,39 @@ export function selectionOf(paths: string[]): string {
 /** Rows per page: the lists' own maximum (`first` at most 500). */
 export const pageSize = 500;
 
-/** One page of one area, read through the graph as the citizen; every page has the same operation name. */
-export function pageQuery(area: ExportArea): string {
+/**
+ * One page of one area, read through the graph as the citizen; every page has the same operation
+ * name (an item's history reads the same pages under its own, gateway/item-history.ts).
+ */
+export function pageQuery(area: ExportArea, operationName = 'DataExport'): string {
   const freshness = `${area.area}Freshness { asOf stale sources { system asOf stale failed } }`;
   const withheld = area.withheld ? ` ${area.area}Withheld { reason count message minimumAge }` : '';
-  return `query DataExport($after: ID) { me { id ${area.name}(first: ${pageSize}, after: $after) { ${selectionOf(area.fields)} } ${freshness}${withheld} } }`;
+  return `query ${operationName}($after: ID) { me { id ${area.name}(first: ${pageSize}, after: $after) { ${selectionOf(area.fields)} } ${freshness}${withheld} } }`;
+}
+
+/** An area's freshness as the graph reports it. */
+export interface Freshness {
+  asOf: string;
+  stale: boolean;
+  sources: { system: string; asOf: string | null; stale: boolean; failed: boolean }[] | null;
+}
+
+/** One item with where it came from, who answers for it and when it was read. */
+export function withProvenance(area: ExportArea, item: Record<string, unknown>, freshness: Freshness) {
+  const system = area.source?.code ?? String(item.sourceSystem);
+  // An appointment's own source system's read time, where the area reports one per system.
+  const source = freshness.sources?.find((each) => each.system === system);
+  const owner: Authority = area.owner(item);
+  return {
+    area: area.name,
+    id: String(item.id),
+    sourceSystem: system,
+    sourceSystemName: area.source?.name ?? system,
+    dataOwner: { code: owner.code, name: owner.name },
+    retrievedAt: source?.asOf ?? freshness.asOf,
+    stale: source?.stale ?? freshness.stale,
+    record: item,
+  };
 }
 
 /** The value at a dotted path; through a list, every element's (so `documents.id` is all the documents' ids). */
@@ -134,4 +162,4 @@ export function valuesAt(item: unknown, path: string): unknown[] {
 }
 
 /** Every page query an export sends, for the persisted-operations allow-list. */
-export const exportQueries = (): string[] => exportAreas.map(pageQuery);
+export const exportQueries = (): string[] => exportAreas.map((area) => pageQuery(area));

@@ -7,7 +7,7 @@ import { newRequestId, sealInternalContext, type ContextKeys } from '../../lib/i
 import type { Access } from '../auth/access-policy';
 import type { AuditEvent } from '../audit/chain';
 import type { GatewayContext } from '../context';
-import { exportAreas, pageQuery, pageSize, valuesAt, type Authority, type ExportArea } from './areas';
+import { exportAreas, pageQuery, pageSize, valuesAt, withProvenance, type ExportArea, type Freshness } from './areas';
 import type { ExportRecord, ExportStore } from './export-store';
 
 /** The audit trail's purpose for an export's read: which door the citizen's data left by. */
@@ -35,12 +35,6 @@ export interface ProducerOptions {
   internalContextKeys: ContextKeys;
   deadlineMs: number;
   now(): Date;
-}
-
-interface Freshness {
-  asOf: string;
-  stale: boolean;
-  sources: { system: string; asOf: string | null; stale: boolean; failed: boolean }[] | null;
 }
 
 interface PageData {
@@ -75,24 +69,6 @@ export function csvCell(value: unknown): string {
 }
 
 const provenanceColumns = ['sourceSystem', 'sourceSystemName', 'dataOwnerCode', 'dataOwnerName', 'retrievedAt', 'stale'];
-
-/** One item with where it came from, who answers for it and when it was read. */
-function withProvenance(area: ExportArea, item: Record<string, unknown>, freshness: Freshness) {
-  const system = area.source?.code ?? String(item.sourceSystem);
-  // An appointment's own source system's read time, where the area reports one per system.
-  const source = freshness.sources?.find((each) => each.system === system);
-  const owner: Authority = area.owner(item);
-  return {
-    area: area.name,
-    id: String(item.id),
-    sourceSystem: system,
-    sourceSystemName: area.source?.name ?? system,
-    dataOwner: { code: owner.code, name: owner.name },
-    retrievedAt: source?.asOf ?? freshness.asOf,
-    stale: source?.stale ?? freshness.stale,
-    record: item,
-  };
-}
 
 /**
  * Produces one export: every area read through the graph as the citizen, page by page (500 at a

@@ -106,6 +106,10 @@ export const messages = {
     da: 'Kun borgeren selv, logget ind som sig selv, kan bestille og se udtræk af sine data.',
     en: 'Only the citizen themself, logged in as themself, may request and see exports of their data.',
   },
+  'error.itemHistoryOwnLogin': {
+    da: 'Kun borgeren selv, logget ind som sig selv, kan se hvor en oplysning kommer fra, og hvem der har set den.',
+    en: 'Only the citizen themself, logged in as themself, may see where a record came from and who has seen it.',
+  },
   'error.exportRunning': {
     da: 'Et udtræk af dine data er allerede i gang. Vent, til det er klar.',
     en: 'An export of your data is already under way. Wait until it is ready.',

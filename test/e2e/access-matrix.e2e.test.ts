@@ -213,7 +213,8 @@ describe('the access matrix, generated from the public schema', () => {
     const requestId = randomUUID();
     const response = await postGraphQL(stack.gatewayUrl, query.document, {
       token: tokens.get(caller.name),
-      variables: { cpr: caller.caller.cpr, purpose: 'VER-2026-0042' },
+      // `area` and `id`: the record itemHistory is asked about, the citizen's own (see the oracle's historyItem).
+      variables: { cpr: caller.caller.cpr, purpose: 'VER-2026-0042', area: oracle.historyItem(caller.caller.cpr).graphArea, id: oracle.historyItem(caller.caller.cpr).id },
       headers: { 'x-request-id': requestId },
     });
     const key = Buffer.from(stack.keys.pseudonym, 'base64url');

@@ -99,6 +99,12 @@ class Checker {
       } else if (child.field === 'exports') {
         if (!expectation.exports) this.refused(at, inner, 'FORBIDDEN');
         else if (!Array.isArray(inner)) this.problem(at, `the citizen's exports were expected, got ${JSON.stringify(inner)}`);
+      } else if (child.field === 'itemHistory') {
+        const item = expectation.itemHistory;
+        const idKey = child.children?.find((each) => each.field === 'id')?.key ?? 'id';
+        if (!item) this.refused(at, inner, 'FORBIDDEN');
+        else if (!item.found) this.refused(at, inner, 'NOT_FOUND');
+        else if (inner === null || typeof inner !== 'object' || (inner as Json)[idKey] !== item.id) this.problem(at, `the history of ${item.id} was expected, got ${JSON.stringify(inner)?.slice(0, 200)}`);
       } else if (child.field === 'consents') {
         if (!expectation.consents) this.refused(at, inner, 'FORBIDDEN');
         else if (!Array.isArray(inner)) this.problem(at, `the citizen's consents were expected, got ${JSON.stringify(inner)}`);

@@ -243,6 +243,11 @@ export interface OverviewExpectation {
   accessGrants: boolean;
   /** Correction requests: the citizen's all, a proxy's its own (within its cards); no one else's. */
   corrections: boolean;
+  /**
+   * `itemHistory` for the record the matrix names (`historyItem`): null when the caller may not ask
+   * (anyone but the citizen on their own login: FORBIDDEN), else whether it is shown (else NOT_FOUND).
+   */
+  itemHistory: { id: string; found: boolean } | null;
   /** The citizen's record of an area, or undefined when it is not theirs. */
   record(area: Area, id: string): WireRecord | undefined;
   /** Whether a link to this record shows (the caller may see it). */
@@ -388,6 +393,19 @@ export class AccessOracle {
   }
 
   /** Whether the oracle has a rule for a root field of Query. */
+  /**
+   * The record the matrix asks `itemHistory` about for a citizen (variables `area` and `id`): their
+   * first case, else benefit, else payment (lists a deadline is never in), else an id no record has.
+   */
+  historyItem(cpr: string | undefined): { area: 'cases' | 'benefits' | 'payments'; graphArea: 'CASES' | 'BENEFITS' | 'PAYMENTS'; id: string } {
+    const records = cpr ? this.recordsOf(cpr) : null;
+    for (const area of ['cases', 'benefits', 'payments'] as const) {
+      const first = records?.[area][0] as WireRecord | undefined;
+      if (first) return { area, graphArea: area.toUpperCase() as 'CASES' | 'BENEFITS' | 'PAYMENTS', id: recordId(area, first) };
+    }
+    return { area: 'cases', graphArea: 'CASES', id: 'no-such-record' };
+  }
+
   knows(field: string): boolean {
     return roots[field] !== undefined;
   }
@@ -476,6 +494,7 @@ export class AccessOracle {
     const person = this.person(caller.cpr);
     const protectedAddress = person?.adressebeskyttet ? normalise(person.adresse) : null;
     const ownsData = caller.kind === 'citizen';
+    const historyItem = this.historyItem(caller.cpr);
     return {
       areas: Object.fromEntries(areas.map((area) => [area, expectationFor(area)])) as Record<Area, AreaExpectation | null>,
       // A consent covers data areas, never the address.
@@ -486,6 +505,7 @@ export class AccessOracle {
       exports: ownsData,
       accessGrants: ownsData,
       corrections: ownsData || caller.kind === 'proxy',
+      itemHistory: ownsData ? { id: historyItem.id, found: find(historyItem.area, historyItem.id) !== undefined && verdict(historyItem.area, find(historyItem.area, historyItem.id)!).show } : null,
       record: (area, id) => find(area, id),
       visible: (area, id) => {
         if (!grant.areas.includes(area)) return false;

@@ -68,7 +68,8 @@ export interface WalkOptions {
   fillable?: Record<string, string>;
 }
 
-const defaultFillable: Record<string, string> = { cpr: 'String!', purpose: 'String!' };
+/** `area` and `id`: the record `Citizen.itemHistory` is asked about (the oracle's `historyItem`). */
+const defaultFillable: Record<string, string> = { cpr: 'String!', purpose: 'String!', area: 'ItemArea!', id: 'ID!' };
 
 /** The alias a list gets in the `fragments` variant. */
 export const aliasOf = (field: string) => `a_${field}`;
