@@ -1,7 +1,7 @@
 /** Tests run the TypeScript sources through swc, which must emit decorator metadata for type-graphql. */
 const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/lib', '<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/mocks', '<rootDir>/schema', '<rootDir>/deploy', '<rootDir>/bench', '<rootDir>/test'],
+  roots: ['<rootDir>/lib', '<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/mocks', '<rootDir>/schema', '<rootDir>/deploy', '<rootDir>/bench', '<rootDir>/test', '<rootDir>/clients'],
   transform: {
     '^.+\\.(ts|js|mjs)$': [
       '@swc/jest',
@@ -28,7 +28,7 @@ const shared = {
  * and a run of them alone does no check at all (jest runs a project's global setup only when one
  * of its tests is selected).
  */
-const needServices = ['test/e2e/', 'bench/', 'lib/cache/redis-store.test.ts', 'gateway/audit/migrate.test.ts', 'gateway/consent/consent-store.test.ts'];
+const needServices = ['test/e2e/', 'bench/', 'lib/cache/redis-store.test.ts', 'gateway/audit/migrate.test.ts', 'gateway/consent/consent-store.test.ts', 'clients/chatbot-mcp/server.test.ts'];
 const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 module.exports = {

@@ -30,6 +30,7 @@ import { correctionOwner } from './corrections/owner';
 import { createReachLimit, MemoryReach, RedisReach } from './citizen-reach';
 import { withAccessGrants } from './access-grants';
 import { itemHistoryQueries, withItemHistory } from './item-history';
+import { graphiqlRoute } from './graphiql';
 import { CustodyGrants, proxyOrCustody } from './auth/custody';
 import { registers } from './registers';
 import { ProxyGrants } from './auth/proxy-grants';
@@ -209,6 +210,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       maxBodyBytes: config.maxBodyBytes,
       bodyTimeoutMs: config.bodyTimeoutMs,
       admission: { ...config.concurrency, waitMs: config.requestDeadlineMs },
+      cors: { allowedOrigins: config.corsAllowedOrigins },
       routes: eitherRoute(
         exports.route,
         calendarFeedRoute({
@@ -222,6 +224,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         deadlineMs: config.requestDeadlineMs,
         logger,
       }),
+        // A browser IDE from node_modules, in development only.
+        ...(production ? [] : [graphiqlRoute]),
       ),
       logger,
     },

@@ -74,6 +74,19 @@ const secretOrRing = z.union([
   keyRing,
 ]);
 
+/** Origins a front end in development is served from (Vite's default port), allowed when CORS_ALLOWED_ORIGINS is unset outside production. */
+export const developmentCorsOrigins = ['http://127.0.0.1:5173', 'http://localhost:5173'];
+
+/** `scheme://host[:port]` exactly as a browser sends it in `Origin`. */
+function isOrigin(value: string): boolean {
+  try {
+    const parsed = new URL(value);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 interface Setting {
   schema: z.ZodType;
   default?: string;
@@ -317,6 +330,13 @@ export const settings = {
     schema: url.optional(),
     services: ['gateway'],
     doc: 'The address citizens reach the gateway at, e.g. `https://borger-graph.example.dk`: calendar links are `<PUBLIC_BASE_URL>/calendar/<token>.ics`. Default: the gateway\'s own address (`http://127.0.0.1:4000` under `npm start`).',
+  },
+  CORS_ALLOWED_ORIGINS: {
+    schema: list
+      .pipe(z.array(z.string().refine((value) => isOrigin(value), 'each must be an origin: scheme://host[:port], no path, no `*`')))
+      .optional(),
+    services: ['gateway'],
+    doc: `Origins (comma list) whose pages may call the gateway from a browser: a preflight from one is answered and its responses carry \`Access-Control-Allow-Origin\` with that origin (never \`*\`); any other origin gets no CORS headers. Default: none in production; elsewhere ${developmentCorsOrigins.join(', ')} (a Vite dev server).`,
   },
   AUDIT_RETENTION_DAYS: {
     schema: z.coerce.number().int().min(1),
@@ -600,6 +620,8 @@ export interface GatewayConfig extends CommonConfig {
   calendarLinkKeys: { current: string; keys: Record<string, Uint8Array> };
   /** Where calendar links point; undefined: the gateway's own address. */
   publicBaseUrl: string | undefined;
+  /** Browser origins allowed to call the gateway (CORS); empty: none. */
+  corsAllowedOrigins: string[];
   limits: QueryLimits;
   costBudgetPerMinute: number;
   /** Requests worked on at once, and how many may wait for a slot. */
@@ -768,6 +790,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       keys: Object.fromEntries(Object.entries(raw.CALENDAR_LINK_KEY).map(([id, value]) => [id, Buffer.from(value, 'base64url')])),
     },
     publicBaseUrl: raw.PUBLIC_BASE_URL,
+    corsAllowedOrigins: raw.CORS_ALLOWED_ORIGINS ?? (raw.NODE_ENV === 'production' ? [] : developmentCorsOrigins),
     limits: {
       maxDepth: raw.MAX_QUERY_DEPTH,
       maxAliases: raw.MAX_ALIASES,

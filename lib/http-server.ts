@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { Admission, NotAdmitted, type AdmissionLimits } from './admission';
+import { applyCors, type CorsOptions } from './cors';
 import { urlNamesCitizen } from './cpr-in-url';
 import { currentLanguage, inLanguage, negotiateLanguage } from './i18n/language';
 import { appError, type ErrorCode } from './errors';
@@ -28,6 +29,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   admission?: AdmissionLimits;
   /** Further GET paths the service answers itself (the gateway's calendar feeds), admitted like GraphQL work. */
   routes?: (pathname: string) => Route | null;
+  /** Browser origins allowed to call the service (the gateway's; lib/cors.ts); unset: no CORS headers. */
+  cors?: CorsOptions;
   logger: Logger;
 }
 
@@ -122,9 +125,10 @@ async function serveGraphQL<TContext extends BaseContext>(
       context: () => options.context(request, variables),
     }),
   );
+  const vary = response.getHeader('vary');
   for (const [key, value] of result.headers) response.setHeader(key, value);
-  // A shared cache must keep the languages apart.
-  response.setHeader('vary', [result.headers.get('vary'), 'Accept-Language'].filter(Boolean).join(', '));
+  // A shared cache must keep the languages apart (and origins, when CORS set Vary: Origin).
+  response.setHeader('vary', [vary, result.headers.get('vary'), 'Accept-Language'].filter(Boolean).join(', '));
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
     response.end(result.body.string);
@@ -151,6 +155,7 @@ export async function listen<TContext extends BaseContext>(
     (request, response) => {
     const { pathname, search } = new URL(request.url ?? '/', 'http://service.invalid');
     const handle = async (): Promise<void> => {
+      if (options.cors && applyCors(options.cors, request, response)) return;
       if (pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
       if (pathname === '/readyz') {
         const { ready, checks } = options.ready ? await options.ready() : { ready: true, checks: {} };

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { composeSupergraph, subgraphSdlPath, supergraphPath } from './compose';
+import { apiSchemaPath, composeSupergraph, subgraphSdlPath, supergraphPath } from './compose';
 
 describe('the committed schemas', () => {
   let composition: Awaited<ReturnType<typeof composeSupergraph>>;
@@ -13,6 +13,15 @@ describe('the committed schemas', () => {
 
   it('match the committed supergraph (run `npm run compose` after a schema change)', async () => {
     expect(await readFile(supergraphPath, 'utf8')).toBe(composition.supergraphSdl);
+  });
+
+  it('match the committed API schema, the published one (run `npm run compose` after a schema change)', async () => {
+    expect(await readFile(apiSchemaPath, 'utf8')).toBe(composition.apiSdl);
+  });
+
+  it('publish no federation machinery in the API schema', () => {
+    expect(composition.apiSdl).not.toMatch(/join__|link__|@link|@join|@inaccessible/);
+    expect(composition.apiSdl).toContain('type Query');
   });
 
   it.each(['cases', 'benefits', 'payments', 'appointments', 'proxies'])(

@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
+import { Supergraph } from '@apollo/federation-internals';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { accessLogSubgraph, type AccessLogSource } from '../gateway/audit/access-log';
 import { schemaOnly as calendarSchemaOnly, withCalendarLinks } from '../gateway/calendar/calendar-links';
 import { schemaOnly as accessGrantsSchemaOnly, withAccessGrants } from '../gateway/access-grants';
@@ -14,6 +15,8 @@ import { subgraphs } from '../subgraphs/registry';
 
 export interface Composition {
   supergraphSdl: string;
+  /** The public face of the supergraph: what clients can select, without the federation machinery. */
+  apiSdl: string;
   /** Each subgraph's SDL, keyed by subgraph name. */
   subgraphSdls: Record<string, string>;
 }
@@ -50,7 +53,7 @@ export async function composeSupergraph(): Promise<Composition> {
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((error) => `  ${error.message}`).join('\n')}`);
   }
-  return { supergraphSdl: result.supergraphSdl, subgraphSdls };
+  return { supergraphSdl: result.supergraphSdl, apiSdl: apiSchemaSdl(result.supergraphSdl), subgraphSdls };
 }
 
 /** Composition needs the access log's schema, never its data. */
@@ -61,6 +64,13 @@ const schemaOnly: AccessLogSource = {
 };
 
 export const supergraphPath = 'schema/supergraph.graphql';
+/** The published API schema (committed; `npm run schema:check` compares it with the last release). */
+export { apiSchemaPath } from './schema-check';
+
+/** The supergraph's API schema, as clients see it: no join__ or link directives, descriptions and deprecations kept. */
+export function apiSchemaSdl(supergraphSdl: string): string {
+  return `${printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema())}\n`;
+}
 /** The access log is the gateway's own subgraph; its SDL lives beside it. */
 export const subgraphSdlPath = (name: string): string =>
   name === 'audit' ? 'gateway/audit/schema.graphql' : `subgraphs/${name}/schema.graphql`;

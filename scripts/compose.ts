@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
-import { composeSupergraph, subgraphSdlPath, supergraphPath } from '../schema/compose';
+import { apiSchemaPath, composeSupergraph, subgraphSdlPath, supergraphPath } from '../schema/compose';
 
-/** `npm run compose`: writes each subgraph's SDL and the supergraph; both are committed. */
+/** `npm run compose`: writes each subgraph's SDL, the supergraph and its public API schema; all are committed. */
 async function main(): Promise<void> {
-  const { supergraphSdl, subgraphSdls } = await composeSupergraph();
+  const { supergraphSdl, apiSdl, subgraphSdls } = await composeSupergraph();
   for (const [name, sdl] of Object.entries(subgraphSdls)) await writeFile(subgraphSdlPath(name), sdl);
   await writeFile(supergraphPath, supergraphSdl);
-  process.stdout.write(`wrote ${supergraphPath} and ${Object.keys(subgraphSdls).length} subgraph schemas\n`);
+  await writeFile(apiSchemaPath, apiSdl);
+  process.stdout.write(`wrote ${supergraphPath}, ${apiSchemaPath} and ${Object.keys(subgraphSdls).length} subgraph schemas\n`);
 }
 
 main().catch((error: unknown) => {
