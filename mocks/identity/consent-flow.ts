@@ -71,13 +71,13 @@ const areaNamesDa: Record<ConsentArea, { name: string; what: string }> = {
 };
 const personaChoices = Object.values(personas);
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
 
 /** A day count in plain Danish. */
 const daysDa = (days: number) => (days === 1 ? '1 dag' : `${days} dage`);
 
-const page = (title: string, body: string) => `<!doctype html>
+export const page = (title: string, body: string) => `<!doctype html>
 <html lang="da">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5}fieldset{border:1px solid #999;margin:1rem 0}.note{color:#555;font-size:.9rem}button{font-size:1rem;margin-right:1rem;padding:.4rem 1rem}</style>
@@ -89,7 +89,7 @@ ${body}
 `;
 
 /** A page, never framed (the consent must not be clicked through someone else's page), never cached. */
-function sendPage(response: ServerResponse, status: number, html: string, formTargets: string[] = []): void {
+export function sendPage(response: ServerResponse, status: number, html: string, formTargets: string[] = []): void {
   response.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
@@ -100,28 +100,28 @@ function sendPage(response: ServerResponse, status: number, html: string, formTa
   response.end(html);
 }
 
-function errorPage(response: ServerResponse, status: number, message: string): void {
+export function errorPage(response: ServerResponse, status: number, message: string): void {
   sendPage(response, status, page('Fejl', `<h1>Det kan vi ikke</h1>\n<p>${escapeHtml(message)}</p>\n<p class="note">Du er ikke sendt videre. Luk siden, og prøv igen fra tjenesten.</p>`));
 }
 
-function redirect(response: ServerResponse, to: URL): void {
+export function redirect(response: ServerResponse, to: URL): void {
   response.writeHead(303, { location: to.toString(), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
   response.end();
 }
 
-function json(response: ServerResponse, status: number, body: unknown): void {
+export function json(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', pragma: 'no-cache' });
   response.end(JSON.stringify(body));
 }
 
 /** Each parameter at most once (RFC 6749 §3.1); a repeated one makes the request invalid. */
-function single(params: URLSearchParams, name: string): string | null | 'repeated' {
+export function single(params: URLSearchParams, name: string): string | null | 'repeated' {
   const values = params.getAll(name);
   if (values.length > 1) return 'repeated';
   return values[0] ?? null;
 }
 
-async function readForm(request: IncomingMessage): Promise<URLSearchParams | null> {
+export async function readForm(request: IncomingMessage): Promise<URLSearchParams | null> {
   if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '')) return null;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -331,8 +331,12 @@ ${areaItems}
 
   /** POST /token: a code and its verifier for an access token. */
   async function token(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    await exchangeCode(await readForm(request), response);
+  }
+
+  /** The code exchange on a form already read (the issuer's token endpoint routes service codes here). */
+  async function exchangeCode(form: URLSearchParams | null, response: ServerResponse): Promise<void> {
     sweep();
-    const form = await readForm(request);
     const refuse = (status: number, error: string, description: string) => json(response, status, { error, error_description: description });
     if (!form) {
       refuse(400, 'invalid_request', 'send application/x-www-form-urlencoded');
@@ -390,7 +394,7 @@ ${areaItems}
   }
 
   /** Handles the flow's paths; false for any other, which the issuer answers itself. */
-  return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://issuer.invalid');
     if (url.pathname === '/authorize' && request.method === 'GET') authorize(url, response);
     else if (url.pathname === '/authorize' && request.method === 'POST') await answer(request, response);
@@ -398,16 +402,5 @@ ${areaItems}
     else return false;
     return true;
   };
+  return Object.assign(handle, { exchangeCode });
 }
-
-/** What the discovery document says of the flow. */
-export const consentFlowMetadata = (issuer: string) => ({
-  authorization_endpoint: `${issuer}/authorize`,
-  token_endpoint: `${issuer}/token`,
-  response_types_supported: ['code'],
-  grant_types_supported: ['authorization_code'],
-  code_challenge_methods_supported: ['S256'],
-  token_endpoint_auth_methods_supported: ['none'],
-  scopes_supported: [...consentAreas],
-  authorization_response_iss_parameter_supported: true,
-});

@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { settings } from '../../lib/config';
-import { consentFlowMetadata, createConsentFlow } from './consent-flow';
+import { consentAreas } from '../../lib/external-services';
+import { createConsentFlow } from './consent-flow';
+import { createOAuthServer, oauthMetadata } from './oauth-server';
 import devKey from './dev-signing-key.json';
 
 /**
@@ -142,13 +144,30 @@ export async function startDevIssuer(
     citizenToken: (cpr) => mintCitizenToken(cpr, { issuer: iss(), expiresIn: 60 }),
     serviceToken: ({ expiresIn, ...grant }) => mintToken({ kind: 'service', ...grant }, { issuer: iss(), expiresIn }),
   });
+  const oauth = createOAuthServer({
+    issuer: iss,
+    audience: devIssuerDefaults.audience,
+    cprClaim: devIssuerDefaults.cprClaim,
+    publicJwks: devPublicJwks,
+    mint: (subject, expiresIn) => mintToken(subject, { issuer: iss(), expiresIn }),
+  });
+  /** The platform's own clients (oauth-server.ts) first; an external service's requests are the consent flow's. */
+  const route = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+    const url = new URL(request.url ?? '/', 'http://issuer.invalid');
+    if (url.pathname === '/authorize' && request.method === 'GET' && oauth.ownsAuthorize(url)) oauth.authorize(url, response);
+    else if (url.pathname === '/login' && request.method === 'POST') await oauth.login(request, response);
+    else if (url.pathname === '/token' && request.method === 'POST') await oauth.token(request, response, (form) => consentFlow.exchangeCode(form, response));
+    else return consentFlow(request, response);
+    return true;
+  };
   const server = createServer((request, response) => {
-    consentFlow(request, response)
+    route(request, response)
       .then((handled) => {
         if (handled) return;
         const documents: Record<string, unknown> = {
           '/.well-known/jwks.json': devPublicJwks,
-          '/.well-known/openid-configuration': { issuer: issuerUrl, jwks_uri: `${issuerUrl}/.well-known/jwks.json`, ...consentFlowMetadata(issuerUrl) },
+          // `issuer` is what the tokens carry (RFC 8414 §3.3); the endpoints are where this server listens.
+          '/.well-known/openid-configuration': { issuer: iss(), jwks_uri: `${issuerUrl}/.well-known/jwks.json`, ...oauthMetadata(issuerUrl, consentAreas) },
         };
         const document = documents[request.url ?? ''];
         response.writeHead(document ? 200 : 404, { 'content-type': 'application/json' });
