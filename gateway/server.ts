@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
@@ -39,7 +38,7 @@ import { clientAddress } from './client-address';
 import { createContextFactory, type GatewayContext } from './context';
 import { createEngine, gatewayMarginMs } from './engine';
 import { metricsPlugin } from './plugins/metrics';
-import { loadPersistedOperations, persistedOperationsPlugin } from './plugins/persisted-operations';
+import { loadPersistedDocuments, loadPersistedOperations, persistedOperationsByName, persistedOperationsPlugin, queryHashOf, resolvePersistedDocument } from './plugins/persisted-operations';
 import { queryLimitsPlugin, tokenLimit } from './plugins/query-limits';
 import { requestIdPlugin } from './plugins/request-id';
 import { responseExtensionsPlugin } from './plugins/response-extensions';
@@ -145,6 +144,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     ),
   );
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8');
+  // The manifest that is the allow-list in allow-list mode; else the generated one, for hash-only requests.
+  const persistedDocuments = loadPersistedDocuments(config.persistedOperationsPath);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: createEngine<GatewayContext>({
       supergraphSdl,
@@ -174,7 +175,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     plugins: [
       requestIdPlugin(),
       responseExtensionsPlugin(logger),
-      metricsPlugin(),
+      metricsPlugin(new Set(Object.keys(persistedOperationsByName(persistedDocuments)))),
       failureLogPlugin<GatewayContext>(logger, (context) => context.requestId),
       // An export's pages are charged to no budget: exports have limits of their own (one at a time, EXPORTS_PER_DAY).
       queryLimitsPlugin<GatewayContext>(config.limits, (context, cost) => (context.backgroundRead ? Promise.resolve() : costBudget(callerKey(context.access), cost))),
@@ -183,7 +184,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
           [
             persistedOperationsPlugin(
               [calendarFeedQuery, ...Object.values(itemCheckQueries), ...exportQueries(), ...itemHistoryQueries()].reduce(
-                (allowed, query) => allowed.add(createHash('sha256').update(query).digest('hex')),
+                (allowed, query) => allowed.add(queryHashOf(query)),
                 loadPersistedOperations(config.persistedOperationsPath),
               ),
             ),
@@ -211,6 +212,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       bodyTimeoutMs: config.bodyTimeoutMs,
       admission: { ...config.concurrency, waitMs: config.requestDeadlineMs },
       cors: { allowedOrigins: config.corsAllowedOrigins },
+      // Hash-only requests (`documentId`, APQ): the manifest in allow-list mode, else the generated one.
+      resolveBody: (body) => resolvePersistedDocument(body, persistedDocuments),
       routes: eitherRoute(
         exports.route,
         calendarFeedRoute({

@@ -307,7 +307,7 @@ export const settings = {
   PERSISTED_OPERATIONS_PATH: {
     schema: z.string().min(1).optional(),
     services: ['gateway'],
-    doc: 'Allow-list mode: only the operations in this manifest run (e.g. `config/persisted-operations.json`).',
+    doc: 'Allow-list mode: only the operations in this manifest run (`clients/generated/persisted-documents.json`, from `npm run codegen`).',
   },
   DATABASE_URL: {
     schema: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),

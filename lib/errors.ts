@@ -32,6 +32,7 @@ export const errorCodes = {
   QUERY_BUDGET_EXHAUSTED: { status: 429 },
   SERVER_BUSY: { status: 503 },
   OPERATION_NOT_ALLOWED: { status: 400 },
+  PERSISTED_DOCUMENT_NOT_FOUND: { status: 400 },
   AUDIT_UNAVAILABLE: { status: 503 },
   RATE_LIMITED: { status: 429 },
   CITIZEN_LIMIT_REACHED: { status: 429 },

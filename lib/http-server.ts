@@ -31,6 +31,11 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   routes?: (pathname: string) => Route | null;
   /** Browser origins allowed to call the service (the gateway's; lib/cors.ts); unset: no CORS headers. */
   cors?: CorsOptions;
+  /**
+   * Turns a request that names a persisted document (`documentId`, APQ hash) into one with its text
+   * (the gateway's; gateway/plugins/persisted-operations.ts); null: no such document.
+   */
+  resolveBody?: (body: unknown) => unknown;
   logger: Logger;
 }
 
@@ -115,7 +120,9 @@ async function serveGraphQL<TContext extends BaseContext>(
   search: string,
 ): Promise<void> {
   if (urlNamesCitizen(search)) throw new BodyError('CPR_IN_URL');
-  const body = parseBody(await readBody(request, options.maxBodyBytes), request.headers['content-type']);
+  const parsed = parseBody(await readBody(request, options.maxBodyBytes), request.headers['content-type']);
+  const body = options.resolveBody ? options.resolveBody(parsed) : parsed;
+  if (body === null) throw new BodyError('PERSISTED_DOCUMENT_NOT_FOUND');
   const variables = variablesOf(body);
   const language = negotiateLanguage(request.headers['accept-language'], variables);
   response.setHeader('content-language', language);

@@ -70,7 +70,7 @@ export function createGatewayClient(options: GatewayClientOptions) {
           'accept-language': 'da',
           authorization: `Bearer ${token}`,
         },
-        body: JSON.stringify({ operationName, query: operations[operationName], variables }),
+        body: JSON.stringify({ operationName, documentId: operations[operationName], variables }),
         signal: AbortSignal.timeout(timeoutMs),
       });
       status = response.status;

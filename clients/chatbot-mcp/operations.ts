@@ -1,15 +1,19 @@
+import { ChatbotNextAppointmentsDocument, ChatbotNextPaymentDocument, ChatbotOpenCasesDocument } from '../generated/graphql';
+
+/** The persisted-document id (`sha256:<hex>`) codegen embeds in a generated document. */
+const documentIdOf = (document: unknown): string => (document as { __meta__: { hash: string } }).__meta__.hash;
+
 /**
  * The gateway operations the tool server runs, one per tool, each asking for no more than its tool
- * shows (so the access log records only the area a question touched). They are registered in
- * config/persisted-operations.json under these names, so they also run where the gateway accepts
- * only registered operations; `server.test.ts` checks that the texts match.
+ * shows (so the access log records only the area a question touched). Their documents are
+ * clients/operations/<name>.graphql; the tool server sends only their ids from the generated
+ * manifest (clients/generated/persisted-documents.json, `npm run codegen`), so they run where the
+ * gateway accepts only registered operations; `server.test.ts` checks that the manifest has them.
  */
 export const operations = {
-  ChatbotOpenCases: 'query ChatbotOpenCases { citizenContext { openCases { title status statusText contact { office phone email openingHours } } } }',
-  ChatbotNextAppointments:
-    'query ChatbotNextAppointments($first: Int!) { citizenContext { nextAppointments(first: $first) { title startsAt place changeLink } } }',
-  ChatbotNextPayment:
-    'query ChatbotNextPayment { citizenContext { nextPayment { amount { amount currency } date dateMissingReason dateGap paidBy } } }',
+  ChatbotOpenCases: documentIdOf(ChatbotOpenCasesDocument),
+  ChatbotNextAppointments: documentIdOf(ChatbotNextAppointmentsDocument),
+  ChatbotNextPayment: documentIdOf(ChatbotNextPaymentDocument),
 } as const;
 
 export type OperationName = keyof typeof operations;

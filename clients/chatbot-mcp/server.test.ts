@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -6,6 +5,7 @@ import { say } from '../../lib/i18n/messages';
 import { clients, personas } from '../../mocks/fixtures/personas';
 import { mintToken, type MintOptions } from '../../mocks/identity/dev-issuer';
 import { postGraphQL } from '../../test/support/graphql-client';
+import { persistedDocumentsPath, persistedOperations, registeredQueries } from '../../test/support/persisted';
 import { startStack, type Stack } from '../../test/support/stack';
 import { operations } from './operations';
 import { createChatbotToolServer, type ChatbotToolServerOptions } from './server';
@@ -19,7 +19,7 @@ type Context = {
   };
 };
 
-const manifest = JSON.parse(readFileSync('config/persisted-operations.json', 'utf8')) as { operations: Record<string, string> };
+const manifest = { operations: registeredQueries };
 
 describe('the chatbot tool server (MCP), against the whole stack in production mode', () => {
   let stack: Stack;
@@ -48,15 +48,15 @@ describe('the chatbot tool server (MCP), against the whole stack in production m
 
   beforeAll(async () => {
     // Production mode with the allow-list: the tools' operations must be registered to run at all.
-    stack = await startStack({ env: { NODE_ENV: 'production', PERSISTED_OPERATIONS_PATH: 'config/persisted-operations.json' } });
+    stack = await startStack({ env: { NODE_ENV: 'production', PERSISTED_OPERATIONS_PATH: persistedDocumentsPath } });
   });
   afterAll(async () => {
     for (const each of open) await each.close();
     await stack.close();
   });
 
-  it('registers exactly the operations it runs', () => {
-    for (const [name, query] of Object.entries(operations)) expect(manifest.operations[name]).toBe(query);
+  it('runs only registered operations, by their manifest id', () => {
+    for (const [name, id] of Object.entries(operations)) expect(persistedOperations[name]?.id).toBe(id);
   });
 
   it('lists the four tools, each with a Danish description', async () => {

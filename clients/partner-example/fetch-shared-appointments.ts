@@ -31,9 +31,12 @@ export interface SharedAppointment {
   responsibleAuthority: { name: string } | null;
 }
 
-export const sharedAppointmentsQuery = `query SharedAppointments($cpr: String!) {
-  sharedAppointments(cpr: $cpr) { title startsAt endsAt place sourceSystem responsibleAuthority { name } }
-}`;
+/**
+ * The registered operation `clients/operations/PartnerSharedAppointments.graphql`, sent by its id
+ * from the published manifest (`clients/generated/persisted-documents.json`): in production the
+ * gateway runs registered operations only.
+ */
+export const sharedAppointmentsDocumentId = 'sha256:54487934905b5a0abcd464b15f85563d2d75f31503c78eda50f298e5d67038ae';
 
 /** A refusal the caller can act on: the GraphQL error code (or OAuth error), never a token or CPR. */
 export class PartnerApiError extends Error {
@@ -82,7 +85,7 @@ export function createPartnerClient(settings: PartnerSettings) {
   }
 
   /** One GraphQL POST; 429 is waited out as Retry-After says, an expired token is renewed once. */
-  async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  async function graphql<T>(documentId: string, variables: Record<string, unknown>): Promise<T> {
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
       const response = await doFetch(settings.graphqlUrl, {
@@ -92,7 +95,7 @@ export function createPartnerClient(settings: PartnerSettings) {
           'content-type': 'application/json',
           accept: 'application/graphql-response+json, application/json',
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ documentId, variables }),
       });
       if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
         const wait = retryAfterSeconds(response.headers.get('retry-after')) ?? 2 ** attempt;
@@ -119,7 +122,7 @@ export function createPartnerClient(settings: PartnerSettings) {
     accessToken,
     async sharedAppointments(cpr: string): Promise<SharedAppointment[]> {
       if (!/^\d{10}$/.test(cpr)) throw new PartnerApiError('BAD_USER_INPUT', 'a CPR number is ten digits');
-      return (await graphql<{ sharedAppointments: SharedAppointment[] }>(sharedAppointmentsQuery, { cpr })).sharedAppointments;
+      return (await graphql<{ sharedAppointments: SharedAppointment[] }>(sharedAppointmentsDocumentId, { cpr })).sharedAppointments;
     },
   };
 }

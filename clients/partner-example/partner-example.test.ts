@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { personas } from '../../mocks/fixtures/personas';
 import { postGraphQL } from '../../test/support/graphql-client';
 import { citizenTokenByCode, exchangeForChatbot, postToken, regionClient } from '../../test/support/oauth';
 import { startStack, type Stack } from '../../test/support/stack';
-import { createPartnerClient, main } from './fetch-shared-appointments';
+import { createPartnerClient, main, sharedAppointmentsDocumentId } from './fetch-shared-appointments';
 
 /** The issuer's OAuth flows end to end: the tokens they give are the ones the gateway serves. */
 describe('OAuth against the stack, and the partner example', () => {
@@ -97,5 +98,12 @@ describe('OAuth against the stack, and the partner example', () => {
     expect(appointments[0]).toEqual(
       expect.objectContaining({ title: expect.any(String), startsAt: expect.any(String), sourceSystem: expect.any(String), responsibleAuthority: { name: expect.any(String) } }),
     );
+  });
+});
+
+describe("the partner example's operation", () => {
+  it('is registered in the published manifest', () => {
+    const manifest = JSON.parse(readFileSync('clients/generated/persisted-documents.json', 'utf8')) as Record<string, string>;
+    expect(manifest[sharedAppointmentsDocumentId]).toMatch(/^query PartnerSharedAppointments\b/);
   });
 });

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Histogram } from 'prom-client';
-import persisted from '../../config/persisted-operations.json';
 import { shownCode } from '../../lib/errors';
 import { registry } from '../../lib/metrics';
 
@@ -24,10 +23,8 @@ const errors = new Counter({
   registers: [registry],
 });
 
-/** Operation names are client-chosen: only registered ones become label values, the rest "other". */
-const knownOperations = new Set(Object.keys(persisted.operations));
-
-export function metricsPlugin(): ApolloServerPlugin {
+/** Operation names are client-chosen: only registered ones (`knownOperations`, the manifest's) become label values, the rest "other". */
+export function metricsPlugin(knownOperations: ReadonlySet<string>): ApolloServerPlugin {
   return {
     // A caller refused while the context is built (no valid token, no proxy, past a limit) never
     // starts a GraphQL request, so its refusal is counted here.

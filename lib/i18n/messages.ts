@@ -51,6 +51,10 @@ export const messages = {
   },
   'error.SERVER_BUSY': { da: 'Tjenesten har travlt; prøv igen om lidt.', en: 'The service is busy; try again shortly.' },
   'error.OPERATION_NOT_ALLOWED': { da: 'Her modtages kun registrerede forespørgsler.', en: 'Only registered operations are accepted here.' },
+  'error.PERSISTED_DOCUMENT_NOT_FOUND': {
+    da: 'Der findes ingen registreret forespørgsel med dette id.',
+    en: 'There is no registered operation with this document id.',
+  },
   'error.AUDIT_UNAVAILABLE': {
     da: 'Dine oplysninger kan ikke vises lige nu, fordi vi ikke kunne registrere, at de blev vist. Prøv igen om lidt.',
     en: 'Your data cannot be shown right now, because we could not record that it was shown. Try again shortly.',

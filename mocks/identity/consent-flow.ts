@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import persisted from '../../config/persisted-operations.json';
+import manifest from '../../clients/generated/persisted-documents.json';
+import { persistedOperationsByName } from '../../gateway/plugins/persisted-operations';
 import { consentAreas, externalService, withinService, type ConsentArea, type ExternalService } from '../../lib/external-services';
 import { personas } from '../fixtures/personas';
 import { challengePattern, verifierMatches } from './pkce';
@@ -150,9 +151,10 @@ async function graphql<T>(url: string, token: string, query: string, variables: 
   return body.data;
 }
 
-/** The registered operations (config/persisted-operations.json), so they also run in allow-list mode. */
-const grantConsent = persisted.operations.GrantConsent;
-const withdrawConsent = persisted.operations.WithdrawConsent;
+/** The registered operations (clients/generated/persisted-documents.json), so they also run in allow-list mode. */
+const registered = persistedOperationsByName(new Map(Object.entries(manifest)));
+const grantConsent = registered.GrantConsent!.query;
+const withdrawConsent = registered.WithdrawConsent!.query;
 
 export function createConsentFlow(options: ConsentFlowOptions) {
   const now = () => options.now?.() ?? Date.now();

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import persisted from '../../config/persisted-operations.json';
+import manifest from '../../clients/generated/persisted-documents.json';
+import { persistedOperationsByName } from '../../gateway/plugins/persisted-operations';
 import { externalService } from '../../lib/external-services';
 import { s256Challenge } from '../identity/pkce';
 
@@ -35,8 +36,8 @@ interface Payment {
   payingAuthority: { name: string };
 }
 
-/** Registered (config/persisted-operations.json), so it also runs where only registered operations do. */
-const paymentsQuery = persisted.operations.ServicePayments;
+/** Registered (clients/generated/persisted-documents.json), so it also runs where only registered operations do. */
+const paymentsQuery = persistedOperationsByName(new Map(Object.entries(manifest))).ServicePayments!.query;
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);

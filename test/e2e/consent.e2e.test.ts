@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { decodeJwt } from 'jose';
 import { Client } from 'pg';
 import { citizenId } from '../../lib/pseudonym';
@@ -7,6 +6,7 @@ import { personas } from '../../mocks/fixtures/personas';
 import { mintToken } from '../../mocks/identity/dev-issuer';
 import { s256Challenge } from '../../mocks/identity/pkce';
 import { postGraphQL, type GraphQLResponse } from '../support/graphql-client';
+import { persistedDocumentsPath, registeredQueries } from '../support/persisted';
 import { tokenFor } from '../support/personas';
 import { startStack, type Stack } from '../support/stack';
 
@@ -32,8 +32,8 @@ interface Consent {
 
 const everything = `{ me { id payments { id } paymentsWithheld { reason count } benefits { id } benefitsWithheld { reason count } cases { id } appointments { id } proxies { id }
   address accessLog { entries { who } } calendarLinks { id } consents { id } } }`;
-/** The citizen's operations are the registered ones (config/persisted-operations.json), so they stay valid for production. */
-const operations = (JSON.parse(readFileSync('config/persisted-operations.json', 'utf8')) as { operations: Record<string, string> }).operations;
+/** The citizen's operations are the registered ones (clients/generated/persisted-documents.json), so they stay valid for production. */
+const operations = registeredQueries;
 const listConsents = operations.CitizenConsents;
 const withdraw = operations.WithdrawConsent;
 
@@ -59,7 +59,7 @@ describe('consent for an external service, where only registered operations run 
   let stack: Stack;
   const { authorizeUrl, postForm } = flowAgainst(() => stack);
   beforeAll(async () => {
-    stack = await startStack({ env: { NODE_ENV: 'production', PERSISTED_OPERATIONS_PATH: 'config/persisted-operations.json' } });
+    stack = await startStack({ env: { NODE_ENV: 'production', PERSISTED_OPERATIONS_PATH: persistedDocumentsPath } });
   });
   afterAll(() => stack?.close());
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { citizenId } from '../../lib/pseudonym';
 import { THOMAS_CASH_BENEFIT_CASE_ID, THOMAS_TRANSPORT_CASE_ID } from '../../mocks/fixtures/dataset';
 import { clients, personas } from '../../mocks/fixtures/personas';
 import { mintToken } from '../../mocks/identity/dev-issuer';
 import { postGraphQL, type GraphQLResponse } from '../support/graphql-client';
+import { persistedDocumentsPath, registeredQueries } from '../support/persisted';
 import { tokenFor } from '../support/personas';
 import { startStack, type Stack } from '../support/stack';
 
@@ -196,13 +196,13 @@ describe('flagging wrong or incomplete data', () => {
   });
 });
 
-/** The citizen's operations are the registered ones (config/persisted-operations.json), so they stay valid for production. */
-const operations = (JSON.parse(readFileSync('config/persisted-operations.json', 'utf8')) as { operations: Record<string, string> }).operations;
+/** The citizen's operations are the registered ones (clients/generated/persisted-documents.json), so they stay valid for production. */
+const operations = registeredQueries;
 
 describe('correction requests where only registered operations run (production), with a limit of 2 a minute', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ env: { NODE_ENV: 'production', PERSISTED_OPERATIONS_PATH: 'config/persisted-operations.json', CORRECTIONS_PER_MINUTE: '2' } });
+    stack = await startStack({ env: { NODE_ENV: 'production', PERSISTED_OPERATIONS_PATH: persistedDocumentsPath, CORRECTIONS_PER_MINUTE: '2' } });
   });
   afterAll(() => stack?.close());
 

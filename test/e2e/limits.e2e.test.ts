@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { personas } from '../../mocks/fixtures/personas';
 import { mintToken } from '../../mocks/identity/dev-issuer';
 import { postGraphQL } from '../support/graphql-client';
+import { persistedDocumentsPath, persistedOperations, registeredQueries } from '../support/persisted';
 import { tokenFor } from '../support/personas';
 import { startStack, type Stack } from '../support/stack';
 
@@ -163,9 +163,9 @@ describe('the limit per client address behind a trusted proxy', () => {
 describe('production mode', () => {
   let stack: Stack;
   let token: string;
-  const manifest = JSON.parse(readFileSync('config/persisted-operations.json', 'utf8')) as { operations: Record<string, string> };
+  const manifest = { operations: registeredQueries };
   beforeAll(async () => {
-    stack = await startStack({ env: { NODE_ENV: 'production', PERSISTED_OPERATIONS_PATH: 'config/persisted-operations.json' } });
+    stack = await startStack({ env: { NODE_ENV: 'production', PERSISTED_OPERATIONS_PATH: persistedDocumentsPath } });
     token = await tokenFor(stack, 'thomas');
   });
   afterAll(() => stack.close());
@@ -174,6 +174,31 @@ describe('production mode', () => {
     const response = await postGraphQL(stack.gatewayUrl, manifest.operations.CitizenOverview, { token });
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
+  });
+
+  it('runs a registered operation named only by its document id or APQ hash', async () => {
+    const { id } = persistedOperations.CitizenOverview;
+    for (const body of [{ documentId: id }, { extensions: { persistedQuery: { version: 1, sha256Hash: id.slice('sha256:'.length) } } }]) {
+      const response = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      const json = (await response.json()) as { data?: { me?: { id?: string } }; errors?: unknown[] };
+      expect(response.status).toBe(200);
+      expect(json.errors).toBeUndefined();
+      expect(json.data?.me?.id).toBeTruthy();
+    }
+  });
+
+  it('refuses a document id the manifest does not have', async () => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ documentId: `sha256:${'0'.repeat(64)}` }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('PERSISTED_DOCUMENT_NOT_FOUND');
   });
 
   it('refuses an operation that is not registered', async () => {
@@ -210,7 +235,7 @@ describe('the gateway metrics', () => {
     const stack = await startStack({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
     try {
       const token = await tokenFor(stack, 'thomas');
-      const manifest = JSON.parse(readFileSync('config/persisted-operations.json', 'utf8')) as { operations: Record<string, string> };
+      const manifest = { operations: registeredQueries };
       await postGraphQL(stack.gatewayUrl, manifest.operations.CitizenOverview, { token });
       await postGraphQL(stack.gatewayUrl, 'query SomethingRandom1234 { me { id } }', { token });
       await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token });

@@ -1,20 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { citizenId } from '../../lib/pseudonym';
 import { LAWYER_PROXY_ID, THOMAS_TRANSPORT_CASE_ID } from '../../mocks/fixtures/dataset';
 import { clients, organisations, personas } from '../../mocks/fixtures/personas';
 import { mintToken, type TokenSubject } from '../../mocks/identity/dev-issuer';
 import { postGraphQL, type GraphQLResponse } from '../support/graphql-client';
+import { registeredQueries } from '../support/persisted';
 import { startStack, type Stack } from '../support/stack';
 
 /**
  * Proxies granted through the graph (issue #15, item 1): thomas grants, the holder accepts on
  * their own login, thomas revokes; every write goes to Digital Fuldmagt (the simulator's write
  * API), and the gateway's grant check on every request follows it. The client's operations are
- * the registered ones (config/persisted-operations.json), so they stay valid for production.
+ * the registered ones (clients/generated/persisted-documents.json), so they stay valid for production.
  */
 
-const operations = (JSON.parse(readFileSync('config/persisted-operations.json', 'utf8')) as { operations: Record<string, string> }).operations;
+const operations = registeredQueries;
 
 interface ShownProxy {
   id: string;
