@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import manifest from '../../clients/generated/persisted-documents.json';
 import { persistedOperationsByName } from '../../gateway/plugins/persisted-operations';
 import { consentAreas, externalService, withinService, type ConsentArea, type ExternalService } from '../../lib/external-services';
-import { personas } from '../fixtures/personas';
+import { personas, type Persona } from '../fixtures/personas';
 import { challengePattern, verifierMatches } from './pkce';
 
 /**
@@ -56,8 +56,9 @@ interface IssuedCode {
   expiresAt: number;
 }
 
-const pendingLifetimeMs = 10 * 60_000;
-const codeLifetimeMs = 60_000;
+/** How long a shown page may be answered, and an issued code exchanged. */
+export const pendingLifetimeMs = 10 * 60_000;
+export const codeLifetimeMs = 60_000;
 /** Kept this long after first use, to notice a second one. */
 const usedCodeMemoryMs = 10 * 60_000;
 /** An access token lives an hour at most, and never past its consent. */
@@ -70,7 +71,8 @@ const areaNamesDa: Record<ConsentArea, { name: string; what: string }> = {
   payments: { name: 'Udbetalinger', what: 'dine udbetalinger og eventuel gæld til det offentlige: beløb og dato' },
   appointments: { name: 'Aftaler', what: 'dine aftaler og frister hos det offentlige: tid, sted og emne' },
 };
-const personaChoices = Object.values(personas);
+/** The personas a development page offers in place of MitID. */
+export const personaChoices: Persona[] = Object.values(personas);
 
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
@@ -120,6 +122,30 @@ export function single(params: URLSearchParams, name: string): string | null | '
   const values = params.getAll(name);
   if (values.length > 1) return 'repeated';
   return values[0] ?? null;
+}
+
+/** The pending request a posted page answers, taken out at once: a second submission (or a replayed form) finds nothing. */
+export async function takeAnswered<T>(request: IncomingMessage, pending: Map<string, T>): Promise<{ form: URLSearchParams; asked: T } | null> {
+  const form = await readForm(request);
+  const id = form ? single(form, 'request') : null;
+  const asked = id && id !== 'repeated' ? pending.get(id) : undefined;
+  if (!form || !id || asked === undefined) return null;
+  pending.delete(id);
+  return { form, asked };
+}
+
+/** Sends the browser back to the client with the answer, the client's own state, and who answered (RFC 9207 `iss`). */
+export function redirectBack(
+  response: ServerResponse,
+  asked: { redirectUri: string; state: string | null },
+  issuer: string,
+  params: Record<string, string>,
+): void {
+  const to = new URL(asked.redirectUri);
+  for (const [name, value] of Object.entries(params)) to.searchParams.set(name, value);
+  if (asked.state !== null) to.searchParams.set('state', asked.state);
+  to.searchParams.set('iss', issuer);
+  redirect(response, to);
 }
 
 export async function readForm(request: IncomingMessage): Promise<URLSearchParams | null> {
@@ -187,15 +213,10 @@ export function createConsentFlow(options: ConsentFlowOptions) {
       errorPage(response, 400, `${service.name} bad om at sende dig tilbage til en adresse, der ikke er registreret for tjenesten.`);
       return;
     }
-    const state = single(params, 'state');
-    const back = (error: string, description: string) => {
-      const to = new URL(redirectUri);
-      to.searchParams.set('error', error);
-      to.searchParams.set('error_description', description);
-      if (typeof state === 'string' && state !== 'repeated') to.searchParams.set('state', state);
-      to.searchParams.set('iss', options.issuer());
-      redirect(response, to);
-    };
+    const given = single(params, 'state');
+    const state = given === 'repeated' ? null : given;
+    const back = (error: string, description: string) =>
+      redirectBack(response, { redirectUri, state }, options.issuer(), { error, error_description: description });
     const responseType = single(params, 'response_type');
     const challenge = single(params, 'code_challenge');
     const method = single(params, 'code_challenge_method');
@@ -263,22 +284,13 @@ ${areaItems}
   /** POST /authorize: the citizen's answer. */
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     sweep();
-    const form = await readForm(request);
-    const id = form ? single(form, 'request') : null;
-    const asked = id && id !== 'repeated' ? pending.get(id) : undefined;
-    if (!form || !asked || !id) {
+    const answered = await takeAnswered(request, pending);
+    if (!answered) {
       errorPage(response, 400, 'Forespørgslen om samtykke er ukendt eller udløbet.');
       return;
     }
-    // One answer per request: a second submission (or a replayed form) finds nothing.
-    pending.delete(id);
-    const back = (params: Record<string, string>) => {
-      const to = new URL(asked.redirectUri);
-      for (const [name, value] of Object.entries(params)) to.searchParams.set(name, value);
-      if (asked.state !== null) to.searchParams.set('state', asked.state);
-      to.searchParams.set('iss', options.issuer());
-      redirect(response, to);
-    };
+    const { form, asked } = answered;
+    const back = (params: Record<string, string>) => redirectBack(response, asked, options.issuer(), params);
     if (single(form, 'decision') !== 'approve') {
       back({ error: 'access_denied', error_description: 'the citizen did not consent' });
       return;

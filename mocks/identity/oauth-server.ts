@@ -3,8 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { z } from 'zod';
 import clientsFile from '../../config/clients.json';
-import { personas, type Persona } from '../fixtures/personas';
-import { errorPage, escapeHtml, json, page, readForm, redirect, sendPage, single } from './consent-flow';
+import { codeLifetimeMs, errorPage, escapeHtml, json, page, pendingLifetimeMs, personaChoices, readForm, redirectBack, sendPage, single, takeAnswered } from './consent-flow';
 import type { TokenSubject } from './dev-issuer';
 import { challengePattern, verifierMatches } from './pkce';
 
@@ -73,14 +72,11 @@ interface IssuedCode {
   expiresAt: number;
 }
 
-const pendingLifetimeMs = 10 * 60_000;
-const codeLifetimeMs = 60_000;
 const citizenTokenSeconds = 3600;
 const partnerTokenSeconds = 600;
 /** A chatbot's token is short-lived, and never outlives the citizen's own. */
 const chatbotTokenSeconds = 300;
 
-const personaChoices: Persona[] = Object.values(personas);
 
 /** Constant-time comparison of a presented secret with the registered one (hashed first, so lengths match). */
 function secretMatches(presented: string, expected: string): boolean {
@@ -120,15 +116,10 @@ export function createOAuthServer(options: OAuthServerOptions) {
       errorPage(response, 400, `${client.name} bad om at sende dig tilbage til en adresse, der ikke er registreret for tjenesten.`);
       return;
     }
-    const state = single(params, 'state');
-    const back = (error: string, description: string) => {
-      const to = new URL(redirectUri);
-      to.searchParams.set('error', error);
-      to.searchParams.set('error_description', description);
-      if (typeof state === 'string' && state !== 'repeated') to.searchParams.set('state', state);
-      to.searchParams.set('iss', options.issuer());
-      redirect(response, to);
-    };
+    const given = single(params, 'state');
+    const state = given === 'repeated' ? null : given;
+    const back = (error: string, description: string) =>
+      redirectBack(response, { redirectUri, state }, options.issuer(), { error, error_description: description });
     const responseType = single(params, 'response_type');
     const challenge = single(params, 'code_challenge');
     const method = single(params, 'code_challenge_method');
@@ -177,21 +168,13 @@ export function createOAuthServer(options: OAuthServerOptions) {
   /** POST /login: the persona chosen; the browser goes back to the client with a code. */
   async function login(request: IncomingMessage, response: ServerResponse): Promise<void> {
     sweep();
-    const form = await readForm(request);
-    const id = form ? single(form, 'request') : null;
-    const asked = id && id !== 'repeated' ? pending.get(id) : undefined;
-    if (!form || !asked || !id) {
+    const answered = await takeAnswered(request, pending);
+    if (!answered) {
       errorPage(response, 400, 'Forespørgslen om at logge ind er ukendt eller udløbet.');
       return;
     }
-    pending.delete(id);
-    const back = (params: Record<string, string>) => {
-      const to = new URL(asked.redirectUri);
-      for (const [name, value] of Object.entries(params)) to.searchParams.set(name, value);
-      if (asked.state !== null) to.searchParams.set('state', asked.state);
-      to.searchParams.set('iss', options.issuer());
-      redirect(response, to);
-    };
+    const { form, asked } = answered;
+    const back = (params: Record<string, string>) => redirectBack(response, asked, options.issuer(), params);
     if (single(form, 'decision') !== 'login') {
       back({ error: 'access_denied', error_description: 'the login was cancelled' });
       return;
