@@ -26,6 +26,21 @@ export interface GatewayContext {
   backgroundRead?: boolean;
 }
 
+/**
+ * The context of one read or request for a caller whose access is decided: its internal context
+ * sealed per fetch. `readOnly` (a calendar feed, an export's pages) seals no fetch as a change.
+ */
+export function callerContext(
+  facts: { requestId: string; deadline: number; language: Language; access: Access; disclosures?: Disclosures },
+  internalContextKeys: ContextKeys,
+  readOnly = false,
+): GatewayContext {
+  const { requestId, deadline, language, access } = facts;
+  const sealFor = (subgraph: string, mutation: boolean) =>
+    sealInternalContext({ requestId, ...access, mutation: mutation && !readOnly, language }, internalContextKeys, subgraph);
+  return { requestId, deadline, language, access, sealFor, disclosures: facts.disclosures ?? new Disclosures(), unaccounted: false };
+}
+
 const requestIdPattern = /^[A-Za-z0-9-]{8,64}$/;
 
 /** A caller's own request id is kept when it is sane, so their logs and ours line up. */
@@ -52,8 +67,6 @@ export function createContextFactory(
     await limitAddress(request);
     const access = await decide(await verify(request.headers.authorization), { deadline, requestId, namedCitizen });
     await limit(access);
-    const language = currentLanguage();
-    const sealFor = (subgraph: string, mutation: boolean) => sealInternalContext({ requestId, ...access, mutation, language }, internalContextKeys, subgraph);
-    return { requestId, deadline, language, access, sealFor, disclosures: new Disclosures(), unaccounted: false };
+    return callerContext({ requestId, deadline, language: currentLanguage(), access }, internalContextKeys);
   };
 }

@@ -1,15 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { Disclosures } from '../../lib/disclosures';
 import { errorCodes, type ErrorCode } from '../../lib/errors';
 import type { Route } from '../../lib/http-server';
 import { currentLanguage } from '../../lib/i18n/language';
 import { sayNow } from '../../lib/i18n/messages';
-import { newRequestId, sealInternalContext, type ContextKeys } from '../../lib/internal-context';
+import { newRequestId, type ContextKeys } from '../../lib/internal-context';
 import type { Logger } from '../../lib/logger';
 import type { Access } from '../auth/access-policy';
-import type { GatewayContext } from '../context';
+import { callerContext, type GatewayContext } from '../context';
 import { renderCalendar, type CalendarEvent } from './ical';
 import type { CalendarLinkStore } from './link-store';
 import { tokenHash, tokenPattern } from './secrets';
@@ -120,14 +119,12 @@ export function calendarFeedRoute(options: CalendarFeedOptions): (pathname: stri
     const link = await options.store.use(token);
     if (!link) return notFound(response);
 
-    // The context a citizen's own request gets (gateway/context.ts), for the link's citizen.
+    // The context a citizen's own request gets (gateway/context.ts), for the link's citizen; a feed only reads.
     const requestId = newRequestId();
     const deadline = Date.now() + options.deadlineMs;
-    const language = currentLanguage();
     const access = await options.accessFor(link.subjectCpr, { deadline, requestId });
-    // A feed only reads: no fetch of it is sealed as a change.
-    const sealFor = (subgraph: string) => sealInternalContext({ requestId, ...access, mutation: false, language }, options.internalContextKeys, subgraph);
-    const context: GatewayContext = { requestId, deadline, language, access, sealFor, disclosures: new Disclosures(), unaccounted: false };
+    const language = currentLanguage();
+    const context = callerContext({ requestId, deadline, language, access }, options.internalContextKeys, true);
     context.disclosures.because(link.subjectId, feedPurpose);
 
     const result = await options.apollo.executeOperation<FeedData>({ query: calendarFeedQuery, operationName: 'CalendarFeed' }, { contextValue: context });

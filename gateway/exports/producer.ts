@@ -3,10 +3,10 @@ import { rename, rm } from 'node:fs/promises';
 import type { ApolloServer } from '@apollo/server';
 import { Disclosures } from '../../lib/disclosures';
 import type { Language } from '../../lib/i18n/language';
-import { newRequestId, sealInternalContext, type ContextKeys } from '../../lib/internal-context';
+import { newRequestId, type ContextKeys } from '../../lib/internal-context';
 import type { Access } from '../auth/access-policy';
 import type { AuditEvent } from '../audit/chain';
-import type { GatewayContext } from '../context';
+import { callerContext, type GatewayContext } from '../context';
 import { exportAreas, pageQuery, pageSize, valuesAt, withProvenance, type ExportArea, type Freshness } from './areas';
 import type { ExportRecord, ExportStore } from './export-store';
 
@@ -87,16 +87,8 @@ export async function produceExport(options: ProducerOptions, record: ExportReco
   disclosures.because(record.subjectId, exportPurpose);
 
   const readPage = async (area: ExportArea, after: string | null) => {
-    const pageRequestId = newRequestId();
-    const sealFor = (subgraph: string) => sealInternalContext({ requestId: pageRequestId, ...access, mutation: false, language }, options.internalContextKeys, subgraph);
     const context: GatewayContext = {
-      requestId: pageRequestId,
-      deadline: Date.now() + options.deadlineMs,
-      language,
-      access,
-      sealFor,
-      disclosures,
-      unaccounted: false,
+      ...callerContext({ requestId: newRequestId(), deadline: Date.now() + options.deadlineMs, language, access, disclosures }, options.internalContextKeys, true),
       backgroundRead: true,
     };
     const result = await options.apollo().executeOperation<PageData>({ query: pageQuery(area), operationName: exportOperation, variables: { after } }, { contextValue: context });
