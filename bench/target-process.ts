@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { gatewayConfig, subgraphNames, type SubgraphName } from '../lib/config';
 import type { RunningService } from '../lib/http-server';
 import { serveParent } from './child-process';
+import { simulatedRegisters } from '../mocks/gateway-registers';
 
 /**
  * The system under test, alone in its process, so its CPU time and memory are its own: our
@@ -48,10 +49,7 @@ async function startTarget(options: TargetOptions): Promise<RunningService> {
           ...urlEnv,
           AUTH_ISSUER: options.issuerUrl,
           AUTH_JWKS_URL: options.jwksUrl,
-          PROXY_REGISTRY_URL: options.simulatorUrl,
-          CASE_INDEX_URL: options.simulatorUrl,
-          PERSON_REGISTER_URL: options.simulatorUrl,
-          CORRECTIONS_URL: options.simulatorUrl,
+          ...simulatedRegisters(options.simulatorUrl),
           ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
           // One synthetic caller sends thousands of requests a minute here; the limit is still
           // counted on every request, it just never refuses one.

@@ -6,6 +6,7 @@ import { createDataset } from '../../mocks/fixtures/dataset';
 import { startDevIssuer, type RunningIssuer } from '../../mocks/identity/dev-issuer';
 import { startSimulator } from '../../mocks/simulator';
 import { dropAuditDatabase, freshAuditDatabase } from './stack';
+import { simulatedRegisters } from '../../mocks/gateway-registers';
 
 /**
  * The federation as it is deployed: the gateway and each subgraph a process of its own, started
@@ -72,10 +73,7 @@ export async function startProcessStack(env: NodeJS.ProcessEnv): Promise<Process
     DATABASE_URL: databaseUrl,
     AUTH_ISSUER: issuer.url,
     AUTH_JWKS_URL: issuer.jwksUrl,
-    PROXY_REGISTRY_URL: simulator.url,
-    CASE_INDEX_URL: simulator.url,
-    PERSON_REGISTER_URL: simulator.url,
-    CORRECTIONS_URL: simulator.url,
+    ...simulatedRegisters(simulator.url),
   });
   issuer.useGateway(gateway.url);
   return {

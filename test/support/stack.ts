@@ -11,6 +11,7 @@ import { subgraphs } from '../../subgraphs/registry';
 import { createDataset } from '../../mocks/fixtures/dataset';
 import { startDevIssuer, type RunningIssuer } from '../../mocks/identity/dev-issuer';
 import { startSimulator } from '../../mocks/simulator';
+import { simulatedRegisters } from '../../mocks/gateway-registers';
 
 /**
  * The whole federation in the test process, every hop over real HTTP on free ports: upstream
@@ -106,10 +107,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...urlEnv,
       AUTH_ISSUER: issuer.url,
       AUTH_JWKS_URL: issuer.jwksUrl,
-      PROXY_REGISTRY_URL: simulator.url,
-      CASE_INDEX_URL: simulator.url,
-      PERSON_REGISTER_URL: simulator.url,
-      CORRECTIONS_URL: simulator.url,
+      ...simulatedRegisters(simulator.url),
     }),
   );
   running.push(gateway);
