@@ -64,7 +64,7 @@ export class AccessGrant {
 export interface AccessGrantSource {
   proxies(subjectCpr: string, deadline: number): Promise<WireProxy[]>;
   cases(ids: string[], deadline: number): Promise<WireCase[]>;
-  person(cpr: string, deadline: number): Promise<WirePerson | null>;
+  persons(cprs: string[], deadline: number): Promise<WirePerson[]>;
   consents(subjectId: string): Promise<StoredConsent[]>;
   pseudonym(cpr: string): string;
   now(): Date;
@@ -96,10 +96,11 @@ export function accessGrantsResolver(source: AccessGrantSource) {
       const subjectCpr = access.subjectCpr;
       const now = source.now();
       const today = danishDate(now);
-      const [proxies, subject, consents] = await Promise.all([source.proxies(subjectCpr, deadline), source.person(subjectCpr, deadline), source.consents(citizen.id)]);
+      const [proxies, [subject], consents] = await Promise.all([source.proxies(subjectCpr, deadline), source.persons([subjectCpr], deadline), source.consents(citizen.id)]);
       const bound = [...new Set(proxies.flatMap((proxy) => (proxy.sagId === null ? [] : [proxy.sagId])))];
       const cases = new Map((bound.length === 0 ? [] : await source.cases(bound, deadline)).map((kase) => [kase.sagId, kase]));
-      const parents = subject && ageFromCpr(subjectCpr, now) < 18 ? await Promise.all(subject.myndighedsindehavere.map((cpr) => source.person(cpr, deadline))) : [];
+      // One look-up for all the parents with custody, not one each.
+      const parents = subject && ageFromCpr(subjectCpr, now) < 18 ? await source.persons(subject.myndighedsindehavere, deadline) : [];
 
       const fromProxies = proxies.flatMap((proxy): AccessGrant[] => {
         const { status } = stateOn(proxy, today, proxy.sagId === null ? null : (cases.get(proxy.sagId) ?? null));
@@ -117,21 +118,17 @@ export function accessGrantsResolver(source: AccessGrantSource) {
           },
         ];
       });
-      const fromParents = parents.flatMap((parent): AccessGrant[] =>
-        parent === null
-          ? []
-          : [
-              {
-                kind: AccessGrantKind.PARENT,
-                who: parent.navn,
-                areas: [...rulesFile.custody.areas],
-                caseId: null,
-                pending: false,
-                from: null,
-                lastDay: lastDayOfChildhood(subjectCpr, now),
-                howToEnd: say(language, 'grant.custody'),
-              },
-            ],
+      const fromParents = parents.map(
+        (parent): AccessGrant => ({
+          kind: AccessGrantKind.PARENT,
+          who: parent.navn,
+          areas: [...rulesFile.custody.areas],
+          caseId: null,
+          pending: false,
+          from: null,
+          lastDay: lastDayOfChildhood(subjectCpr, now),
+          howToEnd: say(language, 'grant.custody'),
+        }),
       );
       const fromConsents = consents
         .filter((consent) => consent.withdrawnAt === null && Date.parse(consent.validUntil) > now.getTime())
@@ -160,7 +157,7 @@ export function accessGrantsResolver(source: AccessGrantSource) {
 export const schemaOnly: AccessGrantSource = {
   proxies: () => Promise.reject(new Error('schema only')),
   cases: () => Promise.reject(new Error('schema only')),
-  person: () => Promise.reject(new Error('schema only')),
+  persons: () => Promise.reject(new Error('schema only')),
   consents: () => Promise.reject(new Error('schema only')),
   pseudonym: () => '',
   now: () => new Date(),

@@ -136,7 +136,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       {
         proxies: national.proxiesOf,
         cases: national.cases,
-        person: async (cpr, deadline) => (await national.persons([cpr], deadline))[0] ?? null,
+        persons: national.persons,
         consents: (subjectId) => consentStore.forSubject(subjectId),
         pseudonym,
         now: () => new Date(),
