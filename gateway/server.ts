@@ -81,8 +81,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const caseIndex = upstream('cases', config.caseIndexUrl);
   const national = registers({ proxies: proxyRegistry, persons: personRegister, cases: caseIndex });
   const grants = proxyOrCustody(
-    new ProxyGrants({ registry: proxyRegistry, caseIndex, ttlMs: config.proxyGrantCacheMs }),
-    new CustodyGrants({ register: personRegister, ttlMs: config.proxyGrantCacheMs }),
+    new ProxyGrants({ registers: national, ttlMs: config.proxyGrantCacheMs }),
+    new CustodyGrants({ registers: national, ttlMs: config.proxyGrantCacheMs }),
   );
   const audit = await startAuditTrail(config, national, logger, redis ? new RedisCheckpoints(redis.client) : null);
   // Consents for external services live in the audit database too, their CPR sealed as a calendar link's is.

@@ -2,18 +2,16 @@ import { LRUCache } from 'lru-cache';
 import rulesFile from '../../config/access-rules.json';
 import { ageFromCpr } from '../../lib/cpr';
 import { areaNames, type Scope } from '../../lib/internal-context';
-import { personIndex, personsResponseSchema } from '../../lib/person.contract';
-import type { Upstream } from '../../lib/upstream';
+import type { Registers } from '../registers';
 import type { Grant, ProxyGrants } from './proxy-grants';
 import type { Holder } from './token-verifier';
 
 const custodyAreas = areaNames.filter((area) => (rulesFile.custody.areas as readonly string[]).includes(area));
 const adulthood = 18;
-const personList = personsResponseSchema.transform((response) => response.personer);
 
 export interface CustodyOptions {
   /** The CPR register. */
-  register: Pick<Upstream, 'post'>;
+  registers: Pick<Registers, 'persons'>;
   /** As short as a proxy grant's, so a change of custody takes effect within seconds. */
   ttlMs: number;
   now?: () => Date;
@@ -40,7 +38,7 @@ export class CustodyGrants {
     const key = `${holder.cpr}>${childCpr}`;
     const remembered = this.recent.get(key);
     if (remembered) return remembered.grant;
-    const [child] = await this.options.register.post(personIndex.batch, { ider: [childCpr] }, personList, { deadline });
+    const [child] = await this.options.registers.persons([childCpr], deadline);
     const scopes: Scope[] = [{ areas: custodyAreas, caseId: null, custody: true }];
     const grant = child?.myndighedsindehavere.includes(holder.cpr) ? { proxyIds: [], scopes, areas: custodyAreas, fullGuardian: false } : null;
     this.recent.set(key, { grant });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { casesIndex, type WireCase } from '../../subgraphs/cases/upstream.contract';
 import { proxiesIndex, type WireProxy } from '../../subgraphs/proxies/upstream.contract';
 import { proxy as registered } from '../../mocks/fixtures/dataset';
+import { registers } from '../registers';
 import { ProxyGrants } from './proxy-grants';
 import type { Holder } from './token-verifier';
 
@@ -53,10 +54,13 @@ function grantsOver(proxies: WireProxy[], cases: WireCase[] = [], at = `${today}
     },
   });
   const grants = new ProxyGrants({
-    registry: index(proxiesIndex.search, ({ cpr }) => ({ fuldmagter: proxies.filter((candidate) => candidate.fuldmagtsgiver.cpr === cpr) })),
-    caseIndex: index(casesIndex.batch, ({ ider = [] }) => {
-      caseLookups.push(ider);
-      return { sager: cases.filter((found) => ider.includes(found.sagId)) };
+    registers: registers({
+      proxies: index(proxiesIndex.search, ({ cpr }) => ({ fuldmagter: proxies.filter((candidate) => candidate.fuldmagtsgiver.cpr === cpr) })),
+      cases: index(casesIndex.batch, ({ ider = [] }) => {
+        caseLookups.push(ider);
+        return { sager: cases.filter((found) => ider.includes(found.sagId)) };
+      }),
+      persons: index('(the CPR register is not asked)', () => ({})),
     }),
     ttlMs: 1000,
     now: () => new Date(at),

@@ -2,10 +2,9 @@ import { LRUCache } from 'lru-cache';
 import { danishDate } from '../../lib/danish-date';
 import type { Area } from '../../lib/errors';
 import { areaNames, type Scope } from '../../lib/internal-context';
-import type { Upstream } from '../../lib/upstream';
-import { casesIndex, casesResponseSchema } from '../../subgraphs/cases/upstream.contract';
 import { areasOf, boundCaseIds, inForceOn, withOpenCases } from '../../subgraphs/proxies/proxy-rules';
-import { proxiesIndex, proxiesResponseSchema, type WireProxy } from '../../subgraphs/proxies/upstream.contract';
+import type { WireProxy } from '../../subgraphs/proxies/upstream.contract';
+import type { Registers } from '../registers';
 import type { Holder } from './token-verifier';
 
 /** What all of a holder's valid proxies for one citizen let it read, merged. */
@@ -21,15 +20,13 @@ export interface Grant {
 
 
 export interface ProxyGrantsOptions {
-  registry: Pick<Upstream, 'post'>;
-  caseIndex: Pick<Upstream, 'post'>;
+  /** Digital Fuldmagt for the proxies, the case index for whether a bound case is still open. */
+  registers: Pick<Registers, 'proxiesOf' | 'cases'>;
   /** Short, so a revocation takes effect within seconds on every replica. */
   ttlMs: number;
   now?: () => Date;
 }
 
-const caseList = casesResponseSchema.transform((response) => response.sager);
-const proxyList = proxiesResponseSchema.transform((response) => response.fuldmagter);
 
 const holderId = (holder: Holder) => (holder.type === 'PERSON' ? holder.cpr : holder.cvr);
 
@@ -78,7 +75,7 @@ export class ProxyGrants {
 
   private async lookUp(holder: Holder, subjectCpr: string, deadline: number): Promise<Grant | null> {
     const today = danishDate(this.now());
-    const proxies = await this.options.registry.post(proxiesIndex.search, { cpr: subjectCpr }, proxyList, { deadline });
+    const proxies = await this.options.registers.proxiesOf(subjectCpr, deadline);
     const inForce = proxies.filter(
       (proxy) =>
         proxy.fuldmagtsgiver.cpr === subjectCpr &&
@@ -87,7 +84,7 @@ export class ProxyGrants {
         inForceOn(proxy, today),
     );
     const caseIds = boundCaseIds(inForce);
-    const cases = caseIds.length === 0 ? [] : await this.options.caseIndex.post(casesIndex.batch, { ider: caseIds }, caseList, { deadline });
+    const cases = await this.options.registers.cases(caseIds, deadline);
     const valid = withOpenCases(inForce, cases);
     return valid.length > 0 ? merge(valid) : null;
   }
