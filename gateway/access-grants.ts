@@ -11,6 +11,7 @@ import type { WireCase } from '../subgraphs/cases/upstream.contract';
 import { areasOf, stateOn } from '../subgraphs/proxies/proxy-rules';
 import type { WireProxy } from '../subgraphs/proxies/upstream.contract';
 import { Citizen } from './audit/access-log';
+import { adulthood } from './auth/custody';
 import type { StoredConsent } from './consent/consent-store';
 import type { GatewayContext } from './context';
 
@@ -78,7 +79,7 @@ const proxyKinds: Record<WireProxy['type'], AccessGrantKind> = {
 
 /** The last day before a minor turns 18, when a parent's custody ends. */
 function lastDayOfChildhood(cpr: string, now: Date): string {
-  const birthday18 = Date.UTC(now.getUTCFullYear() + 18 - ageFromCpr(cpr, now), Number(cpr.slice(2, 4)) - 1, Number(cpr.slice(0, 2)));
+  const birthday18 = Date.UTC(now.getUTCFullYear() + adulthood - ageFromCpr(cpr, now), Number(cpr.slice(2, 4)) - 1, Number(cpr.slice(0, 2)));
   return new Date(birthday18 - 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -100,7 +101,7 @@ export function accessGrantsResolver(source: AccessGrantSource) {
       const bound = [...new Set(proxies.flatMap((proxy) => (proxy.sagId === null ? [] : [proxy.sagId])))];
       const cases = new Map((bound.length === 0 ? [] : await source.cases(bound, deadline)).map((kase) => [kase.sagId, kase]));
       // One look-up for all the parents with custody, not one each.
-      const parents = subject && ageFromCpr(subjectCpr, now) < 18 ? await source.persons(subject.myndighedsindehavere, deadline) : [];
+      const parents = subject && ageFromCpr(subjectCpr, now) < adulthood ? await source.persons(subject.myndighedsindehavere, deadline) : [];
 
       const fromProxies = proxies.flatMap((proxy): AccessGrant[] => {
         const { status } = stateOn(proxy, today, proxy.sagId === null ? null : (cases.get(proxy.sagId) ?? null));

@@ -7,7 +7,8 @@ import type { Grant, ProxyGrants } from './proxy-grants';
 import type { Holder } from './token-verifier';
 
 const custodyAreas = areaNames.filter((area) => (rulesFile.custody.areas as readonly string[]).includes(area));
-const adulthood = 18;
+/** The age at which custody ends. */
+export const adulthood = 18;
 
 export interface CustodyOptions {
   /** The CPR register. */
