@@ -107,8 +107,6 @@ const exportAreaOf: Record<ItemArea, ExportArea> = {
 export const itemHistoryPurpose = 'item-history';
 /** The operation the record is read under (the export's page query, by another name). */
 export const itemHistoryOperation = 'ItemHistoryRead';
-/** Its operations, one per area, registered beside the persisted operations. */
-export const itemHistoryQueries = (): string[] => exportAreas.map((area) => pageQuery(area, itemHistoryOperation));
 const maxItemIdLength = 200;
 
 interface PageData {

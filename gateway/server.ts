@@ -15,20 +15,19 @@ import { startAuditTrail } from './audit/audit-trail';
 import { RedisCheckpoints } from './audit/checkpoints';
 import { createAccessPolicy, type Access } from './auth/access-policy';
 import { withCalendarLinks } from './calendar/calendar-links';
-import { calendarFeedQuery, calendarFeedRoute, feedRequestsPerLinkPerMinute } from './calendar/feed';
+import { calendarFeedRoute, feedRequestsPerLinkPerMinute } from './calendar/feed';
 import { CalendarLinkStore } from './calendar/link-store';
 import { ConsentChecks, ConsentStore } from './consent/consent-store';
 import { withConsents } from './consent/consents';
-import { exportQueries } from './exports/areas';
 import { eitherRoute, startExports } from './exports/export-service';
 import { defaultExportDir } from './exports/export-store';
 import { withExports } from './exports/exports';
 import { CorrectionStore } from './corrections/correction-store';
-import { graphItemCheck, itemCheckQueries, withCorrections } from './corrections/corrections';
+import { graphItemCheck, withCorrections } from './corrections/corrections';
 import { correctionOwner } from './corrections/owner';
 import { createReachLimit, MemoryReach, RedisReach } from './citizen-reach';
 import { withAccessGrants } from './access-grants';
-import { itemHistoryQueries, withItemHistory } from './item-history';
+import { withItemHistory } from './item-history';
 import { graphiqlRoute } from './graphiql';
 import { CustodyGrants, proxyOrCustody } from './auth/custody';
 import { registers } from './registers';
@@ -38,7 +37,7 @@ import { clientAddress } from './client-address';
 import { createContextFactory, type GatewayContext } from './context';
 import { createEngine, gatewayMarginMs } from './engine';
 import { metricsPlugin } from './plugins/metrics';
-import { loadPersistedDocuments, loadPersistedOperations, persistedOperationsByName, persistedOperationsPlugin, queryHashOf, resolvePersistedDocument } from './plugins/persisted-operations';
+import { loadPersistedDocuments, persistedOperationsByName, resolvePersistedDocument } from './plugins/persisted-operations';
 import { queryLimitsPlugin, tokenLimit } from './plugins/query-limits';
 import { requestIdPlugin } from './plugins/request-id';
 import { responseExtensionsPlugin } from './plugins/response-extensions';
@@ -179,17 +178,6 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       failureLogPlugin<GatewayContext>(logger, (context) => context.requestId),
       // An export's pages are charged to no budget: exports have limits of their own (one at a time, EXPORTS_PER_DAY).
       queryLimitsPlugin<GatewayContext>(config.limits, (context, cost) => (context.backgroundRead ? Promise.resolve() : costBudget(callerKey(context.access), cost))),
-      ...(config.persistedOperationsPath
-        ? // The calendar feed's, the correction item check's, the exports' and the item history's operations are the gateway's own, allowed beside the manifest's.
-          [
-            persistedOperationsPlugin(
-              [calendarFeedQuery, ...Object.values(itemCheckQueries), ...exportQueries(), ...itemHistoryQueries()].reduce(
-                (allowed, query) => allowed.add(queryHashOf(query)),
-                loadPersistedOperations(config.persistedOperationsPath),
-              ),
-            ),
-          ]
-        : []),
       audit.plugin,
     ],
   });
@@ -212,8 +200,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       bodyTimeoutMs: config.bodyTimeoutMs,
       admission: { ...config.concurrency, waitMs: config.requestDeadlineMs },
       cors: { allowedOrigins: config.corsAllowedOrigins },
-      // Hash-only requests (`documentId`, APQ): the manifest in allow-list mode, else the generated one.
-      resolveBody: (body) => resolvePersistedDocument(body, persistedDocuments),
+      // Requests by `documentId` or APQ hash; in allow-list mode (production) only those.
+      resolveBody: (body) => resolvePersistedDocument(body, persistedDocuments, config.persistedOperationsPath !== undefined),
       routes: eitherRoute(
         exports.route,
         calendarFeedRoute({

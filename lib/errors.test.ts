@@ -12,7 +12,7 @@ describe('the error policy', () => {
   });
 
   it('tells a client refused with 401 how to authenticate', () => {
-    const http = appError('UNAUTHENTICATED').extensions.http as { status: number; headers: Map<string, string> };
+    const http = appError('UNAUTHENTICATED').extensions.http as unknown as { status: number; headers: Map<string, string> };
     expect(http.status).toBe(401);
     expect(http.headers.get('www-authenticate')).toBe('Bearer realm="borger-graph"');
   });

@@ -31,8 +31,8 @@ export const errorCodes = {
   QUERY_TOO_LARGE: { status: 400 },
   QUERY_BUDGET_EXHAUSTED: { status: 429 },
   SERVER_BUSY: { status: 503 },
-  OPERATION_NOT_ALLOWED: { status: 400 },
   PERSISTED_DOCUMENT_NOT_FOUND: { status: 400 },
+  PERSISTED_DOCUMENT_REQUIRED: { status: 400 },
   AUDIT_UNAVAILABLE: { status: 503 },
   RATE_LIMITED: { status: 429 },
   CITIZEN_LIMIT_REACHED: { status: 429 },
@@ -62,13 +62,14 @@ export function appError(code: ErrorCode, details: AppErrorDetails = {}): GraphQ
   if (code === 'UNAUTHENTICATED') headerList.push(['www-authenticate', 'Bearer realm="borger-graph"']);
   if (details.retryAfterSeconds !== undefined) headerList.push(['retry-after', String(details.retryAfterSeconds)]);
   const headers = headerList.length > 0 ? { headers: new HeaderMap(headerList) } : {};
-  return new GraphQLError(sayNow(details.detail ?? `error.${code}`, details.params), {
-    extensions: {
-      code,
-      ...(details.area ? { area: details.area } : {}),
-      ...(status === 200 ? {} : { http: { status, ...headers } }),
-    },
-  });
+  // Apollo reads `http.headers` as a HeaderMap; typed loosely, as graphql-yoga (in the benchmark's
+  // Hive baseline) declares that extension with plain-object headers for every program that loads it.
+  const extensions: Record<string, unknown> = {
+    code,
+    ...(details.area ? { area: details.area } : {}),
+    ...(status === 200 ? {} : { http: { status, ...headers } }),
+  };
+  return new GraphQLError(sayNow(details.detail ?? `error.${code}`, details.params), { extensions });
 }
 
 const knownCodes = new Set<string>([

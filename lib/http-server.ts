@@ -32,10 +32,10 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** Browser origins allowed to call the service (the gateway's; lib/cors.ts); unset: no CORS headers. */
   cors?: CorsOptions;
   /**
-   * Turns a request that names a persisted document (`documentId`, APQ hash) into one with its text
-   * (the gateway's; gateway/plugins/persisted-operations.ts); null: no such document.
+   * Turns a request that names a persisted document (`documentId`, APQ hash) into one with its text,
+   * or refuses it (the gateway's; gateway/plugins/persisted-operations.ts).
    */
-  resolveBody?: (body: unknown) => unknown;
+  resolveBody?: (body: unknown) => { body: unknown } | { refused: ErrorCode };
   logger: Logger;
 }
 
@@ -121,8 +121,9 @@ async function serveGraphQL<TContext extends BaseContext>(
 ): Promise<void> {
   if (urlNamesCitizen(search)) throw new BodyError('CPR_IN_URL');
   const parsed = parseBody(await readBody(request, options.maxBodyBytes), request.headers['content-type']);
-  const body = options.resolveBody ? options.resolveBody(parsed) : parsed;
-  if (body === null) throw new BodyError('PERSISTED_DOCUMENT_NOT_FOUND');
+  const resolved = options.resolveBody ? options.resolveBody(parsed) : { body: parsed };
+  if ('refused' in resolved) throw new BodyError(resolved.refused);
+  const { body } = resolved;
   const variables = variablesOf(body);
   const language = negotiateLanguage(request.headers['accept-language'], variables);
   response.setHeader('content-language', language);

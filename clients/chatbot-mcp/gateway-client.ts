@@ -37,7 +37,7 @@ export interface GatewayClientOptions {
 }
 
 const loginCodes = new Set(['UNAUTHENTICATED']);
-const forbiddenCodes = new Set(['FORBIDDEN', 'INSUFFICIENT_ASSURANCE', 'PROXY_NOT_VALID', 'CONSENT_NOT_VALID', 'OPERATION_NOT_ALLOWED']);
+const forbiddenCodes = new Set(['FORBIDDEN', 'INSUFFICIENT_ASSURANCE', 'PROXY_NOT_VALID', 'CONSENT_NOT_VALID']);
 const busyCodes = new Set(['RATE_LIMITED', 'CITIZEN_LIMIT_REACHED', 'QUERY_BUDGET_EXHAUSTED', 'SERVER_BUSY']);
 
 export function problemFor(status: number, codes: readonly (string | undefined)[]): Problem {

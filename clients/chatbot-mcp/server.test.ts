@@ -5,7 +5,7 @@ import { say } from '../../lib/i18n/messages';
 import { clients, personas } from '../../mocks/fixtures/personas';
 import { mintToken, type MintOptions } from '../../mocks/identity/dev-issuer';
 import { postGraphQL } from '../../test/support/graphql-client';
-import { persistedDocumentsPath, persistedOperations, registeredQueries } from '../../test/support/persisted';
+import { persistedDocumentsPath, persistedOperations, registeredOperations } from '../../test/support/persisted';
 import { startStack, type Stack } from '../../test/support/stack';
 import { operations } from './operations';
 import { createChatbotToolServer, type ChatbotToolServerOptions } from './server';
@@ -19,7 +19,7 @@ type Context = {
   };
 };
 
-const manifest = { operations: registeredQueries };
+const manifest = { operations: registeredOperations };
 
 describe('the chatbot tool server (MCP), against the whole stack in production mode', () => {
   let stack: Stack;

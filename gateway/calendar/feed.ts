@@ -17,7 +17,7 @@ import { tokenHash, tokenPattern } from './secrets';
  * What the feed reads, through the graph and as the citizen, so the subgraphs' rules apply and
  * the audit trail records the read: appointments and deadlines, with where to move or act on them.
  */
-export const calendarFeedQuery = `query CalendarFeed {
+const calendarFeedQuery = `query CalendarFeed {
   me {
     appointments(first: 500) { id title startsAt endsAt location { name } changeLink { url } }
     deadlines(first: 500) { id title dueAt consequence actLink { url } }

@@ -267,7 +267,7 @@ export function correctionResolvers(source: CorrectionSource) {
 export const correctionPurpose = 'correction';
 
 /** The item check's operations, one per kind of record, registered beside the persisted operations. */
-export const itemCheckQueries: Record<OwnerArea, string> = {
+const itemCheckQueries: Record<OwnerArea, string> = {
   cases: 'query CorrectionItemCheck { me { cases(first: 500) { id } } }',
   benefits: 'query CorrectionItemCheck { me { benefits(first: 500) { id } } }',
   payments: 'query CorrectionItemCheck { me { payments(first: 500) { id } } }',

@@ -160,6 +160,3 @@ export function valuesAt(item: unknown, path: string): unknown[] {
   }
   return values.filter((value) => value !== null && value !== undefined);
 }
-
-/** Every page query an export sends, for the persisted-operations allow-list. */
-export const exportQueries = (): string[] => exportAreas.map((area) => pageQuery(area));

@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { parse } from 'graphql';
 import { z } from 'zod';
-import { appError } from '../../lib/errors';
 
 /** The generated manifest (`npm run codegen`): `{ "sha256:<hex>": "<document>" }`, the hash that of the document's text. */
 export const persistedDocumentsPath = 'clients/generated/persisted-documents.json';
@@ -26,46 +23,25 @@ export function persistedOperationsByName(documents: Map<string, string>): Recor
   return byName;
 }
 
-/** The hex sha256 of a query text, as Apollo's `queryHash` and the manifest's ids (without `sha256:`) are. */
-export const queryHashOf = (query: string): string => createHash('sha256').update(query).digest('hex');
-
-/** The registered operations' hashes (hex, as Apollo's `queryHash`), from the generated manifest. */
-export function loadPersistedOperations(path: string = persistedDocumentsPath): Set<string> {
-  return new Set([...loadPersistedDocuments(path).keys()].map((id) => id.slice('sha256:'.length)));
-}
+/** What the HTTP front does with a request body: run it (with the document's text put in), or refuse it. */
+export type ResolvedBody = { body: unknown } | { refused: 'PERSISTED_DOCUMENT_NOT_FOUND' | 'PERSISTED_DOCUMENT_REQUIRED' };
 
 /**
  * A request naming a persisted document instead of sending its text — `{ "documentId": "sha256:<hex>" }`
  * (GraphQL over HTTP's persisted documents) or Apollo's APQ `extensions.persistedQuery.sha256Hash` —
- * gets the manifest's text; Apollo then runs it as if sent. An unknown id gives null (the service
- * answers PERSISTED_DOCUMENT_NOT_FOUND). Any other body is returned as it is.
+ * gets the manifest's text; Apollo then runs it as if sent. An unknown id is refused. `hashOnly`
+ * (allow-list mode, as in production) refuses every other request, a registered document sent as
+ * text or a GET among them: nothing but the manifest's documents is ever parsed, and that is the
+ * whole allow-list.
  */
-export function resolvePersistedDocument(body: unknown, documents: Map<string, string>): unknown {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
-  const request = body as { query?: unknown; documentId?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } };
-  if (request.query !== undefined) return body;
-  const apqHash = request.extensions?.persistedQuery?.sha256Hash;
-  const id = typeof request.documentId === 'string' ? request.documentId : typeof apqHash === 'string' ? `sha256:${apqHash}` : undefined;
-  if (id === undefined) return body;
+export function resolvePersistedDocument(body: unknown, documents: Map<string, string>, hashOnly: boolean): ResolvedBody {
+  const request = body && typeof body === 'object' && !Array.isArray(body) ? (body as { query?: unknown; documentId?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } }) : undefined;
+  const apqHash = request?.extensions?.persistedQuery?.sha256Hash;
+  const named = typeof request?.documentId === 'string' ? request.documentId : typeof apqHash === 'string' ? `sha256:${apqHash}` : undefined;
+  const id = request?.query === undefined ? named : undefined;
+  if (!request || id === undefined) return hashOnly ? { refused: 'PERSISTED_DOCUMENT_REQUIRED' } : { body };
   const query = documents.get(id);
-  if (query === undefined) return null;
+  if (query === undefined) return { refused: 'PERSISTED_DOCUMENT_NOT_FOUND' };
   const { documentId: _documentId, ...rest } = request;
-  return { ...rest, query };
-}
-
-/**
- * Allow-list mode for production clients (front end, chatbot, partner): only operations in the
- * manifest run; anything else is refused before any subgraph is asked.
- */
-export function persistedOperationsPlugin(allowed: Set<string>): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        // The earliest hook whose errors Apollo answers as the client's (400), not as its own (500).
-        async didResolveOperation({ queryHash }) {
-          if (!allowed.has(queryHash)) throw appError('OPERATION_NOT_ALLOWED');
-        },
-      };
-    },
-  };
+  return { body: { ...rest, query } };
 }

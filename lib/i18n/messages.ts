@@ -50,10 +50,13 @@ export const messages = {
     en: 'You have asked for too much data this minute; try again shortly.',
   },
   'error.SERVER_BUSY': { da: 'Tjenesten har travlt; prøv igen om lidt.', en: 'The service is busy; try again shortly.' },
-  'error.OPERATION_NOT_ALLOWED': { da: 'Her modtages kun registrerede forespørgsler.', en: 'Only registered operations are accepted here.' },
   'error.PERSISTED_DOCUMENT_NOT_FOUND': {
     da: 'Der findes ingen registreret forespørgsel med dette id.',
     en: 'There is no registered operation with this document id.',
+  },
+  'error.PERSISTED_DOCUMENT_REQUIRED': {
+    da: 'Her modtages kun registrerede forespørgsler, angivet ved deres documentId, ikke forespørgslens tekst.',
+    en: 'Only registered operations are accepted here, named by their documentId, not sent as text.',
   },
   'error.AUDIT_UNAVAILABLE': {
     da: 'Dine oplysninger kan ikke vises lige nu, fordi vi ikke kunne registrere, at de blev vist. Prøv igen om lidt.',

@@ -6,7 +6,7 @@ import { personas } from '../../mocks/fixtures/personas';
 import { mintToken } from '../../mocks/identity/dev-issuer';
 import { s256Challenge } from '../../mocks/identity/pkce';
 import { postGraphQL, type GraphQLResponse } from '../support/graphql-client';
-import { persistedDocumentsPath, registeredQueries } from '../support/persisted';
+import { persistedDocumentsPath, registeredOperations } from '../support/persisted';
 import { tokenFor } from '../support/personas';
 import { startStack, type Stack } from '../support/stack';
 
@@ -33,7 +33,7 @@ interface Consent {
 const everything = `{ me { id payments { id } paymentsWithheld { reason count } benefits { id } benefitsWithheld { reason count } cases { id } appointments { id } proxies { id }
   address accessLog { entries { who } } calendarLinks { id } consents { id } } }`;
 /** The citizen's operations are the registered ones (clients/generated/persisted-documents.json), so they stay valid for production. */
-const operations = registeredQueries;
+const operations = registeredOperations;
 const listConsents = operations.CitizenConsents;
 const withdraw = operations.WithdrawConsent;
 

@@ -5,7 +5,7 @@ import { THOMAS_CASH_BENEFIT_CASE_ID, THOMAS_TRANSPORT_CASE_ID } from '../../moc
 import { clients, personas } from '../../mocks/fixtures/personas';
 import { mintToken } from '../../mocks/identity/dev-issuer';
 import { postGraphQL, type GraphQLResponse } from '../support/graphql-client';
-import { persistedDocumentsPath, registeredQueries } from '../support/persisted';
+import { persistedDocumentsPath, registeredOperations } from '../support/persisted';
 import { tokenFor } from '../support/personas';
 import { startStack, type Stack } from '../support/stack';
 
@@ -197,7 +197,7 @@ describe('flagging wrong or incomplete data', () => {
 });
 
 /** The citizen's operations are the registered ones (clients/generated/persisted-documents.json), so they stay valid for production. */
-const operations = registeredQueries;
+const operations = registeredOperations;
 
 describe('correction requests where only registered operations run (production), with a limit of 2 a minute', () => {
   let stack: Stack;

@@ -1,7 +1,7 @@
 import { personas } from '../../mocks/fixtures/personas';
 import { mintToken } from '../../mocks/identity/dev-issuer';
 import { postGraphQL } from '../support/graphql-client';
-import { persistedDocumentsPath, persistedOperations, registeredQueries } from '../support/persisted';
+import { persistedDocumentsPath, persistedOperations, registeredOperations } from '../support/persisted';
 import { tokenFor } from '../support/personas';
 import { startStack, type Stack } from '../support/stack';
 
@@ -163,27 +163,20 @@ describe('the limit per client address behind a trusted proxy', () => {
 describe('production mode', () => {
   let stack: Stack;
   let token: string;
-  const manifest = { operations: registeredQueries };
   beforeAll(async () => {
     stack = await startStack({ env: { NODE_ENV: 'production', PERSISTED_OPERATIONS_PATH: persistedDocumentsPath } });
     token = await tokenFor(stack, 'thomas');
   });
   afterAll(() => stack.close());
 
-  it('runs a registered operation', async () => {
-    const response = await postGraphQL(stack.gatewayUrl, manifest.operations.CitizenOverview, { token });
-    expect(response.status).toBe(200);
-    expect(response.body.errors).toBeUndefined();
-  });
+  const post = (body: unknown) =>
+    fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const codeOf = async (response: Response) => ((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code;
 
   it('runs a registered operation named only by its document id or APQ hash', async () => {
     const { id } = persistedOperations.CitizenOverview;
     for (const body of [{ documentId: id }, { extensions: { persistedQuery: { version: 1, sha256Hash: id.slice('sha256:'.length) } } }]) {
-      const response = await fetch(stack.gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      });
+      const response = await post(body);
       const json = (await response.json()) as { data?: { me?: { id?: string } }; errors?: unknown[] };
       expect(response.status).toBe(200);
       expect(json.errors).toBeUndefined();
@@ -192,19 +185,27 @@ describe('production mode', () => {
   });
 
   it('refuses a document id the manifest does not have', async () => {
-    const response = await fetch(stack.gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ documentId: `sha256:${'0'.repeat(64)}` }),
-    });
+    const response = await post({ documentId: `sha256:${'0'.repeat(64)}` });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('PERSISTED_DOCUMENT_NOT_FOUND');
+    expect(await codeOf(response)).toBe('PERSISTED_DOCUMENT_NOT_FOUND');
   });
 
-  it('refuses an operation that is not registered', async () => {
-    const response = await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token });
+  it('refuses a registered operation sent as text, asking for its document id', async () => {
+    const response = await post({ query: persistedOperations.CitizenOverview.query });
     expect(response.status).toBe(400);
-    expect(response.body.errors![0].extensions!.code).toBe('OPERATION_NOT_ALLOWED');
+    expect(await codeOf(response)).toBe('PERSISTED_DOCUMENT_REQUIRED');
+  });
+
+  it('refuses a document sent as text beside a registered id', async () => {
+    const response = await post({ documentId: persistedOperations.CitizenOverview.id, query: '{ me { id } }' });
+    expect(await codeOf(response)).toBe('PERSISTED_DOCUMENT_REQUIRED');
+  });
+
+  it('refuses an operation in a GET request', async () => {
+    const url = `${stack.gatewayUrl}?query=${encodeURIComponent('{ me { id } }')}`;
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(400);
+    expect(await codeOf(response)).toBe('PERSISTED_DOCUMENT_REQUIRED');
   });
 
   it('refuses introspection', async () => {
@@ -235,7 +236,7 @@ describe('the gateway metrics', () => {
     const stack = await startStack({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
     try {
       const token = await tokenFor(stack, 'thomas');
-      const manifest = { operations: registeredQueries };
+      const manifest = { operations: registeredOperations };
       await postGraphQL(stack.gatewayUrl, manifest.operations.CitizenOverview, { token });
       await postGraphQL(stack.gatewayUrl, 'query SomethingRandom1234 { me { id } }', { token });
       await postGraphQL(stack.gatewayUrl, '{ me { id } }', { token });

@@ -3,8 +3,8 @@ import { citizenId } from '../../lib/pseudonym';
 import { LAWYER_PROXY_ID, THOMAS_TRANSPORT_CASE_ID } from '../../mocks/fixtures/dataset';
 import { clients, organisations, personas } from '../../mocks/fixtures/personas';
 import { mintToken, type TokenSubject } from '../../mocks/identity/dev-issuer';
-import { postGraphQL, type GraphQLResponse } from '../support/graphql-client';
-import { registeredQueries } from '../support/persisted';
+import { postGraphQL, type GraphQLResponse, type Operation } from '../support/graphql-client';
+import { registeredOperations } from '../support/persisted';
 import { startStack, type Stack } from '../support/stack';
 
 /**
@@ -14,7 +14,7 @@ import { startStack, type Stack } from '../support/stack';
  * the registered ones (clients/generated/persisted-documents.json), so they stay valid for production.
  */
 
-const operations = registeredQueries;
+const operations = registeredOperations;
 
 interface ShownProxy {
   id: string;
@@ -66,8 +66,8 @@ function stackClient(stack: () => Stack) {
     if (!tokens.has(key)) tokens.set(key, await mintToken(subject, { issuer: stack().issuer.url }));
     return tokens.get(key)!;
   };
-  return async <T = Record<string, unknown>>(subject: TokenSubject, query: string, variables?: Record<string, unknown>, language?: 'da' | 'en') =>
-    postGraphQL<T>(stack().gatewayUrl, query, { token: await tokenOf(subject), variables, headers: language ? { 'accept-language': language } : {} });
+  return async <T = Record<string, unknown>>(subject: TokenSubject, operation: Operation, variables?: Record<string, unknown>, language?: 'da' | 'en') =>
+    postGraphQL<T>(stack().gatewayUrl, operation, { token: await tokenOf(subject), variables, headers: language ? { 'accept-language': language } : {} });
 }
 
 describe('thomas grants his lawyer a proxy for one case, she accepts, he revokes', () => {

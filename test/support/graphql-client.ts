@@ -9,9 +9,12 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
   text: string;
 }
 
+/** A document as text, or a registered one named by its id (all a production gateway takes). */
+export type Operation = string | { documentId: string };
+
 export async function postGraphQL<TData = Record<string, unknown>>(
   url: string,
-  query: string,
+  operation: Operation,
   options: { token?: string; variables?: Record<string, unknown>; headers?: Record<string, string> } = {},
 ): Promise<GraphQLResponse<TData>> {
   const response = await fetch(url, {
@@ -22,7 +25,7 @@ export async function postGraphQL<TData = Record<string, unknown>>(
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
-    body: JSON.stringify({ query, variables: options.variables }),
+    body: JSON.stringify({ ...(typeof operation === 'string' ? { query: operation } : operation), variables: options.variables }),
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: JSON.parse(text), text };

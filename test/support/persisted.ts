@@ -6,7 +6,7 @@ export { persistedDocumentsPath };
 /** The registered operations by name: their document id (`sha256:<hex>`) and text, as the manifest holds them. */
 export const persistedOperations = persistedOperationsByName(loadPersistedDocuments(persistedDocumentsPath));
 
-/** The registered operations' texts by name, as a client sending text sends them. */
-export const registeredQueries: Record<string, string> = Object.fromEntries(
-  Object.entries(persistedOperations).map(([name, { query }]) => [name, query]),
+/** The registered operations by name, as a client sends them: by document id only. */
+export const registeredOperations: Record<string, { documentId: string }> = Object.fromEntries(
+  Object.entries(persistedOperations).map(([name, { id }]) => [name, { documentId: id }]),
 );
