@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { subgraphNames } from '../../lib/config';
 import { createDataset } from '../../mocks/fixtures/dataset';
 import { startDevIssuer, type RunningIssuer } from '../../mocks/identity/dev-issuer';
-import { startSimulator } from '../../mocks/simulator';
+import { startSimulator, type RunningSimulator } from '../../mocks/simulator';
 import { dropAuditDatabase, freshAuditDatabase } from './stack';
 import { simulatedRegisters } from '../../mocks/gateway-registers';
 
@@ -14,8 +14,13 @@ import { simulatedRegisters } from '../../mocks/gateway-registers';
  * simulator and the dev issuer stand in for systems outside ours and run in the test.
  */
 export interface ProcessStack {
+  /** The first gateway's; with replicas, `gatewayUrls` has each one's. */
   gatewayUrl: string;
+  gatewayUrls: string[];
   issuer: RunningIssuer;
+  simulator: RunningSimulator;
+  /** The audit trail's PostgreSQL database, which every gateway writes to. */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -60,27 +65,38 @@ async function stop({ child }: Component): Promise<void> {
   await exited;
 }
 
-export async function startProcessStack(env: NodeJS.ProcessEnv): Promise<ProcessStack> {
+/**
+ * `replicas` gateways and as many of each subgraph, sharing whatever `env` names (Redis, and the
+ * one audit database): gateway i calls replica i of every subgraph, as a load balancer might.
+ */
+export async function startProcessStack(env: NodeJS.ProcessEnv, { replicas = 1 } = {}): Promise<ProcessStack> {
   const databaseUrl = await freshAuditDatabase();
   const simulator = await startSimulator({ port: 0, dataset: createDataset() });
   const issuer = await startDevIssuer();
-  const subgraphs = await Promise.all(
-    subgraphNames.map(async (name) => [name, await startComponent(`subgraphs/${name}/main.ts`, { ...env, UPSTREAM_URL: simulator.url })] as const),
+  const replicaSet = () =>
+    Promise.all(subgraphNames.map(async (name) => [name, await startComponent(`subgraphs/${name}/main.ts`, { ...env, UPSTREAM_URL: simulator.url })] as const));
+  const subgraphSets = await Promise.all(Array.from({ length: replicas }, replicaSet));
+  const gateways = await Promise.all(
+    subgraphSets.map((subgraphs) =>
+      startComponent('gateway/main.ts', {
+        ...env,
+        ...Object.fromEntries(subgraphs.map(([name, { url }]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
+        DATABASE_URL: databaseUrl,
+        AUTH_ISSUER: issuer.url,
+        AUTH_JWKS_URL: issuer.jwksUrl,
+        ...simulatedRegisters(simulator.url),
+      }),
+    ),
   );
-  const gateway = await startComponent('gateway/main.ts', {
-    ...env,
-    ...Object.fromEntries(subgraphs.map(([name, { url }]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
-    DATABASE_URL: databaseUrl,
-    AUTH_ISSUER: issuer.url,
-    AUTH_JWKS_URL: issuer.jwksUrl,
-    ...simulatedRegisters(simulator.url),
-  });
-  issuer.useGateway(gateway.url);
+  issuer.useGateway(gateways[0]!.url);
   return {
-    gatewayUrl: gateway.url,
+    gatewayUrl: gateways[0]!.url,
+    gatewayUrls: gateways.map(({ url }) => url),
     issuer,
+    simulator,
+    databaseUrl,
     async close() {
-      await Promise.all([gateway, ...subgraphs.map(([, component]) => component)].map(stop));
+      await Promise.all([...gateways, ...subgraphSets.flat().map(([, component]) => component)].map(stop));
       await Promise.all([issuer.close(), simulator.close()]);
       await dropAuditDatabase(databaseUrl);
     },
