@@ -163,11 +163,11 @@ export async function readForm(request: IncomingMessage): Promise<URLSearchParam
 /** Day counts the citizen may choose from, up to the service's longest. */
 const dayChoices = (maxDays: number) => [...new Set([1, 7, 30, 90, 180, 365].filter((days) => days < maxDays).concat(maxDays))];
 
-async function graphql<T>(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
+async function graphql<T>(url: string, token: string, documentId: string, variables: Record<string, unknown>): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ documentId, variables }),
     signal: AbortSignal.timeout(5_000),
   });
   const body = (await response.json()) as { data?: T | null; errors?: { extensions?: { code?: string } }[] };
@@ -177,10 +177,10 @@ async function graphql<T>(url: string, token: string, query: string, variables: 
   return body.data;
 }
 
-/** The registered operations (clients/generated/persisted-documents.json), so they also run in allow-list mode. */
+/** The registered operations (clients/generated/persisted-documents.json), sent by id, as production takes them. */
 const registered = persistedOperationsByName(new Map(Object.entries(manifest)));
-const grantConsent = registered.GrantConsent!.query;
-const withdrawConsent = registered.WithdrawConsent!.query;
+const grantConsent = registered.GrantConsent!.id;
+const withdrawConsent = registered.WithdrawConsent!.id;
 
 export function createConsentFlow(options: ConsentFlowOptions) {
   const now = () => options.now?.() ?? Date.now();

@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { settings } from '../../lib/config';
 import { consentAreas } from '../../lib/external-services';
-import { createConsentFlow } from './consent-flow';
-import { createOAuthServer, oauthMetadata } from './oauth-server';
+import { createConsentFlow, personaChoices } from './consent-flow';
+import { createOAuthServer, oauthClients, oauthMetadata } from './oauth-server';
+import { personaByCitizenId } from './persona-hints';
+import { applyTokenCors, publicClientOrigins } from './token-cors';
 import devKey from './dev-signing-key.json';
 
 /**
@@ -131,6 +133,8 @@ export async function startDevIssuer(
     gatewayUrl?: string;
     /** `iss` of the tokens the consent flow signs; default the issuer's own URL (in a container, what the gateway expects instead). */
     issuer?: string;
+    /** The gateway's pseudonym key (base64url), to know a persona by the citizen id a page hints at; default the development key. */
+    pseudonymKey?: string;
   } = {},
 ): Promise<RunningIssuer> {
   const host = options.host ?? '127.0.0.1';
@@ -150,14 +154,17 @@ export async function startDevIssuer(
     cprClaim: devIssuerDefaults.cprClaim,
     publicJwks: devPublicJwks,
     mint: (subject, expiresIn) => mintToken(subject, { issuer: iss(), expiresIn }),
+    personaHint: personaByCitizenId(personaChoices, Buffer.from(options.pseudonymKey ?? settings.PSEUDONYM_KEY.default, 'base64url')),
   });
+  const browserOrigins = publicClientOrigins(oauthClients);
   /** The platform's own clients (oauth-server.ts) first; an external service's requests are the consent flow's. */
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://issuer.invalid');
     if (url.pathname === '/authorize' && request.method === 'GET' && oauth.ownsAuthorize(url)) oauth.authorize(url, response);
     else if (url.pathname === '/login' && request.method === 'POST') await oauth.login(request, response);
-    else if (url.pathname === '/token' && request.method === 'POST') await oauth.token(request, response, (form) => consentFlow.exchangeCode(form, response));
-    else return consentFlow(request, response);
+    else if (url.pathname === '/token' && (request.method === 'POST' || request.method === 'OPTIONS')) {
+      if (!applyTokenCors(browserOrigins, request, response)) await oauth.token(request, response, (form) => consentFlow.exchangeCode(form, response));
+    } else return consentFlow(request, response);
     return true;
   };
   const server = createServer((request, response) => {

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { z } from 'zod';
 import clientsFile from '../../config/clients.json';
+import type { Persona } from '../fixtures/personas';
 import { codeLifetimeMs, errorPage, escapeHtml, json, page, pendingLifetimeMs, personaChoices, readForm, redirectBack, sendPage, single, takeAnswered } from './consent-flow';
 import type { TokenSubject } from './dev-issuer';
 import { challengePattern, verifierMatches } from './pkce';
@@ -53,6 +54,8 @@ export interface OAuthServerOptions {
   /** The issuer's public keys, to verify the subject tokens it is shown. */
   publicJwks: JSONWebKeySet;
   mint(subject: TokenSubject, expiresIn: number): Promise<string>;
+  /** The persona a page's hint (a pseudonymous citizen id) names, to preselect on the login page. */
+  personaHint?(citizenId: string | null): Persona | undefined;
   now?(): number;
 }
 
@@ -124,7 +127,10 @@ export function createOAuthServer(options: OAuthServerOptions) {
     const challenge = single(params, 'code_challenge');
     const method = single(params, 'code_challenge_method');
     const scope = single(params, 'scope');
-    if ([state, responseType, challenge, method, scope].includes('repeated')) {
+    // Hints only (OIDC `login_hint`, and `act_for` for whom a holder acts): they preselect, never decide.
+    const loginHint = single(params, 'login_hint');
+    const actForHint = single(params, 'act_for');
+    if ([state, responseType, challenge, method, scope, loginHint, actForHint].includes('repeated')) {
       back('invalid_request', 'a parameter was given more than once');
       return;
     }
@@ -142,11 +148,15 @@ export function createOAuthServer(options: OAuthServerOptions) {
     }
     const id = newId();
     pending.set(id, { clientId, redirectUri, state: state ?? null, challenge, expiresAt: now() + pendingLifetimeMs });
-    sendPage(response, 200, loginPage(id, client.name), [new URL(redirectUri).origin]);
+    const hinted = { persona: options.personaHint?.(loginHint), actFor: options.personaHint?.(actForHint) };
+    sendPage(response, 200, loginPage(id, client.name, hinted), [new URL(redirectUri).origin]);
   }
 
-  function loginPage(id: string, clientName: string): string {
-    const people = personaChoices.map((persona) => `<option value="${escapeHtml(persona.key)}">${escapeHtml(persona.name)}</option>`).join('');
+  function loginPage(id: string, clientName: string, hinted: { persona?: Persona; actFor?: Persona }): string {
+    const choices = (chosen?: Persona) =>
+      personaChoices
+        .map((persona) => `<option value="${escapeHtml(persona.key)}"${persona === chosen ? ' selected' : ''}>${escapeHtml(persona.name)}</option>`)
+        .join('');
     return page(
       `Log ind på ${clientName}`,
       `<h1>Log ind på ${escapeHtml(clientName)}</h1>
@@ -154,11 +164,11 @@ export function createOAuthServer(options: OAuthServerOptions) {
 <input type="hidden" name="request" value="${id}">
 <fieldset><legend>Hvem er du?</legend>
 <p class="note">I udviklingsmiljøet vælger du en testperson i stedet for at logge ind med MitID.</p>
-<label for="persona">Testperson</label> <select id="persona" name="persona" required>${people}</select>
+<label for="persona">Testperson</label> <select id="persona" name="persona" required>${choices(hinted.persona)}</select>
 </fieldset>
 <fieldset><legend>Hvem handler du for?</legend>
 <p class="note">Har du en fuldmagt eller forældremyndighed, kan du se en andens oplysninger. Fuldmagten kontrolleres, når du bruger den.</p>
-<label for="actFor">Handler for</label> <select id="actFor" name="actFor"><option value="" selected>Mig selv</option>${people}</select>
+<label for="actFor">Handler for</label> <select id="actFor" name="actFor"><option value=""${hinted.actFor ? '' : ' selected'}>Mig selv</option>${choices(hinted.actFor)}</select>
 </fieldset>
 <p><button type="submit" name="decision" value="login">Log ind</button><button type="submit" name="decision" value="cancel">Annullér</button></p>
 </form>`,

@@ -36,8 +36,8 @@ interface Payment {
   payingAuthority: { name: string };
 }
 
-/** Registered (clients/generated/persisted-documents.json), so it also runs where only registered operations do. */
-const paymentsQuery = persistedOperationsByName(new Map(Object.entries(manifest))).ServicePayments!.query;
+/** Registered (clients/generated/persisted-documents.json) and sent by id, as production takes it. */
+const paymentsDocumentId = persistedOperationsByName(new Map(Object.entries(manifest))).ServicePayments!.id;
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
@@ -134,7 +134,7 @@ ${connected ? '<p><a href="/budget">Se mit budget</a></p>' : ''}`,
         const answer = await fetch(options.gatewayUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: paymentsQuery }),
+          body: JSON.stringify({ documentId: paymentsDocumentId }),
         });
         const body = (await answer.json()) as { data?: { me: { payments: Payment[] | null } } | null; errors?: { message: string; extensions?: { code?: string } }[] };
         const payments = body.data?.me.payments ?? null;
