@@ -70,4 +70,15 @@ describe('the internal context', () => {
       .encrypt(createHash('sha256').update(secret).digest());
     expect(await openInternalContext(expired, key, 'cases')).toBeNull();
   });
+
+  it('makes the key from a secret once, however many contexts are sealed and opened under it', async () => {
+    const fresh = singleKey(Buffer.from('a-fresh-32-byte-secret-to-count!'));
+    const imports = jest.spyOn(crypto.subtle, 'importKey');
+    try {
+      for (let fetch = 0; fetch < 3; fetch += 1) await openInternalContext(await sealInternalContext(context, fresh, 'cases'), fresh, 'cases');
+      expect(imports).toHaveBeenCalledTimes(1);
+    } finally {
+      imports.mockRestore();
+    }
+  });
 });

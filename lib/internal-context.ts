@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomUUID, type webcrypto } from 'node:crypto';
 import { decodeProtectedHeader, EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
 import { languages } from './i18n/language';
@@ -66,9 +66,17 @@ const lifetimeSeconds = 10;
 const clockToleranceSeconds = 5;
 const audienceOf = (subgraph: string) => `borger-graph-subgraph:${subgraph}`;
 
-/** Any secret length in, exactly the 32 bytes A256GCM needs out. */
-function contentKey(secret: Uint8Array): Uint8Array {
-  return createHash('sha256').update(secret).digest();
+/** Each secret's content key, made once: given raw bytes, jose would import a key on every seal and open. */
+const contentKeys = new WeakMap<Uint8Array, Promise<webcrypto.CryptoKey>>();
+
+/** Any secret length in, exactly the 32 bytes A256GCM needs out, as a key for AES-GCM. */
+function contentKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
+  let key = contentKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', createHash('sha256').update(secret).digest(), 'AES-GCM', false, ['encrypt', 'decrypt']);
+    contentKeys.set(secret, key);
+  }
+  return key;
 }
 
 export function newRequestId(): string {
@@ -97,7 +105,7 @@ export async function sealInternalContext(context: InternalContext, ring: Contex
     .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(`${lifetimeSeconds}s`)
-    .encrypt(contentKey(ring.keys[ring.current]));
+    .encrypt(await contentKey(ring.keys[ring.current]));
 }
 
 export interface OpenedContext {
@@ -115,7 +123,7 @@ export async function openInternalContext(token: string | undefined, ring: Conte
     const { kid } = decodeProtectedHeader(token);
     const secret = typeof kid === 'string' ? ring.keys[kid] : undefined;
     if (!secret) return null;
-    const { payload } = await jwtDecrypt(token, contentKey(secret), {
+    const { payload } = await jwtDecrypt(token, await contentKey(secret), {
       issuer,
       audience: audienceOf(subgraph),
       keyManagementAlgorithms: ['dir'],

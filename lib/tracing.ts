@@ -26,7 +26,7 @@ import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic
  * every hop. Off unless an OTLP endpoint is configured (or a test asks for an in-memory exporter).
  * Spans name indexes, paths and outcomes only: never a CPR number, a token or a query's variables.
  * Apollo's gateway adds its own request, plan and fetch spans once a provider is registered; the
- * instrumentations add HTTP (server and, through Node's fetch, client), PostgreSQL and Redis spans
+ * instrumentations add HTTP (server and, through undici, client), PostgreSQL and Redis spans
  * and carry the trace context from hop to hop.
  */
 export const tracer = trace.getTracer('borger-graph');
@@ -89,8 +89,9 @@ function libraryInstrumentations() {
         return { 'http.target': path, 'http.url': `http://${request.headers.host ?? 'localhost'}${path}` };
       },
     }),
-    // Node's fetch (undici) carries gateway -> subgraph and subgraph -> index calls; their URLs are
-    // configured bases and fixed paths, the CPR numbers travel in the POST bodies.
+    // undici carries gateway -> subgraph calls (the engine's agent) and subgraph -> index calls (Node's
+    // fetch); both publish on its diagnostics channels. Their URLs are configured bases and fixed
+    // paths; the CPR numbers travel in the POST bodies.
     new UndiciInstrumentation(),
     // Every statement is parameterised: db.statement is the SQL text, the values stay out
     // (enhancedDatabaseReporting is off). Start-up migrations outside a request make no traces.

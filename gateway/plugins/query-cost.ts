@@ -20,28 +20,37 @@ import { defaultListSize } from '../../lib/list';
 const unboundedListGuess = 10;
 
 /**
- * How many objects an operation can make the subgraphs build: every field with a selection costs
- * one per object it may return, and a list multiplies everything under it by its `first` (from
- * the literal, the variable, the variable's default, or the schema's default size). Fragments
- * and inline fragments are counted where they are spread, as if written out there.
+ * The list size each variable gives, by name: its value in the request, else the operation's
+ * default, as a number (NaN for anything else). A cost depends on the variables through these
+ * sizes alone, so a cost kept under the sizes it read holds for any request that gives the same.
  */
-export function operationCost(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-): number {
+export function variableSizes(operation: OperationDefinitionNode, variables: Record<string, unknown>): (variable: string) => number {
   const defaults = Object.fromEntries(
     (operation.variableDefinitions ?? [])
       .filter((definition) => definition.defaultValue)
       .map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)]),
   );
+  return (variable) => Number(variables[variable] ?? defaults[variable]);
+}
+
+/**
+ * How many objects an operation can make the subgraphs build: every field with a selection costs
+ * one per object it may return, and a list multiplies everything under it by its `first` (from
+ * the literal, the variable's size from `sizeOf`, or the schema's default size). Fragments and
+ * inline fragments are counted where they are spread, as if written out there.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  sizeOf: (variable: string) => number,
+): number {
   const listSize = (value: ValueNode | undefined, takesFirst: boolean): number => {
     const given =
       value?.kind === Kind.INT
         ? Number(value.value)
         : value?.kind === Kind.VARIABLE
-          ? Number(variables[value.name.value] ?? defaults[value.name.value])
+          ? sizeOf(value.name.value)
           : NaN;
     return Number.isFinite(given) ? given : takesFirst ? defaultListSize : unboundedListGuess;
   };

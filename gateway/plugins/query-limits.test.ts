@@ -1,14 +1,26 @@
-import { getOperationAST, parse } from 'graphql';
+import { ApolloServer } from '@apollo/server';
+import { getOperationAST, parse, validate } from 'graphql';
 import type { QueryLimits } from '../../lib/config';
 import { publicSchema } from '../../test/support/schema-paths';
-import { judge } from './query-limits';
+import { operationCost } from './query-cost';
+import { keptVerdicts, queryLimitsPlugin } from './query-limits';
+
+// Both walks of a document, counted: graphql's validation (with the shape rules) and the cost count.
+jest.mock('graphql', () => {
+  const graphql = jest.requireActual<typeof import('graphql')>('graphql');
+  return { ...graphql, validate: jest.fn(graphql.validate) };
+});
+jest.mock('./query-cost', () => {
+  const cost = jest.requireActual<typeof import('./query-cost')>('./query-cost');
+  return { ...cost, operationCost: jest.fn(cost.operationCost) };
+});
 
 const schema = publicSchema();
 const limits: QueryLimits = { maxDepth: 8, maxAliases: 15, maxDirectives: 20, maxTokens: 3000, maxCost: 20_000 };
 
 function verdict(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);
-  return judge(schema, document, getOperationAST(document)!, variables, limits);
+  return keptVerdicts(limits).judge(query, schema, document, getOperationAST(document)!, variables);
 }
 
 const refusedWith = (query: string, variables?: Record<string, unknown>) => {
@@ -98,5 +110,57 @@ describe('query limits', () => {
       index < 29 ? `fragment F${index} on Citizen { ...F${index + 1} ...F${index + 1} }` : `fragment F${index} on Citizen { id }`,
     );
     expect(costOf(`{ me { ...F0 } } ${fragments.join(' ')}`)).toBe(1);
+  });
+});
+
+describe('query limits on an operation sent again', () => {
+  let server: ApolloServer;
+  const charged: number[] = [];
+  const walks = () => jest.mocked(validate).mock.calls.length + jest.mocked(operationCost).mock.calls.length;
+
+  beforeAll(() => {
+    server = new ApolloServer({ schema, plugins: [queryLimitsPlugin(limits, async (_context, cost) => void charged.push(cost))] });
+    return server.start();
+  });
+  afterAll(() => server.stop());
+  beforeEach(() => {
+    charged.length = 0;
+    jest.clearAllMocks();
+  });
+
+  async function send(query: string, variables?: Record<string, unknown>) {
+    const { body } = await server.executeOperation({ query, variables });
+    if (body.kind !== 'single') throw new Error('expected a single result');
+    return body.singleResult;
+  }
+
+  it('is charged the same cost without walking the document again', async () => {
+    const query = '{ me { cases(first: 7) { contact { office } } } }';
+    await send(query);
+    const walked = walks();
+    await send(query);
+    expect(walks()).toBe(walked);
+    expect(charged).toEqual([15, 15]);
+  });
+
+  it('is refused again with the same error, without walking the document again', async () => {
+    const query = proxyChain(12, 'named');
+    const first = await send(query);
+    const walked = walks();
+    const second = await send(query);
+    expect(walks()).toBe(walked);
+    expect(first.errors?.[0].extensions?.code).toBe('QUERY_TOO_DEEP');
+    expect(second.errors).toEqual(first.errors);
+  });
+
+  it('is costed again when its variables give other list sizes, and judged by them', async () => {
+    const query = 'query ($n: Int!) { me { proxies(first: $n) { representedCitizen { cases(first: $n) { id } } } } }';
+    await send(query, { n: 7 });
+    const large = await send(query, { n: 500 });
+    expect(large.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
+    const walked = walks();
+    await send(query, { n: 7 });
+    expect(walks()).toBe(walked);
+    expect(charged).toEqual([1 + 7 * (1 + 1 + 7), 1 + 7 * (1 + 1 + 7)]);
   });
 });

@@ -2,12 +2,12 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { LRUCache } from 'lru-cache';
 import { Kind, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { QueryLimits } from '../../lib/config';
 import { appError, type AppErrorDetails, type ErrorCode } from '../../lib/errors';
 import type { MessageKey } from '../../lib/i18n/messages';
-import { operationCost } from './query-cost';
-
+import { operationCost, variableSizes } from './query-cost';
 
 /** Apollo's `parseOptions`: the parser stops at the limit, before building a huge document. */
 export function tokenLimit(limits: QueryLimits) {
@@ -48,21 +48,64 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
   );
 }
 
-/** What an operation would cost, or why it is refused before it costs anything. */
-export function judge(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-  limits: QueryLimits,
-): { refusal: Refusal } | { cost: number } {
-  const refusal = shapeRefusal(schema, document, limits);
-  if (refusal) return { refusal };
-  const cost = operationCost(schema, operation, fragmentsOf(document), variables);
+type Verdict = { refusal: Refusal } | { cost: number };
+
+function costVerdict(cost: number, limits: QueryLimits): Verdict {
   if (cost > limits.maxCost) {
     return { refusal: { code: 'QUERY_TOO_COSTLY', detail: 'error.queryCost', params: { cost, limit: limits.maxCost } } };
   }
   return { cost };
+}
+
+/** Documents (and, apart, costs) whose verdicts are kept: every client's operations and more, yet bounded against a flood of one-off documents. */
+const verdictsKept = 1000;
+
+/**
+ * What an operation would cost, or why it is refused before it costs anything, kept so that an
+ * operation sent again is not walked again. The shape limits depend on the document alone; its
+ * cost also on the sizes its variables give, so a cost is kept under the sizes of the variables
+ * its walk read (none for most documents).
+ */
+export function keptVerdicts(limits: QueryLimits) {
+  const documents = new LRUCache<string, { refusal: Refusal } | { reads: string[] }>({ max: verdictsKept });
+  const costs = new LRUCache<string, Verdict>({ max: verdictsKept });
+  const costKey = (key: string, reads: string[], sizeOf: (variable: string) => number) => [key, ...reads.map(sizeOf)].join(' ');
+  return {
+    /** `key` names the document and the operation in it: equal keys, equal operations. */
+    judge(key: string, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): Verdict {
+      const sizeOf = variableSizes(operation, variables);
+      const walkCost = (size: (variable: string) => number) => costVerdict(operationCost(schema, operation, fragmentsOf(document), size), limits);
+      let known = documents.get(key);
+      if (!known) {
+        const refusal = shapeRefusal(schema, document, limits);
+        if (refusal) {
+          known = { refusal };
+        } else {
+          const reads = new Set<string>();
+          const verdict = walkCost((variable) => {
+            reads.add(variable);
+            return sizeOf(variable);
+          });
+          known = { reads: [...reads] };
+          costs.set(costKey(key, known.reads, sizeOf), verdict);
+        }
+        documents.set(key, known);
+      }
+      if ('refusal' in known) return known;
+      const sized = costKey(key, known.reads, sizeOf);
+      let verdict = costs.get(sized);
+      if (!verdict) {
+        verdict = walkCost(sizeOf);
+        costs.set(sized, verdict);
+      }
+      return verdict;
+    },
+    /** Verdicts are the schema's: a new one judges afresh. */
+    clear() {
+      documents.clear();
+      costs.clear();
+    },
+  };
 }
 
 /**
@@ -73,12 +116,16 @@ export function queryLimitsPlugin<TContext extends BaseContext>(
   limits: QueryLimits,
   charge: (context: TContext, cost: number) => Promise<void>,
 ): ApolloServerPlugin<TContext> {
+  const verdicts = keptVerdicts(limits);
   return {
+    async serverWillStart() {
+      return { schemaDidLoadOrUpdate: () => verdicts.clear() };
+    },
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, schema, operation, request, contextValue }) {
+        async didResolveOperation({ document, schema, operation, request, queryHash, contextValue }) {
           if (!operation) return;
-          const verdict = judge(schema, document, operation, request.variables ?? {}, limits);
+          const verdict = verdicts.judge(`${queryHash} ${operation.name?.value ?? ''}`, schema, document, operation, request.variables ?? {});
           if ('refusal' in verdict) throw appError(verdict.refusal.code, verdict.refusal);
           await charge(contextValue, verdict.cost);
         },
