@@ -20,6 +20,9 @@ export interface AuditEvent {
 
 export const genesisHash = 'genesis';
 
+/** The advisory lock every writer of the chain holds to commit, on every replica: never change it. */
+export const chainLock = 7_262_001;
+
 /** The chain link: each event's hash covers the previous hash and every field, in a fixed order. */
 export function chainHash(previous: string, event: AuditEvent): string {
   const fields = [

@@ -26,6 +26,17 @@ describe('the audit schema', () => {
     }
   });
 
+  it('is migrated once when several replicas start on an empty database at the same moment', async () => {
+    const replicas = await Promise.all(Array.from({ length: 4 }, () => connect(databaseUrl)));
+    try {
+      const applied = await Promise.all(replicas.map((db) => migrate(db)));
+      expect(applied.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: latestVersion }, (_, index) => index + 1));
+      expect(await schemaVersion(replicas[0]!)).toBe(latestVersion);
+    } finally {
+      await Promise.all(replicas.map((db) => db.close()));
+    }
+  });
+
   it('must be migrated beforehand for a production gateway, which refuses to start and says how', async () => {
     const secret = Buffer.from('a-production-secret-of-32-bytes!').toString('base64url');
     const config = gatewayConfig({

@@ -1,3 +1,4 @@
+import { chainLock, genesisHash } from './chain';
 import type { Sql, SqlDatabase } from './sql';
 
 /**
@@ -111,6 +112,45 @@ const migrations: { version: number; statements: string[] }[] = [
       'CREATE INDEX IF NOT EXISTS corrections_subject ON corrections (subject_id, created_at DESC)',
     ],
   },
+  // The database links every event to the one before it, as it is inserted, so a batch is one
+  // INSERT (one round trip) and no writer, old or new, can fork the chain or mislink it: under the
+  // chain lock (held to commit, as the retention job's), the trigger gives the row the next
+  // sequence number, so sequence order is chain order, and computes the hash exactly as
+  // `chainHash` does (chain.ts; store.test.ts holds them to it), `at` in JavaScript's ISO form.
+  {
+    version: 6,
+    statements: [
+      'ALTER TABLE audit_events ALTER COLUMN seq DROP DEFAULT',
+      `CREATE OR REPLACE FUNCTION audit_events_chain() RETURNS trigger AS $$
+       DECLARE
+         previous text;
+       BEGIN
+         PERFORM pg_advisory_xact_lock(${chainLock});
+         NEW.seq := nextval(pg_get_serial_sequence('audit_events', 'seq'));
+         SELECT hash INTO previous FROM audit_events ORDER BY seq DESC LIMIT 1;
+         IF previous IS NULL THEN
+           SELECT last_removed_hash INTO previous FROM audit_anchors ORDER BY id DESC LIMIT 1;
+         END IF;
+         NEW.prev_hash := coalesce(previous, '${genesisHash}');
+         NEW.hash := encode(sha256(convert_to(NEW.prev_hash || '|[' || concat_ws(',',
+           to_json(to_char(NEW.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text,
+           to_json(NEW.request_id)::text,
+           to_json(NEW.caller_kind)::text,
+           to_json(NEW.actor_id)::text,
+           coalesce(to_json(NEW.subject_id)::text, 'null'),
+           coalesce(to_json(NEW.operation)::text, 'null'),
+           array_to_json(NEW.areas)::text,
+           array_to_json(NEW.entity_ids)::text,
+           array_to_json(NEW.refused_areas)::text,
+           to_json(NEW.outcome)::text,
+           CASE WHEN NEW.purpose <> '' THEN to_json(NEW.purpose)::text END
+         ) || ']', 'UTF8')), 'hex');
+         RETURN NEW;
+       END $$ LANGUAGE plpgsql`,
+      'DROP TRIGGER IF EXISTS audit_events_chain ON audit_events',
+      'CREATE TRIGGER audit_events_chain BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_chain()',
+    ],
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;
@@ -125,12 +165,16 @@ export async function schemaVersion(sql: Sql): Promise<number> {
 
 /** Applies the migrations the database lacks, each in its own transaction; returns the ones applied. */
 export async function migrate(db: SqlDatabase): Promise<number[]> {
-  await db.query('CREATE TABLE IF NOT EXISTS audit_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
+  // One migrator at a time, on every replica: even CREATE TABLE IF NOT EXISTS fails when two run it at once.
+  const oneAtATime = (sql: Sql) => sql.query('SELECT pg_advisory_xact_lock($1)', [7_262_002]);
+  await db.transaction(async (sql) => {
+    await oneAtATime(sql);
+    await sql.query('CREATE TABLE IF NOT EXISTS audit_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
+  });
   const applied: number[] = [];
   for (const { version, statements } of migrations) {
     const done = await db.transaction(async (sql) => {
-      // One migrator at a time, on every replica.
-      await sql.query('SELECT pg_advisory_xact_lock($1)', [7_262_002]);
+      await oneAtATime(sql);
       if ((await schemaVersion(sql)) >= version) return false;
       for (const statement of statements) await sql.query(statement);
       await sql.query('INSERT INTO audit_schema_migrations (version, applied_at) VALUES ($1, now())', [version]);

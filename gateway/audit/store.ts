@@ -1,4 +1,4 @@
-import { chainHash, genesisHash, type AuditEvent } from './chain';
+import { chainHash, chainLock, genesisHash, type AuditEvent } from './chain';
 import { checkpointSigned, type Checkpoint } from './checkpoints';
 import type { Sql, SqlDatabase } from './sql';
 
@@ -40,9 +40,6 @@ const toEvent = (row: EventRow): StoredEvent => ({
   purpose: row.purpose,
 });
 
-/** One lock for every writer on every replica, so the chain never forks. */
-const chainLock = 7_262_001;
-
 /** Where the chain starts: after the newest retention anchor, or at genesis. */
 async function anchor(sql: Sql): Promise<{ seq: number; hash: string }> {
   const { rows } = await sql.query<{ last_removed_seq: string; last_removed_hash: string }>(
@@ -54,32 +51,25 @@ async function anchor(sql: Sql): Promise<{ seq: number; hash: string }> {
 export class AuditStore {
   constructor(private readonly db: SqlDatabase) {}
 
-  /** Appends a batch in one transaction, each event chained to the one before it; returns the chain's new head. */
+  /**
+   * Appends a batch in one statement, so one round trip: the database links each event to the one
+   * before it as it inserts it (migration 6), serialised with every other writer. Returns the
+   * chain's new head.
+   */
   async append(events: AuditEvent[]): Promise<{ seq: number; hash: string } | null> {
     if (events.length === 0) return null;
-    return this.db.transaction(async (sql) => {
-      await sql.query('SELECT pg_advisory_xact_lock($1)', [chainLock]);
-      const { rows } = await sql.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
-      let previous = rows[0]?.hash ?? (await anchor(sql)).hash;
-      const values: unknown[] = [];
-      const tuples = events.map((event, index) => {
-        const hash = chainHash(previous, event);
-        values.push(
-          event.at, event.requestId, event.callerKind, event.actorId, event.subjectId, event.operation,
-          event.areas, event.entityIds, event.refusedAreas, event.outcome, event.purpose ?? null, previous, hash,
-        );
-        previous = hash;
-        const base = index * 13;
-        return `(${Array.from({ length: 13 }, (_, n) => `$${base + n + 1}`).join(', ')})`;
-      });
-      const inserted = await sql.query<{ seq: string; hash: string }>(
-        `INSERT INTO audit_events (at, request_id, caller_kind, actor_id, subject_id, operation, areas, entity_ids,
-           refused_areas, outcome, purpose, prev_hash, hash) VALUES ${tuples.join(', ')} RETURNING seq, hash`,
-        values,
-      );
-      const head = inserted.rows.reduce((last, row) => (Number(row.seq) > Number(last.seq) ? row : last));
-      return { seq: Number(head.seq), hash: head.hash };
-    });
+    const values = events.flatMap((event) => [
+      event.at, event.requestId, event.callerKind, event.actorId, event.subjectId, event.operation,
+      event.areas, event.entityIds, event.refusedAreas, event.outcome, event.purpose ?? null,
+    ]);
+    const tuples = events.map((_, index) => `(${Array.from({ length: 11 }, (__, n) => `$${index * 11 + n + 1}`).join(', ')})`);
+    const { rows } = await this.db.query<{ seq: string; hash: string }>(
+      `INSERT INTO audit_events (at, request_id, caller_kind, actor_id, subject_id, operation, areas, entity_ids,
+         refused_areas, outcome, purpose) VALUES ${tuples.join(', ')} RETURNING seq, hash`,
+      values,
+    );
+    const head = rows.reduce((last, row) => (Number(row.seq) > Number(last.seq) ? row : last));
+    return { seq: Number(head.seq), hash: head.hash };
   }
 
   /**

@@ -7,9 +7,9 @@ interface Pending {
 }
 
 /**
- * Batches the events of concurrent requests into one transaction: each request waits for its own
- * event to be stored (no disclosure without its record), but a busy gateway pays one round trip
- * per batch rather than per request.
+ * Batches the events of concurrent requests into one INSERT: each request waits for its own event
+ * to be stored (no disclosure without its record), but a busy gateway pays one round trip per
+ * batch rather than per request.
  */
 export class AuditWriter {
   private queue: Pending[] = [];
