@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { subgraphNames } from '../../lib/config';
-import { createDataset } from '../../mocks/fixtures/dataset';
+import { createDataset, type DatasetOptions } from '../../mocks/fixtures/dataset';
 import { startDevIssuer, type RunningIssuer } from '../../mocks/identity/dev-issuer';
 import { startSimulator, type RunningSimulator } from '../../mocks/simulator';
 import { dropAuditDatabase, freshAuditDatabase } from './stack';
@@ -21,6 +21,8 @@ export interface ProcessStack {
   simulator: RunningSimulator;
   /** The audit trail's PostgreSQL database, which every gateway writes to. */
   databaseUrl: string;
+  /** Each process of ours by what it runs (`gateway`, `cases`, …; replicas after the first end in `#2`, …), for its CPU time. */
+  processIds: Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -65,13 +67,15 @@ async function stop({ child }: Component): Promise<void> {
   await exited;
 }
 
+const replicaSuffix = (replica: number) => (replica === 0 ? '' : `#${replica + 1}`);
+
 /**
  * `replicas` gateways and as many of each subgraph, sharing whatever `env` names (Redis, and the
  * one audit database): gateway i calls replica i of every subgraph, as a load balancer might.
  */
-export async function startProcessStack(env: NodeJS.ProcessEnv, { replicas = 1 } = {}): Promise<ProcessStack> {
+export async function startProcessStack(env: NodeJS.ProcessEnv, { replicas = 1, dataset = {} }: { replicas?: number; dataset?: DatasetOptions } = {}): Promise<ProcessStack> {
   const databaseUrl = await freshAuditDatabase();
-  const simulator = await startSimulator({ port: 0, dataset: createDataset() });
+  const simulator = await startSimulator({ port: 0, dataset: createDataset(dataset) });
   const issuer = await startDevIssuer();
   const replicaSet = () =>
     Promise.all(subgraphNames.map(async (name) => [name, await startComponent(`subgraphs/${name}/main.ts`, { ...env, UPSTREAM_URL: simulator.url })] as const));
@@ -95,6 +99,10 @@ export async function startProcessStack(env: NodeJS.ProcessEnv, { replicas = 1 }
     issuer,
     simulator,
     databaseUrl,
+    processIds: Object.fromEntries([
+      ...gateways.map(({ child }, replica) => [`gateway${replicaSuffix(replica)}`, child.pid!] as const),
+      ...subgraphSets.flatMap((subgraphs, replica) => subgraphs.map(([name, { child }]) => [`${name}${replicaSuffix(replica)}`, child.pid!] as const)),
+    ]),
     async close() {
       await Promise.all([...gateways, ...subgraphSets.flat().map(([, component]) => component)].map(stop));
       await Promise.all([issuer.close(), simulator.close()]);
