@@ -13,8 +13,9 @@ import { serveParent } from './child-process';
 
 /**
  * Everything behind the gateways, in one child process: the index simulator (with a fixed
- * latency on every index, as a real national index has), the dev issuer, and two sets of the
- * five subgraphs: as configured by default, and naive (no batching, no cache). Mirrors
+ * latency on every index, as a real national index has), the dev issuer, and sets of the five
+ * subgraphs: as configured by default (cache in process), naive (no batching, no cache), and with
+ * options.redisUrl, caching in Redis as deployed. Mirrors
  * test/support/stack.ts without the gateway, which runs in a process of its own.
  */
 export interface BackendOptions {
@@ -22,15 +23,18 @@ export interface BackendOptions {
   upstreamLatencyMs: number;
   /** One citizen with many records (the export benchmark). */
   bigCitizen?: { cpr: string; records: number };
+  /** Starts a third set, caching in this Redis as deployed (the production-shaped rows). */
+  redisUrl?: string;
 }
 
-export type SubgraphSet = 'optimised' | 'naive';
+export type SubgraphSet = 'optimised' | 'naive' | 'redis';
 
 export interface BackendInfo {
   simulatorUrl: string;
   issuerUrl: string;
   jwksUrl: string;
-  subgraphUrls: Record<SubgraphSet, Record<SubgraphName, string>>;
+  /** The Redis set only with options.redisUrl. */
+  subgraphUrls: Record<Exclude<SubgraphSet, 'redis'>, Record<SubgraphName, string>> & { redis?: Record<SubgraphName, string> };
 }
 
 export type CacheCounts = Record<'hit' | 'stale' | 'miss' | 'error', number>;
@@ -44,24 +48,30 @@ export type BackendMethods = {
 };
 
 const indexes: IndexName[] = [...subgraphNames, 'person'];
-const setEnv: Record<SubgraphSet, NodeJS.ProcessEnv> = {
+const setEnv = (redisUrl: string | undefined): Partial<Record<SubgraphSet, NodeJS.ProcessEnv>> => ({
   optimised: {},
   naive: { BATCHING_ENABLED: 'false', CACHE_ENABLED: 'false' },
-};
+  ...(redisUrl ? { redis: { REDIS_URL: redisUrl } } : {}),
+});
+
+// Up to fifteen subgraphs share this process, each with its own SIGINT and SIGTERM listeners.
+process.setMaxListeners(40);
 
 serveParent<BackendOptions, BackendInfo, BackendMethods>(async (options) => {
   const simulator = await startSimulator({ port: 0, dataset: createDataset({ syntheticCitizens: options.syntheticCitizens, bigCitizen: options.bigCitizen }) });
   for (const index of indexes) simulator.faults.set(index, { kind: 'latency', ms: options.upstreamLatencyMs });
   const issuer = await startDevIssuer();
   const running: RunningService[] = [];
-  const subgraphUrls = { optimised: {}, naive: {} } as BackendInfo['subgraphUrls'];
-  for (const set of ['optimised', 'naive'] as const) {
+  const subgraphUrls = {} as BackendInfo['subgraphUrls'];
+  for (const [set, extra] of Object.entries(setEnv(options.redisUrl)) as [SubgraphSet, NodeJS.ProcessEnv][]) {
+    const urls = {} as Record<SubgraphName, string>;
     for (const definition of subgraphs) {
-      const env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', UPSTREAM_URL: simulator.url, ...setEnv[set] };
+      const env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', UPSTREAM_URL: simulator.url, ...extra };
       const service = await startSubgraph(definition, subgraphConfig(definition.name, env), { now: () => fixtureToday });
       running.push(service);
-      subgraphUrls[set][definition.name] = service.url;
+      urls[definition.name] = service.url;
     }
+    subgraphUrls[set] = urls;
   }
   return {
     info: { simulatorUrl: simulator.url, issuerUrl: issuer.url, jwksUrl: issuer.jwksUrl, subgraphUrls },

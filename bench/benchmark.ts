@@ -1,24 +1,25 @@
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { personas, syntheticCpr } from '../mocks/fixtures/personas';
 import { dropAuditDatabase, freshAuditDatabase } from '../test/support/stack';
 import type { BackendInfo, BackendMethods, BackendOptions } from './backend-process';
-import { forkChild, type Child } from './child-process';
-import { hasFloorPlan } from './floor-client';
+import { benchRedisUrl, clearBenchRedis } from './bench-redis';
+import { assertDeployed, forkChild, type Child } from './child-process';
+import { checkConcurrentCitizens, concurrentCitizens } from './citizens-check';
+import { compileBench, type Build } from './compiled';
+import { createFloor, type Floor } from './floor-client';
 import { drive } from './load';
 import { measure, type Measurement } from './measure';
 import { freshCitizensFor, type Profile } from './profiles';
-import { scenarioResult, standings, type BenchResult } from './report';
 import { round } from './round';
 import { scenarios, type Scenario } from './scenarios';
-import { credentialsFor, systems, type System, type SystemName } from './systems';
+import { standings, summarise, type BenchResult, type RoundMeasurements } from './summary';
+import { credentialsFor, systems, type System } from './systems';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
 
-type Backend = Child<BackendInfo, BackendMethods>;
-type Target = Child<TargetInfo, TargetMethods>;
+export type Backend = Child<BackendInfo, BackendMethods>;
+export type Target = Child<TargetInfo, TargetMethods>;
 type Credentials = Record<string, string>;
-
 
 /** Hands out each synthetic citizen once, so a cold request never meets a cache its citizen filled. */
 class FreshCitizens {
@@ -33,12 +34,16 @@ class FreshCitizens {
   }
 }
 
-/** What one system's measurements share: the run, the backend, and the answers to compare with. */
+/** What every system's measurements share: the run, the backend, and the answers to compare with. */
 interface RunContext {
   profile: Profile;
+  build: Build;
   backend: Backend;
   fresh: FreshCitizens;
   databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  /** The reference for the concurrent-citizens check, in this process. */
+  floor: Floor;
   /** Each scenario's answer for its persona, as the first system gave it. */
   reference: Map<string, unknown>;
   log(line: string): void;
@@ -51,24 +56,48 @@ async function checkAnswer(system: System, target: Target, scenario: Scenario, p
     headers: { 'content-type': 'application/json', ...persona },
     body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
   });
-  const body = (await response.json()) as { data?: unknown; errors?: unknown };
-  if (!response.ok || body.errors) throw new Error(`${system.name} failed ${scenario.name}: HTTP ${response.status} ${JSON.stringify(body.errors)}`);
+  const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+  if (!response.ok || body.errors) throw new Error(`${system.name} failed ${scenario.name}: HTTP ${response.status} ${body.errors?.map((error) => error.extensions?.code).join(', ') ?? ''}`);
   if (!run.reference.has(scenario.name)) run.reference.set(scenario.name, body.data);
   else if (!isDeepStrictEqual(body.data, run.reference.get(scenario.name))) throw new Error(`${system.name} answers ${scenario.name} differently`);
 }
 
-/** Starts the system in its own process, measures every scenario it can run, and stops it. */
-async function measureSystem(system: System, run: RunContext): Promise<Map<string, Measurement>> {
+async function startSystem(system: System, run: RunContext): Promise<Target> {
   const { info } = run.backend;
-  const target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(join(__dirname, 'target-process.ts'), {
-    kind: system.kind,
-    subgraphUrls: info.subgraphUrls[system.subgraphs],
-    simulatorUrl: info.simulatorUrl,
-    issuerUrl: info.issuerUrl,
-    jwksUrl: info.jwksUrl,
-    databaseUrl: run.databaseUrl,
-  });
+  const subgraphUrls = info.subgraphUrls[system.subgraphs];
+  if (!subgraphUrls) throw new Error(`${system.name}: the backend has no ${system.subgraphs} subgraphs`);
+  const target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(
+    run.build.modulePath('target-process'),
+    {
+      kind: system.kind,
+      subgraphUrls,
+      simulatorUrl: info.simulatorUrl,
+      issuerUrl: info.issuerUrl,
+      jwksUrl: info.jwksUrl,
+      databaseUrl: run.databaseUrl,
+      ...(system.redis ? { redisUrl: run.redisUrl } : {}),
+      ...(system.auditTrail === false ? { auditTrail: false } : {}),
+    },
+    // Libraries (Apollo Server's defaults among them) read it; our gateway's settings are its own.
+    { NODE_ENV: 'production' },
+  );
   try {
+    assertDeployed(system.name, target.runtime);
+  } catch (error) {
+    await target.stop();
+    throw error;
+  }
+  return target;
+}
+
+/** Starts the system in its own process, checks it, measures every scenario it runs, and stops it. */
+async function measureSystem(system: System, run: RunContext): Promise<Map<string, Measurement>> {
+  const target = await startSystem(system, run);
+  try {
+    if (system.concurrentCheck !== false) {
+      const cprs = run.fresh.take(concurrentCitizens);
+      await checkConcurrentCitizens(system.name, target.info.url, await credentialsFor(system.kind, cprs, run.backend.info.issuerUrl), cprs, run.floor);
+    }
     return await measureScenarios(system, target, run);
   } finally {
     await target.stop();
@@ -77,8 +106,7 @@ async function measureSystem(system: System, run: RunContext): Promise<Map<strin
 
 async function measureScenarios(system: System, target: Target, run: RunContext): Promise<Map<string, Measurement>> {
   const { profile, backend, fresh } = run;
-  // The floor has hand-written plans for a citizen's own operations only.
-  const runnable = scenarios.filter((scenario) => system.kind !== 'floor' || (scenario.caller === 'citizen' && hasFloorPlan(scenario.query)));
+  const runnable = scenarios.filter((scenario) => system.runs(scenario));
   const credentials = (cprs: string[], caller: Scenario['caller'] = 'citizen') => credentialsFor(system.kind, cprs, backend.info.issuerUrl, caller);
   const personaOf = new Map<string, Credentials>();
   for (const scenario of runnable) {
@@ -106,12 +134,15 @@ async function measureScenarios(system: System, target: Target, run: RunContext)
   return results;
 }
 
+/** Round r measures the systems in their order rotated by r, so no system always follows the same one. */
+export const rotated = <T>(list: T[], by: number): T[] => list.map((_, index) => list[(index + by) % list.length]);
+
 /**
  * The audit trail's database, as the tests have it: a schema of its own in the local PostgreSQL,
  * a process apart like in deployment. Without a PostgreSQL the gateways embed PGlite, and its
  * work then counts as theirs (the results say which).
  */
-async function auditDatabase(log: (line: string) => void): Promise<string | undefined> {
+export async function auditDatabase(log: (line: string) => void): Promise<string | undefined> {
   try {
     return await freshAuditDatabase();
   } catch (error) {
@@ -120,34 +151,65 @@ async function auditDatabase(log: (line: string) => void): Promise<string | unde
   }
 }
 
-/** One whole run: its own simulator, issuer and subgraphs, then each system in turn. */
-export async function runBenchmark(profile: Profile, log: (line: string) => void = () => undefined): Promise<BenchResult> {
-  const coldScenarios = scenarios.filter((scenario) => scenario.cache === 'cold').length;
-  const perColdScenario = freshCitizensFor(profile, profile.warmupSeconds) + freshCitizensFor(profile, profile.durationSeconds);
-  const syntheticCitizens = systems.length * (1 + coldScenarios * perColdScenario);
-  const loadAtStart = loadavg()[0];
-  log(`starting the backend with ${syntheticCitizens} synthetic citizens`);
-  const backend = await forkChild<BackendOptions, BackendInfo, BackendMethods>(join(__dirname, 'backend-process.ts'), {
-    syntheticCitizens,
-    upstreamLatencyMs: profile.upstreamLatencyMs,
-  });
-  const databaseUrl = await auditDatabase(log);
-  const bySystem = new Map<SystemName, Map<string, Measurement>>();
+async function benchRedis(log: (line: string) => void): Promise<string | undefined> {
+  const url = benchRedisUrl();
   try {
-    const run: RunContext = { profile, backend, fresh: new FreshCitizens(syntheticCitizens), databaseUrl, reference: new Map(), log };
-    for (const system of systems) bySystem.set(system.name, await measureSystem(system, run));
+    await clearBenchRedis(url);
+    return url;
+  } catch (error) {
+    log(`no Redis (${(error as Error).message}): the Redis rows are left out`);
+    return undefined;
+  }
+}
+
+/** The synthetic citizens a run needs: per system and round, the concurrent check, a warm-up citizen and its cold runs. */
+function citizensNeeded(profile: Profile, measured: System[]): number {
+  const perColdScenario = freshCitizensFor(profile, profile.warmupSeconds) + freshCitizensFor(profile, profile.durationSeconds);
+  const perRound = measured.reduce((sum, system) => {
+    const cold = scenarios.filter((scenario) => scenario.cache === 'cold' && system.runs(scenario)).length;
+    return sum + concurrentCitizens + 1 + cold * perColdScenario;
+  }, 0);
+  return profile.rounds * perRound;
+}
+
+/** One whole run: its own simulator, issuer and subgraphs, then the rounds, each system in turn. */
+export async function runBenchmark(profile: Profile, log: (line: string) => void = () => undefined): Promise<BenchResult> {
+  const loadAtStart = loadavg()[0];
+  const build = await compileBench(log);
+  const redisUrl = await benchRedis(log);
+  const measuredSystems = systems.filter((system) => system.subgraphs !== 'redis' || redisUrl);
+  const syntheticCitizens = citizensNeeded(profile, measuredSystems);
+  const rounds: RoundMeasurements[] = [];
+  let backend: Backend | undefined;
+  let databaseUrl: string | undefined;
+  let floor: Floor | undefined;
+  try {
+    log(`starting the backend with ${syntheticCitizens} synthetic citizens`);
+    backend = await forkChild<BackendOptions, BackendInfo, BackendMethods>(build.modulePath('backend-process'), {
+      syntheticCitizens,
+      upstreamLatencyMs: profile.upstreamLatencyMs,
+      redisUrl,
+    });
+    assertDeployed('backend', backend.runtime);
+    databaseUrl = await auditDatabase(log);
+    floor = createFloor(backend.info.subgraphUrls.optimised);
+    const run: RunContext = { profile, build, backend, fresh: new FreshCitizens(syntheticCitizens), databaseUrl, redisUrl, floor, reference: new Map(), log };
+    for (let index = 0; index < profile.rounds; index += 1) {
+      const order = rotated(measuredSystems, index);
+      log(`round ${index + 1} of ${profile.rounds}: ${order.map((system) => system.name).join(', ')}`);
+      const bySystem: RoundMeasurements['bySystem'] = {};
+      for (const system of order) bySystem[system.name] = Object.fromEntries(await measureSystem(system, run));
+      rounds.push({ order: order.map((system) => system.name), bySystem });
+    }
   } finally {
-    await backend.stop();
+    await floor?.close();
+    await backend?.stop();
+    await build.remove();
     if (databaseUrl) await dropAuditDatabase(databaseUrl);
+    if (redisUrl) await clearBenchRedis(redisUrl).catch(() => undefined);
   }
 
-  const results = scenarios.map((scenario) => {
-    const measured = systems.flatMap((system) => {
-      const measurement = bySystem.get(system.name)?.get(scenario.name);
-      return measurement ? [[system.name, measurement] as const] : [];
-    });
-    return scenarioResult(scenario, Object.fromEntries(measured));
-  });
+  const results = summarise(scenarios, measuredSystems, rounds);
   const { name, ...settings } = profile;
   return {
     generatedAt: new Date().toISOString(),
@@ -159,9 +221,13 @@ export async function runBenchmark(profile: Profile, log: (line: string) => void
       platform: `${process.platform}-${process.arch}`,
       loadAverage: { atStart: round(loadAtStart), atEnd: round(loadavg()[0]) },
       auditStore: databaseUrl ? 'postgresql' : 'embedded PGlite',
+      redis: redisUrl ? 'local Redis, the bench\'s own database and key prefix' : 'none: the Redis rows were left out',
+      processes: { how: build.description, ...backend.runtime },
     },
     settings,
-    systems: systems.map((system) => ({ name: system.name, label: system.label })),
+    concurrentCitizensChecked: concurrentCitizens,
+    systems: measuredSystems.map((system) => ({ name: system.name, label: system.label })),
+    rounds: rounds.map((each) => each.order),
     scenarios: results,
     targets: standings(results),
   };

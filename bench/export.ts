@@ -6,6 +6,7 @@ import { mintCitizenToken } from '../mocks/identity/dev-issuer';
 import { dropAuditDatabase, freshAuditDatabase } from '../test/support/stack';
 import type { BackendInfo, BackendMethods, BackendOptions } from './backend-process';
 import { forkChild } from './child-process';
+import { compileBench } from './compiled';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
 
 /**
@@ -35,7 +36,8 @@ async function main(args: string[]): Promise<void> {
   if (!Number.isInteger(records) || records < 1) throw new Error('--records takes a positive whole number');
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const bigCpr = syntheticCpr(0);
-  const backend = await forkChild<BackendOptions, BackendInfo, BackendMethods>(join(__dirname, 'backend-process.ts'), {
+  const build = await compileBench();
+  const backend = await forkChild<BackendOptions, BackendInfo, BackendMethods>(build.modulePath('backend-process'), {
     syntheticCitizens: 0,
     upstreamLatencyMs: 20,
     bigCitizen: { cpr: bigCpr, records },
@@ -43,7 +45,7 @@ async function main(args: string[]): Promise<void> {
   const databaseUrl = await freshAuditDatabase().catch(() => undefined);
   const exportDir = await mkdtemp(join(tmpdir(), 'bench-export-'));
   const { info } = backend;
-  const target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(join(__dirname, 'target-process.ts'), {
+  const target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(build.modulePath('target-process'), {
     kind: 'gateway',
     subgraphUrls: info.subgraphUrls.optimised,
     simulatorUrl: info.simulatorUrl,
@@ -106,6 +108,7 @@ async function main(args: string[]): Promise<void> {
     await target.stop();
     await backend.stop();
     if (databaseUrl) await dropAuditDatabase(databaseUrl);
+    await build.remove();
     await rm(exportDir, { recursive: true, force: true });
   }
   const results = join(__dirname, 'results');

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Agent, request } from 'undici';
 import type { SubgraphName } from '../lib/config';
 import type { RunningService } from '../lib/http-server';
 import { internalContextHeader } from '../lib/internal-context';
@@ -11,14 +12,21 @@ import { overviewQuery } from './operations';
  * rounds an operation needs, with no parsing, validation or query planning. It computes the
  * citizen's id itself, so round one asks every subgraph for its area at once (the gateway first
  * has to ask for `me`), and round two resolves each area's references as soon as that area is in.
+ * It calls the subgraphs with our gateway's HTTP client (undici's `request` on a keep-alive Agent,
+ * gateway/engine.ts), so the two differ in what they do, not in how they fetch.
  */
 type Row = Record<string, unknown>;
 type SubgraphUrls = Record<SubgraphName, string>;
+interface Subgraphs {
+  urls: SubgraphUrls;
+  agent: Agent;
+}
 
 /** One `_entities` call for a list of references of one type, sealed for that subgraph as the gateway does; any error fails the request. */
-async function entities(urls: SubgraphUrls, subgraph: SubgraphName, cpr: string, typename: string, ids: string[], selection: string): Promise<(Row | null)[]> {
+async function entities({ urls, agent }: Subgraphs, subgraph: SubgraphName, cpr: string, typename: string, ids: string[], selection: string): Promise<(Row | null)[]> {
   const url = urls[subgraph];
-  const response = await fetch(url, {
+  const response = await request(url, {
+    dispatcher: agent,
     method: 'POST',
     headers: { 'content-type': 'application/json', [internalContextHeader]: await sealContext(cpr, subgraph) },
     body: JSON.stringify({
@@ -26,8 +34,10 @@ async function entities(urls: SubgraphUrls, subgraph: SubgraphName, cpr: string,
       variables: { representations: ids.map((id) => ({ __typename: typename, id })) },
     }),
   });
-  const body = (await response.json()) as { data?: { _entities: (Row | null)[] } | null; errors?: unknown[] };
-  if (!response.ok || body.errors || !body.data) throw new Error(`${typename} from ${url}: HTTP ${response.status}`);
+  const body = (await response.body.json()) as { data?: { _entities: (Row | null)[] } | null; errors?: { extensions?: { code?: unknown } }[] };
+  if (response.statusCode !== 200 || body.errors || !body.data) {
+    throw new Error(`${typename} from ${subgraph}: HTTP ${response.statusCode} ${body.errors?.map((error) => error.extensions?.code).join(', ') ?? ''}`);
+  }
   return body.data._entities;
 }
 
@@ -46,19 +56,19 @@ async function resolveReferences(
 }
 
 /** The overview in two rounds, answered in the gateway's shape so the two can be compared. */
-async function overviewFloor(urls: SubgraphUrls, cpr: string): Promise<unknown> {
+async function overviewFloor(subgraphs: Subgraphs, cpr: string): Promise<unknown> {
   const id = citizenIdOf(cpr);
   const area = async (name: SubgraphName, selection: string) => {
-    const [citizen] = await entities(urls, name, cpr, 'Citizen', [id], `${name} { ${selection} }`);
+    const [citizen] = await entities(subgraphs, name, cpr, 'Citizen', [id], `${name} { ${selection} }`);
     return (citizen?.[name] ?? null) as Row[] | null;
   };
   const [cases, benefits, payments, appointments, proxies] = await Promise.all([
     area('cases', 'id title progress'),
     area('benefits', 'id name case { id }').then((rows) =>
-      resolveReferences(rows, 'case', (ids) => entities(urls, 'cases', cpr, 'Case', ids, 'id title')),
+      resolveReferences(rows, 'case', (ids) => entities(subgraphs, 'cases', cpr, 'Case', ids, 'id title')),
     ),
     area('payments', 'id amount { amount currency } paymentDate benefit { id }').then((rows) =>
-      resolveReferences(rows, 'benefit', (ids) => entities(urls, 'benefits', cpr, 'Benefit', ids, 'id name')),
+      resolveReferences(rows, 'benefit', (ids) => entities(subgraphs, 'benefits', cpr, 'Benefit', ids, 'id name')),
     ),
     area('appointments', 'id title startsAt contact { office }'),
     area('proxies', 'id holder { name } cards'),
@@ -67,9 +77,28 @@ async function overviewFloor(urls: SubgraphUrls, cpr: string): Promise<unknown> 
 }
 
 /** A hand-written plan per operation text; a scenario whose operation has none gets no floor. */
-const floorPlans = new Map<string, (urls: SubgraphUrls, cpr: string) => Promise<unknown>>([[overviewQuery, overviewFloor]]);
+const floorPlans = new Map<string, (subgraphs: Subgraphs, cpr: string) => Promise<unknown>>([[overviewQuery, overviewFloor]]);
 
 export const hasFloorPlan = (query: string): boolean => floorPlans.has(query);
+
+export interface Floor {
+  /** The operation's `data` for the citizen, by its hand-written plan. */
+  answer(query: string, cpr: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** The floor's plans over these subgraphs, on one pool of kept-alive connections. */
+export function createFloor(urls: SubgraphUrls): Floor {
+  const subgraphs = { urls, agent: new Agent() };
+  return {
+    async answer(query, cpr) {
+      const plan = floorPlans.get(query);
+      if (!plan) throw new Error('no floor plan for this operation');
+      return plan(subgraphs, cpr);
+    },
+    close: () => subgraphs.agent.close(),
+  };
+}
 
 async function readJson(request: IncomingMessage): Promise<{ query?: string }> {
   const chunks: Buffer[] = [];
@@ -82,12 +111,13 @@ async function readJson(request: IncomingMessage): Promise<{ query?: string }> {
  * gateways (the same local hop in front of it): the citizen comes in `x-bench-cpr`.
  */
 export async function startFloorServer(urls: SubgraphUrls): Promise<RunningService> {
-  const server = createServer((request, response) => {
+  const floor = createFloor(urls);
+  const server = createServer((incoming, response) => {
     const answer = async () => {
-      const plan = floorPlans.get((await readJson(request)).query ?? '');
-      const cpr = request.headers[benchCprHeader];
-      if (!plan || typeof cpr !== 'string') throw new Error('no floor plan for this operation, or no citizen');
-      return { data: await plan(urls, cpr) };
+      const { query } = await readJson(incoming);
+      const cpr = incoming.headers[benchCprHeader];
+      if (typeof cpr !== 'string') throw new Error('no citizen');
+      return { data: await floor.answer(query ?? '', cpr) };
     };
     answer().then(
       (body) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
@@ -100,10 +130,12 @@ export async function startFloorServer(urls: SubgraphUrls): Promise<RunningServi
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    async close() {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-      }),
+      });
+      await floor.close();
+    },
   };
 }

@@ -21,8 +21,8 @@ export interface Measurement extends LoadResult {
   cacheHitRatio: number | null;
   /** Resident memory of the system's process at the end of the run. */
   rssMb: number;
-  /** User + system CPU time of the system's process (gateway or floor client) per request. */
-  gatewayCpuMsPerRequest: number;
+  /** User + system CPU time of the system's process (gateway, baseline or floor client) per completed request. */
+  cpuMsPerRequest: number;
 }
 
 /**
@@ -67,6 +67,6 @@ export async function measure(run: Run): Promise<Measurement> {
     upstreamCallsPerRequest: { ...Object.fromEntries(indexes.map((index) => [index, perRequest(calls[index] ?? 0)])), total: perRequest(total) },
     cacheHitRatio: hitRatio(lookupsBefore, lookupsAfter),
     rssMb: round(usageAfter.rssBytes / 2 ** 20, 1),
-    gatewayCpuMsPerRequest: round((usageAfter.cpuMicros - usageBefore.cpuMicros) / 1000 / Math.max(1, result.requests), 3),
+    cpuMsPerRequest: round((usageAfter.cpuMicros - usageBefore.cpuMicros) / 1000 / Math.max(1, result.requests), 3),
   };
 }

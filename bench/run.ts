@@ -1,25 +1,36 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBenchmark } from './benchmark';
+import { formatProfileSummary, profileGateway } from './cpu-profile';
 import { profiles } from './profiles';
 import { formatReport } from './report';
 
+const options = ['--quick', '--profile'];
+
 /**
- * `npm run bench [-- --quick]`: runs every scenario against our gateway and its baselines,
- * prints the tables and writes bench/results/latest.json (a quick run writes quick.json, so it
- * never replaces the numbers the README quotes).
+ * `npm run bench [-- --quick] [-- --profile]`: runs every scenario against our gateway and its
+ * baselines in rotated rounds, prints the tables and writes bench/results/latest.json (a quick
+ * run writes quick.json, so it never replaces the numbers the README quotes). With --profile it
+ * profiles our gateway under the warm overview instead (bench/results/profile/, or
+ * profile-quick/).
  */
 async function main(args: string[]): Promise<void> {
-  const unknown = args.filter((arg) => arg !== '--quick');
-  if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(' ')} (only --quick)`);
+  const unknown = args.filter((arg) => !options.includes(arg));
+  if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(' ')} (only ${options.join(', ')})`);
   const profile = args.includes('--quick') ? profiles.quick : profiles.default;
-  const result = await runBenchmark(profile, (line) => process.stderr.write(`bench: ${line}\n`));
+  const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const directory = join(__dirname, 'results');
+  if (args.includes('--profile')) {
+    const profiled = await profileGateway(profile, join(directory, profile.name === 'quick' ? 'profile-quick' : 'profile'), log);
+    process.stdout.write(formatProfileSummary(profiled));
+    return;
+  }
+  const result = await runBenchmark(profile, log);
   await mkdir(directory, { recursive: true });
   const file = join(directory, profile.name === 'quick' ? 'quick.json' : 'latest.json');
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(formatReport(result));
-  process.stderr.write(`bench: wrote ${file}\n`);
+  log(`wrote ${file}`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { personas } from '../mocks/fixtures/personas';
 import { dropAuditDatabase, freshAuditDatabase } from '../test/support/stack';
 import type { BackendInfo, BackendMethods, BackendOptions } from './backend-process';
 import { forkChild } from './child-process';
+import { compileBench } from './compiled';
 import { drive } from './load';
 import { overviewQuery } from './operations';
 import { round } from './round';
@@ -32,12 +33,13 @@ function slopePerMinute(samples: { seconds: number; rssMb: number }[]): number {
 }
 
 async function main(): Promise<void> {
-  const backend = await forkChild<BackendOptions, BackendInfo, BackendMethods>(join(__dirname, 'backend-process.ts'), {
+  const build = await compileBench();
+  const backend = await forkChild<BackendOptions, BackendInfo, BackendMethods>(build.modulePath('backend-process'), {
     syntheticCitizens: 1,
     upstreamLatencyMs: 20,
   });
   const databaseUrl = await freshAuditDatabase();
-  const target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(join(__dirname, 'target-process.ts'), {
+  const target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(build.modulePath('target-process'), {
     kind: 'gateway',
     subgraphUrls: backend.info.subgraphUrls.optimised,
     simulatorUrl: backend.info.simulatorUrl,
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
     await target.stop();
     await backend.stop();
     await dropAuditDatabase(databaseUrl);
+    await build.remove();
   }
 }
 

@@ -2,24 +2,66 @@ import { clients, personas } from '../mocks/fixtures/personas';
 import { mintToken, type TokenSubject } from '../mocks/identity/dev-issuer';
 import type { SubgraphSet } from './backend-process';
 import { benchCallerHeader, benchCprHeader } from './citizen-context';
-import type { Caller } from './scenarios';
+import { hasFloorPlan } from './floor-client';
+import { overviewQuery } from './operations';
+import type { Caller, Scenario } from './scenarios';
 import type { TargetKind } from './target-process';
 
-/** Our gateway and the three baselines it is compared with. */
-export type SystemName = 'gateway' | 'naive' | 'stock' | 'floor';
+/**
+ * Our gateway, its baselines, and two production-shaped variants of it whose difference from it is
+ * one cost each: Redis as the cache, and the audit trail.
+ */
+export type SystemName = 'gateway' | 'naive' | 'stock' | 'hive' | 'floor' | 'gateway-redis' | 'gateway-no-audit';
 
 export interface System {
   name: SystemName;
   label: string;
   kind: TargetKind;
   subgraphs: SubgraphSet;
+  /** Whether it runs this scenario. */
+  runs(scenario: Scenario): boolean;
+  /** Our gateway uses the bench's Redis too (rate limits, reach, checkpoints), as deployed. */
+  redis?: true;
+  auditTrail?: false;
+  /**
+   * Whether forty fresh citizens at once must each get the floor's answer before it is measured.
+   * Not the naive set: nothing in it is shared between citizens that could mix them up, and its nine
+   * unbatched source calls per citizen, forty at once, outrun the sources' deadline, so a source's
+   * appointments are left out (as the freshness field says) and the answers differ from the floor's.
+   */
+  concurrentCheck?: false;
 }
 
+const every = () => true;
+
 export const systems: System[] = [
-  { name: 'gateway', label: 'our gateway', kind: 'gateway', subgraphs: 'optimised' },
-  { name: 'naive', label: 'our gateway over naive subgraphs (no batching, no cache)', kind: 'gateway', subgraphs: 'naive' },
-  { name: 'stock', label: 'stock Apollo Gateway, no auth, no plugins', kind: 'stock', subgraphs: 'optimised' },
-  { name: 'floor', label: 'a hand-written client calling the subgraphs directly, in two rounds', kind: 'floor', subgraphs: 'optimised' },
+  { name: 'gateway', label: 'our gateway (subgraphs cache in process, audit trail in PostgreSQL)', kind: 'gateway', subgraphs: 'optimised', runs: every },
+  {
+    name: 'naive',
+    label: 'our gateway over naive subgraphs (no batching, no cache), overview only: what its targets read',
+    kind: 'gateway',
+    subgraphs: 'naive',
+    runs: (scenario) => scenario.query === overviewQuery,
+    concurrentCheck: false,
+  },
+  { name: 'stock', label: 'stock Apollo Gateway, no auth, no plugins', kind: 'stock', subgraphs: 'optimised', runs: every },
+  { name: 'hive', label: "Hive Gateway with Hive Router's Rust query planner, no auth, no plugins", kind: 'hive', subgraphs: 'optimised', runs: every },
+  {
+    name: 'floor',
+    label: "a hand-written client calling the subgraphs directly, in two rounds, with our gateway's HTTP client; citizen's overview only",
+    kind: 'floor',
+    subgraphs: 'optimised',
+    runs: (scenario) => scenario.caller === 'citizen' && hasFloorPlan(scenario.query),
+  },
+  {
+    name: 'gateway-redis',
+    label: 'our gateway as deployed with Redis: gateway and subgraphs on the bench\'s Redis database',
+    kind: 'gateway',
+    subgraphs: 'redis',
+    runs: every,
+    redis: true,
+  },
+  { name: 'gateway-no-audit', label: 'our gateway without its audit trail (audit plugin left out)', kind: 'gateway', subgraphs: 'optimised', runs: every, auditTrail: false },
 ];
 
 /**

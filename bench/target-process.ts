@@ -1,5 +1,7 @@
 // The gateway's modules share lib/ code with the subgraphs, whose type-graphql decorators need it.
 import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { gatewayConfig, subgraphNames, type SubgraphName } from '../lib/config';
 import type { RunningService } from '../lib/http-server';
 import { serveParent } from './child-process';
@@ -7,9 +9,10 @@ import { simulatedRegisters } from '../mocks/gateway-registers';
 
 /**
  * The system under test, alone in its process, so its CPU time and memory are its own: our
- * gateway (over the optimised or the naive subgraphs), stock Apollo Gateway, or the floor client.
+ * gateway (over the optimised or the naive subgraphs), stock Apollo Gateway, Hive Gateway, or the
+ * floor client.
  */
-export type TargetKind = 'gateway' | 'stock' | 'floor';
+export type TargetKind = 'gateway' | 'stock' | 'hive' | 'floor';
 
 export interface TargetOptions {
   kind: TargetKind;
@@ -19,6 +22,12 @@ export interface TargetOptions {
   jwksUrl: string;
   /** Our gateway's audit trail; unset, the gateway embeds PGlite (see benchmark.ts). */
   databaseUrl: string | undefined;
+  /** Our gateway's Redis (rate limits, reach, checkpoints) as deployed; unset, in process. */
+  redisUrl?: string;
+  /** false: our gateway without its audit plugin, to put a number on what the audit trail costs. */
+  auditTrail?: false;
+  /** Where `stopProfiling` writes the CPU profile (`npm run bench -- --profile`). */
+  cpuProfilePath?: string;
   /** More settings for our gateway (the export benchmark's EXPORT_DIR). */
   env?: NodeJS.ProcessEnv;
 }
@@ -30,7 +39,13 @@ export interface TargetInfo {
 export type TargetMethods = {
   /** CPU time (user + system) and resident memory of this process so far. */
   usage(): { cpuMicros: number; rssBytes: number };
+  /** V8's sampling profiler through the inspector, so the profile covers the measured run only. */
+  startProfiling(): Promise<void>;
+  stopProfiling(): Promise<void>;
 };
+
+/** Samples every 200 µs: enough samples in a few seconds, little overhead. */
+const samplingIntervalMicros = 200;
 
 const supergraphPath = 'schema/supergraph.graphql';
 
@@ -51,6 +66,7 @@ async function startTarget(options: TargetOptions): Promise<RunningService> {
           AUTH_JWKS_URL: options.jwksUrl,
           ...simulatedRegisters(options.simulatorUrl),
           ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+          ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
           // One synthetic caller sends thousands of requests a minute here; the limit is still
           // counted on every request, it just never refuses one.
           RATE_LIMIT_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
@@ -58,10 +74,13 @@ async function startTarget(options: TargetOptions): Promise<RunningService> {
           CHATBOT_RATE_LIMIT_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
           ...options.env,
         }),
+        { auditTrail: options.auditTrail },
       );
     }
     case 'stock':
       return (await import('./stock-gateway')).startStockGateway(supergraphPath, options.subgraphUrls);
+    case 'hive':
+      return (await import('./hive-gateway')).startHiveGateway(supergraphPath, options.subgraphUrls);
     case 'floor':
       return (await import('./floor-client')).startFloorServer(options.subgraphUrls);
   }
@@ -69,12 +88,25 @@ async function startTarget(options: TargetOptions): Promise<RunningService> {
 
 serveParent<TargetOptions, TargetInfo, TargetMethods>(async (options) => {
   const service = await startTarget(options);
+  const inspector = new Session();
   return {
     info: { url: service.url },
     methods: {
       usage() {
         const { user, system } = process.cpuUsage();
         return { cpuMicros: user + system, rssBytes: process.memoryUsage().rss };
+      },
+      async startProfiling() {
+        inspector.connect();
+        await inspector.post('Profiler.enable');
+        await inspector.post('Profiler.setSamplingInterval', { interval: samplingIntervalMicros });
+        await inspector.post('Profiler.start');
+      },
+      async stopProfiling() {
+        if (!options.cpuProfilePath) throw new Error('no cpuProfilePath to write the profile to');
+        const { profile } = await inspector.post('Profiler.stop');
+        inspector.disconnect();
+        await writeFile(options.cpuProfilePath, JSON.stringify(profile));
       },
     },
     close: () => service.close(),

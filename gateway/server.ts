@@ -48,6 +48,8 @@ import { RedisStore } from '../lib/cache/redis-store';
 export interface GatewayOptions {
   /** Tests may hand in a verifier; by default tokens are checked against the issuer's JWKS. */
   verify?: TokenVerifier;
+  /** Bench only (bench/target-process.ts), to put a number on the audit trail's cost: false leaves the audit plugin out, so nothing is recorded. main.ts never sets it. */
+  auditTrail?: false;
 }
 
 export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningService> {
@@ -178,7 +180,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       failureLogPlugin<GatewayContext>(logger, (context) => context.requestId),
       // An export's pages are charged to no budget: exports have limits of their own (one at a time, EXPORTS_PER_DAY).
       queryLimitsPlugin<GatewayContext>(config.limits, (context, cost) => (context.backgroundRead ? Promise.resolve() : costBudget(callerKey(context.access), cost))),
-      audit.plugin,
+      ...(options.auditTrail === false ? [] : [audit.plugin]),
     ],
   });
   const verify = options.verify ?? createTokenVerifier(config.auth);

@@ -1,0 +1,100 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { personas } from '../mocks/fixtures/personas';
+import { dropAuditDatabase } from '../test/support/stack';
+import type { BackendInfo, BackendMethods, BackendOptions } from './backend-process';
+import { auditDatabase, type Target } from './benchmark';
+import { assertDeployed, forkChild } from './child-process';
+import { compileBench } from './compiled';
+import { flameGraphHtml } from './flame-graph';
+import { drive } from './load';
+import { overviewQuery } from './operations';
+import { summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary';
+import type { Profile } from './profiles';
+import { credentialsFor } from './systems';
+import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
+
+/** The files one profiling run writes, in its directory under bench/results/. */
+export interface ProfileFiles {
+  directory: string;
+  cpuProfile: string;
+  summary: string;
+  flameGraph: string;
+}
+
+const name = 'gateway-overview-warm';
+
+/**
+ * `npm run bench -- --profile`: our gateway, compiled and alone in its process as in the
+ * benchmark, under the warm overview (thomas, the profile's connections). It is warmed up for three
+ * times the profile's warm-up (the JIT settles first), then V8's sampling profiler runs for the
+ * measured duration only. Writes the `.cpuprofile` (open it in Chrome DevTools), the self time by
+ * package or folder (JSON) and a flame graph (HTML), and returns the summary.
+ */
+export async function profileGateway(profile: Profile, directory: string, log: (line: string) => void): Promise<{ files: ProfileFiles; summary: ProfileSummary }> {
+  await mkdir(directory, { recursive: true });
+  const files: ProfileFiles = {
+    directory,
+    cpuProfile: join(directory, `${name}.cpuprofile`),
+    summary: join(directory, `${name}.summary.json`),
+    flameGraph: join(directory, `${name}.flame.html`),
+  };
+  const build = await compileBench(log);
+  try {
+    const backend = await forkChild<BackendOptions, BackendInfo, BackendMethods>(build.modulePath('backend-process'), {
+      syntheticCitizens: 0,
+      upstreamLatencyMs: profile.upstreamLatencyMs,
+    });
+    const databaseUrl = await auditDatabase(log);
+    let target: Target | undefined;
+    try {
+      const { info } = backend;
+      target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(
+        build.modulePath('target-process'),
+        {
+          kind: 'gateway',
+          subgraphUrls: info.subgraphUrls.optimised,
+          simulatorUrl: info.simulatorUrl,
+          issuerUrl: info.issuerUrl,
+          jwksUrl: info.jwksUrl,
+          databaseUrl,
+          cpuProfilePath: files.cpuProfile,
+        },
+        { NODE_ENV: 'production' },
+      );
+      assertDeployed('gateway', target.runtime);
+      const load = { url: target.info.url, query: overviewQuery, connections: profile.connections, credentials: await credentialsFor('gateway', [personas.thomas.cpr], info.issuerUrl) };
+      await drive({ ...load, durationSeconds: 3 * profile.warmupSeconds });
+      await target.call('startProfiling');
+      const run = await drive({ ...load, durationSeconds: profile.durationSeconds });
+      await target.call('stopProfiling');
+      log(`profiled ${run.requests} requests (${run.errors} errors)`);
+    } finally {
+      await target?.stop();
+      await backend.stop();
+      if (databaseUrl) await dropAuditDatabase(databaseUrl);
+    }
+    const cpuProfile = JSON.parse(await readFile(files.cpuProfile, 'utf8')) as CpuProfile;
+    const summary = summariseProfile(cpuProfile, build.root);
+    await writeFile(files.summary, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, mode: profile.name, ...summary }, null, 2)}\n`);
+    await writeFile(files.flameGraph, flameGraphHtml(cpuProfile, build.root, summary, `Our gateway under the warm overview (${profile.name} profile)`));
+    return { files, summary };
+  } finally {
+    await build.remove();
+  }
+}
+
+export function formatProfileSummary({ summary, files }: { summary: ProfileSummary; files: ProfileFiles }): string {
+  const rows = summary.groups.map((group) => `| ${group.group} | ${group.selfMs.toFixed(1)} | ${(group.share * 100).toFixed(1)} % |`);
+  return [
+    `${summary.cpuMs.toFixed(1)} ms of CPU sampled in our gateway (${summary.samples} samples, ${summary.idleMs.toFixed(1)} ms idle left out); self time by package or folder:`,
+    '',
+    '| package or folder | self ms | share |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+    `flame graph: ${files.flameGraph}`,
+    `profile (Chrome DevTools, Performance → Load profile): ${files.cpuProfile}`,
+    '',
+  ].join('\n');
+}
