@@ -23,13 +23,6 @@ export interface System {
   /** Our gateway uses the bench's Redis too (rate limits, reach, checkpoints), as deployed. */
   redis?: true;
   auditTrail?: false;
-  /**
-   * Whether forty fresh citizens at once must each get the floor's answer before it is measured.
-   * Not the naive set: nothing in it is shared between citizens that could mix them up, and its nine
-   * unbatched source calls per citizen, forty at once, outrun the sources' deadline, so a source's
-   * appointments are left out (as the freshness field says) and the answers differ from the floor's.
-   */
-  concurrentCheck?: false;
 }
 
 const every = () => true;
@@ -42,7 +35,6 @@ export const systems: System[] = [
     kind: 'gateway',
     subgraphs: 'naive',
     runs: (scenario) => scenario.query === overviewQuery,
-    concurrentCheck: false,
   },
   { name: 'stock', label: 'stock Apollo Gateway, no auth, no plugins', kind: 'stock', subgraphs: 'optimised', runs: every },
   { name: 'hive', label: "Hive Gateway with Hive Router's Rust query planner, no auth, no plugins", kind: 'hive', subgraphs: 'optimised', runs: every },
