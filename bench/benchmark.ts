@@ -103,6 +103,9 @@ async function measureSystem(system: System, run: RunContext): Promise<Map<strin
   }
 }
 
+/** More errors than this share of a scenario's requests, and the run stops rather than report it. */
+const maxErrorShare = 0.01;
+
 async function measureScenarios(system: System, target: Target, run: RunContext): Promise<Map<string, Measurement>> {
   const { profile, backend, fresh } = run;
   const runnable = scenarios.filter((scenario) => system.runs(scenario));
@@ -128,7 +131,12 @@ async function measureScenarios(system: System, target: Target, run: RunContext)
     const warmup = cold ? await credentials(fresh.take(freshCitizensFor(profile, profile.warmupSeconds)), scenario.caller) : [persona];
     const measured = cold ? await credentials(fresh.take(freshCitizensFor(profile, profile.durationSeconds)), scenario.caller) : [persona];
     run.log(`${system.name}: ${scenario.name}`);
-    results.set(scenario.name, await measure({ target, backend, profile, query: scenario.query, variables: scenario.variables, warmup, measured }));
+    const measurement = await measure({ target, backend, profile, query: scenario.query, variables: scenario.variables, warmup, measured });
+    // CPU per request of refusals or timeouts says nothing of the system: such a run is not reported.
+    if (measurement.errors > measurement.requests * maxErrorShare) {
+      throw new Error(`${system.name}: ${scenario.name} answered ${measurement.errors} of ${measurement.requests} requests with errors (${JSON.stringify(measurement.errorCodes)})`);
+    }
+    results.set(scenario.name, measurement);
   }
   return results;
 }

@@ -67,8 +67,9 @@ async function startTarget(options: TargetOptions): Promise<RunningService> {
           ...simulatedRegisters(options.simulatorUrl),
           ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
           ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
-          // One synthetic caller sends thousands of requests a minute here; the limit is still
-          // counted on every request, it just never refuses one.
+          // One synthetic caller sends thousands of requests a minute here; the limits and the cost
+          // budget are still counted on every request, they just never refuse one.
+          COST_BUDGET_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
           RATE_LIMIT_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
           RATE_LIMIT_PER_ADDRESS_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
           CHATBOT_RATE_LIMIT_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
