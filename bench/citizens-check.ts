@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
+import { settings } from '../lib/config';
 import type { Floor } from './floor-client';
 import { overviewQuery } from './operations';
 
@@ -49,7 +51,8 @@ export function holdsOnlyTheirs(got: unknown, expected: unknown): boolean {
  * anything that is not the citizen's own, as the floor answers it, or the run fails. Forty fresh
  * overviews at once can outrun the simulated sources' deadlines in the bench's one backend process,
  * so an answer may come back short (a source's items left out) or with an error; each such citizen
- * then asks once more alone, and must get exactly the floor's answer. The failure names the system
+ * then asks once more alone, once breakers the burst opened have closed, and must get exactly the
+ * floor's answer. The failure names the system
  * and how many citizens were answered wrongly, never who. Returns how many answers were complete at once.
  */
 export async function checkConcurrentCitizens(system: string, url: string, credentials: Record<string, string>[], cprs: string[], floor: Floor): Promise<number> {
@@ -68,6 +71,8 @@ export async function checkConcurrentCitizens(system: string, url: string, crede
   if (mixedUp > 0) throw new Error(`${system}: ${mixedUp} of ${cprs.length} citizens asking at once got data that is not theirs`);
   const short = answers.flatMap((answer, n) => ('data' in answer && isDeepStrictEqual(plain(answer.data), theirs(n)) ? [] : [n]));
   const failures = answers.flatMap((answer) => ('failure' in answer ? [answer.failure] : []));
+  // The burst may have opened a source's circuit breaker: each citizen asks alone once it has closed again.
+  if (short.length > 0) await sleep(Number(settings.BREAKER_OPEN_MS.default) + 500);
   let wrongAlone = 0;
   for (const n of short) {
     const alone = await overview(url, credentials[n]!);
