@@ -127,8 +127,11 @@ async function main(): Promise<void> {
     // What the cache holds for these citizens: every key's own memory, so Redis can be sized per active citizen.
     const keys = await redis.keys('*');
     const keyBytes = (await Promise.all(keys.map((key) => redis.memory('USAGE', key)))).reduce<number>((sum, bytes) => sum + Number(bytes ?? 0), 0);
+    // What one audit row takes on disk, indexes included, to size the trail's storage.
+    const audit = (await pg.query<{ bytes: string; rows: string }>("SELECT pg_total_relation_size('audit_events') AS bytes, (SELECT count(*) FROM audit_events) AS rows")).rows[0]!;
     const result = {
       when: new Date().toISOString(),
+      auditBytesPerRow: round(Number(audit.bytes) / Math.max(1, Number(audit.rows)), 0),
       node: process.version,
       citizens: citizenCount,
       cold: { median: cold, samples: coldSamples },
@@ -144,7 +147,7 @@ async function main(): Promise<void> {
     const directory = join(__dirname, 'results');
     await mkdir(directory, { recursive: true });
     await writeFile(join(directory, 'capacity.json'), `${JSON.stringify(result, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify({ cold, warm, redis: result.redis }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ cold, warm, redis: result.redis, auditBytesPerRow: result.auditBytesPerRow }, null, 2)}\n`);
   } finally {
     await pg.end();
     await stack.close();
