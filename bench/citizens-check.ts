@@ -10,7 +10,7 @@ export const concurrentCitizens = 40;
 type Answer = { data: unknown } | { failure: string };
 
 /** Until a breaker a burst opened lets calls through again (its open time, BREAKER_OPEN_MS). */
-const breakersClosed = () => sleep(Number(settings.BREAKER_OPEN_MS.default) + 500);
+export const breakersClosed = () => sleep(Number(settings.BREAKER_OPEN_MS.default) + 500);
 
 /** The answer's data, or what went wrong by error code (never the body: it may name the citizen). */
 async function overview(url: string, headers: Record<string, string>): Promise<Answer> {
