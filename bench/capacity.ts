@@ -124,9 +124,11 @@ async function main(): Promise<void> {
     await inParallel(warmRequests, (index) => ask(tokens[index % tokens.length]!));
     const warm = perRequest(warmBefore, await counters(stack, redis, pg), warmRequests);
 
-    // What the cache holds for these citizens: every key's own memory, so Redis can be sized per active citizen.
+    // What Redis holds after the run, every key's own memory (keys are keyed hashes, so all kinds
+    // together: cache entries and what requests leave, such as rate-limit windows), per citizen.
     const keys = await redis.keys('*');
-    const keyBytes = (await Promise.all(keys.map((key) => redis.memory('USAGE', key)))).reduce<number>((sum, bytes) => sum + Number(bytes ?? 0), 0);
+    const sizes = await Promise.all(keys.map((key) => redis.memory('USAGE', key)));
+    const keyBytes = sizes.reduce<number>((sum, bytes) => sum + Number(bytes ?? 0), 0);
     // What one audit row takes on disk, indexes included, to size the trail's storage.
     const audit = (await pg.query<{ bytes: string; rows: string }>("SELECT pg_total_relation_size('audit_events') AS bytes, (SELECT count(*) FROM audit_events) AS rows")).rows[0]!;
     const result = {
@@ -138,8 +140,6 @@ async function main(): Promise<void> {
       warm,
       redis: {
         keys: keys.length,
-        // Keys are keyed hashes, never CPR numbers; their first segment says what they are.
-        keysByKind: keys.reduce<Record<string, number>>((kinds, key) => ({ ...kinds, [key.split(':')[0]!]: (kinds[key.split(':')[0]!] ?? 0) + 1 }), {}),
         keyBytes,
         bytesPerCitizen: round(keyBytes / citizenCount, 0),
       },
