@@ -11,7 +11,7 @@ import { drive } from './load';
 import { overviewQuery } from './operations';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary';
 import type { Profile } from './profiles';
-import { credentialsFor } from './systems';
+import { credentialsFor, ourGateway } from './systems';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
 
 /** The files one profiling run writes, in its directory under bench/results/. */
@@ -51,15 +51,7 @@ export async function profileGateway(profile: Profile, directory: string, log: (
       const { info } = backend;
       target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(
         build.modulePath('target-process'),
-        {
-          kind: 'gateway',
-          subgraphUrls: info.subgraphUrls.optimised,
-          simulatorUrl: info.simulatorUrl,
-          issuerUrl: info.issuerUrl,
-          jwksUrl: info.jwksUrl,
-          databaseUrl,
-          cpuProfilePath: files.cpuProfile,
-        },
+        ourGateway(info, databaseUrl, { cpuProfilePath: files.cpuProfile }),
         { NODE_ENV: 'production' },
       );
       assertDeployed('gateway', target.runtime);

@@ -7,6 +7,7 @@ import { dropAuditDatabase, freshAuditDatabase } from '../test/support/stack';
 import type { BackendInfo, BackendMethods, BackendOptions } from './backend-process';
 import { forkChild } from './child-process';
 import { compileBench } from './compiled';
+import { ourGateway } from './systems';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
 
 /**
@@ -45,15 +46,7 @@ async function main(args: string[]): Promise<void> {
   const databaseUrl = await freshAuditDatabase().catch(() => undefined);
   const exportDir = await mkdtemp(join(tmpdir(), 'bench-export-'));
   const { info } = backend;
-  const target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(build.modulePath('target-process'), {
-    kind: 'gateway',
-    subgraphUrls: info.subgraphUrls.optimised,
-    simulatorUrl: info.simulatorUrl,
-    issuerUrl: info.issuerUrl,
-    jwksUrl: info.jwksUrl,
-    databaseUrl,
-    env: { EXPORT_DIR: exportDir, EXPORTS_PER_DAY: '100' },
-  });
+  const target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(build.modulePath('target-process'), ourGateway(info, databaseUrl, { env: { EXPORT_DIR: exportDir, EXPORTS_PER_DAY: '100' } }));
   const graphql = async <T>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const response = await fetch(target.info.url, {
       method: 'POST',

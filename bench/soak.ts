@@ -9,7 +9,7 @@ import { compileBench } from './compiled';
 import { drive } from './load';
 import { overviewQuery } from './operations';
 import { round } from './round';
-import { credentialsFor } from './systems';
+import { credentialsFor, ourGateway } from './systems';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
 
 /**
@@ -49,14 +49,7 @@ async function main(args: string[]): Promise<void> {
     upstreamLatencyMs: 20,
   });
   const databaseUrl = await freshAuditDatabase();
-  const target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(build.modulePath('target-process'), {
-    kind: 'gateway',
-    subgraphUrls: backend.info.subgraphUrls.optimised,
-    simulatorUrl: backend.info.simulatorUrl,
-    issuerUrl: backend.info.issuerUrl,
-    jwksUrl: backend.info.jwksUrl,
-    databaseUrl,
-  });
+  const target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(build.modulePath('target-process'), ourGateway(backend.info, databaseUrl));
   try {
     const credentials = await credentialsFor('gateway', [personas.thomas.cpr], backend.info.issuerUrl);
     const load = { url: target.info.url, query: overviewQuery, connections, credentials };

@@ -1,11 +1,11 @@
 import { clients, personas } from '../mocks/fixtures/personas';
 import { mintToken, type TokenSubject } from '../mocks/identity/dev-issuer';
-import type { SubgraphSet } from './backend-process';
+import type { BackendInfo, SubgraphSet } from './backend-process';
 import { benchCallerHeader, benchCprHeader } from './citizen-context';
 import { hasFloorPlan } from './floor-client';
 import { overviewQuery } from './operations';
 import type { Caller, Scenario } from './scenarios';
-import type { TargetKind } from './target-process';
+import type { TargetKind, TargetOptions } from './target-process';
 
 /**
  * Our gateway, its baselines, and two production-shaped variants of it whose difference from it is
@@ -70,4 +70,9 @@ export function credentialsFor(kind: TargetKind, cprs: string[], issuerUrl: stri
     region: () => ({ kind: 'partner', clientId: `${clients.region.orgId}-hospital-system`, organisation: clients.region.orgId }),
   };
   return Promise.all(cprs.map(async (cpr) => ({ authorization: `Bearer ${await mintToken(subjectOf[caller](cpr), { issuer: issuerUrl })}` })));
+}
+
+/** Our gateway over the default subgraphs, alone in its process: what the soak, export and profile runs start. */
+export function ourGateway(info: BackendInfo, databaseUrl: string | undefined, more: Partial<TargetOptions> = {}): TargetOptions {
+  return { kind: 'gateway', subgraphUrls: info.subgraphUrls.optimised, simulatorUrl: info.simulatorUrl, issuerUrl: info.issuerUrl, jwksUrl: info.jwksUrl, databaseUrl, ...more };
 }

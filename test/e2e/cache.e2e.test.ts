@@ -1,19 +1,10 @@
-import appointmentSources from '../../config/appointment-sources.json';
 import { personas } from '../../mocks/fixtures/personas';
 import { postGraphQL } from '../support/graphql-client';
+import { nestedOverview as overview, onePerIndex } from '../support/overview';
 import { tokenFor } from '../support/personas';
 import { dumpRedis, flushRedis, OwnRedis, testRedisUrl } from '../support/redis';
 import { startStack, type Stack } from '../support/stack';
 
-const overview = `{ me { id
-  cases { id title }
-  benefits { id name case { id title } }
-  payments { id amount { amount } benefit { id name } }
-  appointments { id title case { id } }
-  proxies { id holder { name } }
-} }`;
-/** One call per national index, and one per source system behind the appointment index. */
-const onePerIndex = { cases: 1, benefits: 1, payments: 1, appointments: Object.keys(appointmentSources.sources).length, proxies: 1 };
 
 describe('index answers cached in Redis', () => {
   const redisUrl = testRedisUrl(15);

@@ -1,9 +1,9 @@
-import appointmentSources from '../../config/appointment-sources.json';
 import { connect } from '../../gateway/audit/sql';
 import { AuditStore } from '../../gateway/audit/store';
 import { personas } from '../../mocks/fixtures/personas';
 import { mintCitizenToken } from '../../mocks/identity/dev-issuer';
 import { postGraphQL } from '../support/graphql-client';
+import { nestedOverview as overview, onePerIndex } from '../support/overview';
 import { startProcessStack, type ProcessStack } from '../support/process-stack';
 import { flushRedis, testRedisUrl } from '../support/redis';
 
@@ -12,15 +12,7 @@ import { flushRedis, testRedisUrl } from '../support/redis';
  * process, sharing one Redis and one audit database. What must not change with replicas: the
  * upstream cost, the rate limit, and the audit chain.
  */
-const overview = `{ me { id
-  cases { id title }
-  benefits { id name case { id title } }
-  payments { id amount { amount } benefit { id name } }
-  appointments { id title case { id } }
-  proxies { id holder { name } }
-} }`;
 
-const onePerIndex = { cases: 1, benefits: 1, payments: 1, appointments: Object.keys(appointmentSources.sources).length, proxies: 1 };
 const requestsPerMinute = 6;
 
 describe('two gateways and two of each subgraph sharing Redis and PostgreSQL', () => {

@@ -1,6 +1,29 @@
 import type { Freshness } from '../api/overview';
 import { ageInDanish } from '../text/format';
 
+/** While a page's data is on its way. */
+export function Loading({ what }: { what: string }) {
+  return (
+    <p role="status" className="loading">
+      Henter {what} …
+    </p>
+  );
+}
+
+/** A whole page's data that could not be fetched (an area of it has FailedBanner). */
+export function PageFailed({ what, onRetry }: { what: string; onRetry?: () => void }) {
+  return (
+    <div className="banner banner-error" role="alert">
+      <p>{what} kan ikke vises lige nu. Prøv igen om lidt.</p>
+      {onRetry && (
+        <button type="button" className="secondary" onClick={onRetry}>
+          Prøv igen
+        </button>
+      )}
+    </div>
+  );
+}
+
 /** An area that could not be fetched: an error the citizen should notice, so an alert. */
 export function FailedBanner({ heading, onRetry }: { heading: string; onRetry: () => void }) {
   return (

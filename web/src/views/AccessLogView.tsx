@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadAccessLog, type AccessLogEntry } from '../api/access-log';
 import type { ActingFor } from '../auth/session';
+import { Loading, PageFailed } from '../components/Banners';
 import type { PageConfig } from '../config';
 import { logAreaName } from '../text/areas';
 import { formatDateTime, isoOf } from '../text/format';
@@ -44,16 +45,8 @@ export function AccessLogView({ config, accessToken, actingFor, onLoggedOut }: P
     <>
       <h1 tabIndex={-1}>{title}</h1>
       <p>Her kan du se, hvornår dine oplysninger er blevet vist, for hvem, og hvilke områder det drejede sig om. Det nyeste står først.</p>
-      {page.status === 'loading' && (
-        <p role="status" className="loading">
-          Henter loggen …
-        </p>
-      )}
-      {page.status === 'failed' && (
-        <div className="banner banner-error" role="alert">
-          <p>Loggen kan ikke vises lige nu. Prøv igen om lidt.</p>
-        </div>
-      )}
+      {page.status === 'loading' && <Loading what="loggen" />}
+      {page.status === 'failed' && <PageFailed what="Loggen" />}
       {page.status === 'loaded' && page.value === null && (
         <p className="note" role="status">
           Loggen kan kun ses af personen selv, en værge eller en fremtidsfuldmægtig.

@@ -4,6 +4,7 @@ import { loadOverview, type Overview } from '../api/overview';
 import type { ActingFor, Grantor } from '../auth/session';
 import { AppointmentList, BenefitList, CaseList, DeadlineList, PaymentList } from '../components/AreaLists';
 import { AreaSection } from '../components/AreaSection';
+import { Loading, PageFailed } from '../components/Banners';
 import { ProxySwitcher } from '../components/ProxySwitcher';
 import type { PageConfig } from '../config';
 import { useLoader } from '../use-loader';
@@ -31,19 +32,8 @@ export function OverviewView({ config, accessToken, actingFor, onLoaded, onLogge
       <h1 tabIndex={-1}>{title}</h1>
       {/* Once the overview is in: it tells the holder's own id, which the switch sends the issuer as the login hint. */}
       {overview.status === 'loaded' && grantors.status === 'loaded' && grantors.value.length > 0 && <ProxySwitcher grantors={grantors.value} onChoose={onChooseGrantor} />}
-      {overview.status === 'loading' && (
-        <p role="status" className="loading">
-          Henter oplysningerne …
-        </p>
-      )}
-      {overview.status === 'failed' && (
-        <div className="banner banner-error" role="alert">
-          <p>Oplysningerne kan ikke vises lige nu. Prøv igen om lidt.</p>
-          <button type="button" className="secondary" onClick={reload}>
-            Prøv igen
-          </button>
-        </div>
-      )}
+      {overview.status === 'loading' && <Loading what="oplysningerne" />}
+      {overview.status === 'failed' && <PageFailed what="Oplysningerne" onRetry={reload} />}
       {overview.status === 'loaded' && (
         <div className="areas">
           <AreaSection area="cases" state={overview.value.cases} onRetry={reload}>
