@@ -148,6 +148,92 @@ export function redirectBack(
   redirect(response, to);
 }
 
+/** An authorization request that passed the checks every client's gets, with what its caller reads next. */
+export interface AuthorizationRequest {
+  redirectUri: string;
+  state: string | null;
+  challenge: string;
+  scope: string | null;
+  /** The further parameters the caller named, each given at most once. */
+  extra: Record<string, string | null>;
+  /** Sends the browser back to the client with an error (RFC 6749 §4.1.2.1). */
+  back(error: string, description: string): void;
+}
+
+/**
+ * GET /authorize's checks once the client is known (RFC 6749 §4.1.1, RFC 7636): a registered
+ * redirect URI, else an error page and nothing sent anywhere; then every parameter at most once,
+ * response_type=code, and PKCE with S256, else the browser goes back with the error. Null when refused.
+ */
+export function checkAuthorizationRequest(
+  params: URLSearchParams,
+  response: ServerResponse,
+  client: { name: string; redirectUris: string[] },
+  issuer: string,
+  extraNames: string[] = [],
+): AuthorizationRequest | null {
+  const redirectUri = single(params, 'redirect_uri');
+  if (redirectUri === null || redirectUri === 'repeated' || !client.redirectUris.includes(redirectUri)) {
+    errorPage(response, 400, `${client.name} bad om at sende dig tilbage til en adresse, der ikke er registreret for tjenesten.`);
+    return null;
+  }
+  // A repeated state is dropped: the client gets none back, and finds the answer is not its own.
+  const given = single(params, 'state');
+  const state = given === 'repeated' ? null : given;
+  const back = (error: string, description: string) => redirectBack(response, { redirectUri, state }, issuer, { error, error_description: description });
+  const responseType = single(params, 'response_type');
+  const challenge = single(params, 'code_challenge');
+  const method = single(params, 'code_challenge_method');
+  const scope = single(params, 'scope');
+  const extra = Object.fromEntries(extraNames.map((name) => [name, single(params, name)]));
+  if ([responseType, challenge, method, scope, ...Object.values(extra)].includes('repeated')) {
+    back('invalid_request', 'a parameter was given more than once');
+    return null;
+  }
+  if (responseType !== 'code') {
+    back('unsupported_response_type', 'only response_type=code');
+    return null;
+  }
+  if (challenge === null || method !== 'S256' || !challengePattern.test(challenge)) {
+    back('invalid_request', 'PKCE is required: code_challenge (43 characters) with code_challenge_method=S256');
+    return null;
+  }
+  return { redirectUri, state, challenge, scope: scope as string | null, extra: extra as Record<string, string | null>, back };
+}
+
+/**
+ * A code's redemption at /token (RFC 6749 §4.1.3, RFC 7636 §4.6), once the client and a reused code
+ * are dealt with: the code must be known and unexpired; it is used up whatever follows (`used`
+ * remembers it), so a wrong verifier costs it too; then the same client and redirect URI, and the
+ * verifier. Null when refused.
+ */
+export function redeemCode<T extends { clientId: string; redirectUri: string; challenge: string; expiresAt: number }>(
+  codes: Map<string, T>,
+  code: string | null,
+  clientId: string,
+  field: (name: string) => string | null,
+  at: number,
+  used: (code: string, issued: T) => void,
+  refuse: (status: number, error: string, description: string) => void,
+): T | null {
+  const issued = code === null ? undefined : codes.get(code);
+  if (!issued || code === null || issued.expiresAt <= at) {
+    refuse(400, 'invalid_grant', 'unknown or expired code');
+    return null;
+  }
+  codes.delete(code);
+  used(code, issued);
+  if (issued.clientId !== clientId || issued.redirectUri !== field('redirect_uri')) {
+    refuse(400, 'invalid_grant', 'the code was issued to another client or redirect_uri');
+    return null;
+  }
+  if (!verifierMatches(field('code_verifier'), issued.challenge)) {
+    refuse(400, 'invalid_grant', 'code_verifier does not match the code_challenge');
+    return null;
+  }
+  return issued;
+}
+
 export async function readForm(request: IncomingMessage): Promise<URLSearchParams | null> {
   if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '')) return null;
   const chunks: Buffer[] = [];
@@ -202,37 +288,15 @@ export function createConsentFlow(options: ConsentFlowOptions) {
     sweep();
     const params = url.searchParams;
     const clientId = single(params, 'client_id');
-    const redirectUri = single(params, 'redirect_uri');
     const service = typeof clientId === 'string' && clientId !== 'repeated' ? externalService(clientId) : undefined;
     // Until client and redirect URI are known good, nothing is sent anywhere.
     if (!service || clientId === null || clientId === 'repeated') {
       errorPage(response, 400, 'Tjenesten er ikke registreret til at bede om dit samtykke.');
       return;
     }
-    if (redirectUri === null || redirectUri === 'repeated' || !service.redirectUris.includes(redirectUri)) {
-      errorPage(response, 400, `${service.name} bad om at sende dig tilbage til en adresse, der ikke er registreret for tjenesten.`);
-      return;
-    }
-    const given = single(params, 'state');
-    const state = given === 'repeated' ? null : given;
-    const back = (error: string, description: string) =>
-      redirectBack(response, { redirectUri, state }, options.issuer(), { error, error_description: description });
-    const responseType = single(params, 'response_type');
-    const challenge = single(params, 'code_challenge');
-    const method = single(params, 'code_challenge_method');
-    const scope = single(params, 'scope');
-    if (state === 'repeated' || responseType === 'repeated' || challenge === 'repeated' || method === 'repeated' || scope === 'repeated') {
-      back('invalid_request', 'a parameter was given more than once');
-      return;
-    }
-    if (responseType !== 'code') {
-      back('unsupported_response_type', 'only response_type=code');
-      return;
-    }
-    if (challenge === null || method !== 'S256' || !challengePattern.test(challenge)) {
-      back('invalid_request', 'PKCE is required: code_challenge (43 characters) with code_challenge_method=S256');
-      return;
-    }
+    const checked = checkAuthorizationRequest(params, response, service, options.issuer());
+    if (!checked) return;
+    const { redirectUri, state, challenge, scope, back } = checked;
     const asked = (scope ?? '').split(' ').filter(Boolean);
     const areas = asked.length === 0 ? null : withinService(service, asked);
     if (!areas) {
@@ -376,22 +440,8 @@ ${areaItems}
       refuse(400, 'invalid_grant', 'the code was used before; the consent it gave is withdrawn');
       return;
     }
-    const issued = code === null ? undefined : codes.get(code);
-    if (!issued || code === null || issued.expiresAt <= now()) {
-      refuse(400, 'invalid_grant', 'unknown or expired code');
-      return;
-    }
-    // Single use, whatever follows: a wrong verifier costs the code too.
-    codes.delete(code);
-    usedCodes.set(code, { ...issued, forgetAt: now() + usedCodeMemoryMs });
-    if (issued.clientId !== clientId || issued.redirectUri !== field('redirect_uri')) {
-      refuse(400, 'invalid_grant', 'the code was issued to another client or redirect_uri');
-      return;
-    }
-    if (!verifierMatches(field('code_verifier'), issued.challenge)) {
-      refuse(400, 'invalid_grant', 'code_verifier does not match the code_challenge');
-      return;
-    }
+    const issued = redeemCode(codes, code, clientId, field, now(), (spent, redeemed) => usedCodes.set(spent, { ...redeemed, forgetAt: now() + usedCodeMemoryMs }), refuse);
+    if (!issued) return;
     const expiresIn = Math.min(accessTokenSeconds, Math.floor((issued.validUntil - now()) / 1000));
     if (expiresIn <= 0) {
       refuse(400, 'invalid_grant', 'the consent has ended');

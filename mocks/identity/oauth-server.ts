@@ -4,9 +4,8 @@ import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { z } from 'zod';
 import clientsFile from '../../config/clients.json';
 import type { Persona } from '../fixtures/personas';
-import { codeLifetimeMs, errorPage, escapeHtml, json, page, pendingLifetimeMs, personaChoices, readForm, redirectBack, sendPage, single, takeAnswered } from './consent-flow';
+import { checkAuthorizationRequest, codeLifetimeMs, errorPage, escapeHtml, json, page, pendingLifetimeMs, personaChoices, readForm, redeemCode, redirectBack, sendPage, single, takeAnswered } from './consent-flow';
 import type { TokenSubject } from './dev-issuer';
-import { challengePattern, verifierMatches } from './pkce';
 
 /**
  * The development issuer's OAuth 2.0 endpoints for the platform's own clients (config/clients.json,
@@ -114,41 +113,17 @@ export function createOAuthServer(options: OAuthServerOptions) {
       errorPage(response, 400, 'Tjenesten er ikke registreret til at logge dig ind.');
       return;
     }
-    const redirectUri = single(params, 'redirect_uri');
-    if (redirectUri === null || redirectUri === 'repeated' || !client.redirectUris.includes(redirectUri)) {
-      errorPage(response, 400, `${client.name} bad om at sende dig tilbage til en adresse, der ikke er registreret for tjenesten.`);
-      return;
-    }
-    const given = single(params, 'state');
-    const state = given === 'repeated' ? null : given;
-    const back = (error: string, description: string) =>
-      redirectBack(response, { redirectUri, state }, options.issuer(), { error, error_description: description });
-    const responseType = single(params, 'response_type');
-    const challenge = single(params, 'code_challenge');
-    const method = single(params, 'code_challenge_method');
-    const scope = single(params, 'scope');
     // Hints only (OIDC `login_hint`, and `act_for` for whom a holder acts): they preselect, never decide.
-    const loginHint = single(params, 'login_hint');
-    const actForHint = single(params, 'act_for');
-    if ([state, responseType, challenge, method, scope, loginHint, actForHint].includes('repeated')) {
-      back('invalid_request', 'a parameter was given more than once');
-      return;
-    }
-    if (responseType !== 'code') {
-      back('unsupported_response_type', 'only response_type=code');
-      return;
-    }
-    if (challenge === null || method !== 'S256' || !challengePattern.test(challenge)) {
-      back('invalid_request', 'PKCE is required: code_challenge (43 characters) with code_challenge_method=S256');
-      return;
-    }
+    const checked = checkAuthorizationRequest(params, response, client, options.issuer(), ['login_hint', 'act_for']);
+    if (!checked) return;
+    const { redirectUri, state, challenge, scope, extra, back } = checked;
     if (!(scope ?? '').split(' ').includes('openid') || (scope ?? '').split(' ').some((each) => each !== '' && each !== 'openid')) {
       back('invalid_scope', 'scope must be openid');
       return;
     }
     const id = newId();
     pending.set(id, { clientId, redirectUri, state: state ?? null, challenge, expiresAt: now() + pendingLifetimeMs });
-    const hinted = { persona: options.personaHint?.(loginHint), actFor: options.personaHint?.(actForHint) };
+    const hinted = { persona: options.personaHint?.(extra.login_hint ?? null), actFor: options.personaHint?.(extra.act_for ?? null) };
     sendPage(response, 200, loginPage(id, client.name, hinted), [new URL(redirectUri).origin]);
   }
 
@@ -214,22 +189,8 @@ export function createOAuthServer(options: OAuthServerOptions) {
       refuse(400, 'invalid_grant', 'the code was used before');
       return;
     }
-    const issued = code === null ? undefined : codes.get(code);
-    if (!issued || code === null || issued.expiresAt <= now()) {
-      refuse(400, 'invalid_grant', 'unknown or expired code');
-      return;
-    }
-    // Single use, whatever follows: a wrong verifier costs the code too.
-    codes.delete(code);
-    usedCodes.set(code, now() + pendingLifetimeMs);
-    if (issued.clientId !== clientId || issued.redirectUri !== field('redirect_uri')) {
-      refuse(400, 'invalid_grant', 'the code was issued to another client or redirect_uri');
-      return;
-    }
-    if (!verifierMatches(field('code_verifier'), issued.challenge)) {
-      refuse(400, 'invalid_grant', 'code_verifier does not match the code_challenge');
-      return;
-    }
+    const issued = redeemCode(codes, code, clientId, field, now(), (spent) => usedCodes.set(spent, now() + pendingLifetimeMs), refuse);
+    if (!issued) return;
     const accessToken = await options.mint(issued.subject, citizenTokenSeconds);
     json(response, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: citizenTokenSeconds, scope: 'openid' });
   }
