@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serveOnLoopback } from './loopback-service';
 import { Agent, request } from 'undici';
 import type { SubgraphName } from '../lib/config';
 import type { RunningService } from '../lib/http-server';
@@ -125,17 +125,5 @@ export async function startFloorServer(urls: SubgraphUrls): Promise<RunningServi
         response.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: (error as Error).message }] })),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    port,
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await floor.close();
-    },
-  };
+  return serveOnLoopback(server, () => floor.close());
 }

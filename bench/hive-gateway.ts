@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serveOnLoopback } from './loopback-service';
 import type { SubgraphName } from '../lib/config';
 import type { RunningService } from '../lib/http-server';
 import { internalContextHeader } from '../lib/internal-context';
@@ -61,17 +61,5 @@ export async function startHiveGateway(supergraphPath: string, subgraphUrls: Rec
     landingPage: false,
     graphiql: false,
   });
-  const server = createServer(gateway);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    port,
-    async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await closed;
-      await gateway.dispose();
-    },
-  };
+  return serveOnLoopback(createServer(gateway), () => gateway.dispose());
 }

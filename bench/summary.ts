@@ -1,5 +1,5 @@
-import appointmentSources from '../config/appointment-sources.json';
 import { subgraphNames } from '../lib/config';
+import { onePerIndex } from '../test/support/overview';
 import type { ChildRuntime } from './child-process';
 import type { Measurement } from './measure';
 import type { Profile } from './profiles';
@@ -141,12 +141,6 @@ function spreadStanding(target: string, spread: Spread | null, limit: number, di
   return { target, measured: `${formatSpread(spread)} over ${spread?.rounds.length ?? 0} rounds`, verdict: verdictOf(spread, limit, direction) };
 }
 
-/** One call per index, and one per source system behind the appointment index. */
-const expectedColdCalls: Record<(typeof subgraphNames)[number], number> = {
-  ...(Object.fromEntries(subgraphNames.map((index) => [index, 1])) as Record<(typeof subgraphNames)[number], number>),
-  appointments: Object.keys(appointmentSources.sources).length,
-};
-
 /**
  * Issue 18's targets on the ratios of each round (CPU per request against stock on every scenario,
  * warm overview CPU and p99 against the floor), and issue 8's on upstream calls, each judged on its
@@ -171,7 +165,7 @@ export function standings(results: ScenarioResult[]): Standing[] {
   // subgraph that reads another area's index for its rules (a benefit's case) searches it again.
   const deployed = cold?.systems['gateway-redis'] ? 'gateway-redis' : 'gateway';
   if (cold) {
-    const offByMost = (cold.systems[deployed]?.rounds ?? []).map((m) => Math.max(...subgraphNames.map((index) => Math.abs(m.upstreamCallsPerRequest[index] - expectedColdCalls[index]))));
+    const offByMost = (cold.systems[deployed]?.rounds ?? []).map((m) => Math.max(...subgraphNames.map((index) => Math.abs(m.upstreamCallsPerRequest[index] - onePerIndex[index]))));
     const perIndex = subgraphNames.map((index) => `${index} ${cold.systems[deployed]!.median.upstreamCallsPerRequest[index].toFixed(3)}`);
     list.push({ target: `overview-cold: exactly 1 upstream call per index and appointment source system (${deployed})`, measured: `medians ${perIndex.join(', ')}`, verdict: verdictOf(spreadOf(offByMost, 2), 0, 'atMost') });
   }
