@@ -114,7 +114,8 @@ describe('--profile, in quick mode', () => {
       const { files, summary } = await profileGateway(quick, directory, () => undefined);
       expect(summary.cpuMs).toBeGreaterThan(0);
       const groups = summary.groups.map((group) => group.group);
-      expect(groups).toEqual(expect.arrayContaining(['graphql', 'gateway']));
+      // A package and a folder of ours that every warm overview spends time in (graphql-js itself gets too few samples to count on).
+      expect(groups).toEqual(expect.arrayContaining(['@apollo/gateway', 'gateway']));
       expect(summary.groups.reduce((sum, group) => sum + group.share, 0)).toBeCloseTo(1, 2);
       expect(JSON.parse(await readFile(files.cpuProfile, 'utf8'))).toEqual(expect.objectContaining({ nodes: expect.any(Array), samples: expect.any(Array) }));
       expect(JSON.parse(await readFile(files.summary, 'utf8'))).toEqual(expect.objectContaining({ groups: summary.groups }));
