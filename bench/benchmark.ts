@@ -94,9 +94,11 @@ async function startSystem(system: System, run: RunContext): Promise<Target> {
 async function measureSystem(system: System, run: RunContext): Promise<Map<string, Measurement>> {
   const target = await startSystem(system, run);
   try {
-    const cprs = run.fresh.take(concurrentCitizens);
-    const complete = await checkConcurrentCitizens(system.name, target.info.url, await credentialsFor(system.kind, cprs, run.backend.info.issuerUrl), cprs, run.floor);
-    run.log(`${system.name}: ${cprs.length} citizens at once got only their own data; ${complete} complete at once, the rest complete alone`);
+    if (system.concurrentCheck !== false) {
+      const cprs = run.fresh.take(concurrentCitizens);
+      const complete = await checkConcurrentCitizens(system.name, target.info.url, await credentialsFor(system.kind, cprs, run.backend.info.issuerUrl), cprs, run.floor);
+      run.log(`${system.name}: ${cprs.length} citizens at once got only their own data; ${complete} complete at once, the rest complete alone`);
+    }
     return await measureScenarios(system, target, run);
   } finally {
     await target.stop();
