@@ -110,6 +110,22 @@ describe('the index cache', () => {
     expect(b.value).toEqual(a.value);
   });
 
+  it("takes the answer another replica stored just before this one got the lock, instead of asking again", async () => {
+    const store = new MemoryStore();
+    const other = setup(store);
+    const key = other.cache.key('cases', 'search', 'a');
+    // The other replica finishes its load and lets go of the lock between this replica's look and its lock.
+    const racing: CacheStore = Object.assign(Object.create(store) as MemoryStore, {
+      lock: async (lockKey: string, ttlMs: number) => {
+        await other.cache.read('cases', key, policy, other.load, isEmpty);
+        return store.lock(lockKey, ttlMs);
+      },
+    });
+    const { cache, load, calls } = setup(racing);
+    expect((await cache.read('cases', key, policy, load, isEmpty)).value).toEqual(['record']);
+    expect(other.calls() + calls()).toBe(1);
+  });
+
   it('treats a value sealed under a retired key as a miss', async () => {
     const store = new MemoryStore();
     const old = new IndexCache({ store, ring: { currentKeyId: 'k0', keys: { k0: Buffer.from('retired-key-retired-key-retired!') } }, keyingKey: Buffer.from('keying-key'), logger });

@@ -151,6 +151,9 @@ export class IndexCache {
       if (filled) return filled;
     }
     try {
+      // Another replica may have stored its answer and let go of the lock between our look and our lock.
+      const storedMeanwhile = holder ? await this.peek<T>(index, key) : null;
+      if (storedMeanwhile && storedMeanwhile.storedAt !== previousStoredAt) return storedMeanwhile;
       const entry: Entry<T> = { storedAt: this.now(), value: await load() };
       const keepMs =
         (isEmpty(entry.value) ? policy.notFoundTtlMs : policy.ttlMs) +
