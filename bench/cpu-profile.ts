@@ -8,9 +8,9 @@ import { assertDeployed, forkChild } from './child-process';
 import { compileBench } from './compiled';
 import { flameGraphHtml } from './flame-graph';
 import { drive } from './load';
-import { overviewQuery } from './operations';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary';
 import type { Profile } from './profiles';
+import { scenarios, type Scenario } from './scenarios';
 import { credentialsFor, ourGateway } from './systems';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
 
@@ -22,17 +22,31 @@ export interface ProfileFiles {
   flameGraph: string;
 }
 
-const name = 'gateway-overview-warm';
+/** The scenario profiled unless another is named: where most of a citizen's requests go. */
+export const defaultProfiledScenario = 'overview-warm';
+
+/** A warm scenario by name; a cold one would profile the upstream simulator's misses, not the gateway. */
+export function profiledScenario(name: string): Scenario {
+  const scenario = scenarios.find((candidate) => candidate.name === name && candidate.cache === 'warm');
+  if (!scenario) throw new Error(`no warm scenario ${name} (warm: ${scenarios.filter(({ cache }) => cache === 'warm').map(({ name: known }) => known).join(', ')})`);
+  return scenario;
+}
 
 /**
- * `npm run bench -- --profile`: our gateway, compiled and alone in its process as in the
- * benchmark, under the warm overview (thomas, the profile's connections). It is warmed up for three
+ * `npm run bench -- --profile [--scenario NAME]`: our gateway, compiled and alone in its process
+ * as in the benchmark, under a warm scenario (its persona and caller, the profile's connections). It is warmed up for three
  * times the profile's warm-up (the JIT settles first), then V8's sampling profiler runs for the
  * measured duration only. Writes the `.cpuprofile` (open it in Chrome DevTools), the self time by
  * package or folder (JSON) and a flame graph (HTML), and returns the summary.
  */
-export async function profileGateway(profile: Profile, directory: string, log: (line: string) => void): Promise<{ files: ProfileFiles; summary: ProfileSummary }> {
+export async function profileGateway(
+  profile: Profile,
+  directory: string,
+  log: (line: string) => void,
+  scenario: Scenario = profiledScenario(defaultProfiledScenario),
+): Promise<{ files: ProfileFiles; summary: ProfileSummary }> {
   await mkdir(directory, { recursive: true });
+  const name = `gateway-${scenario.name}`;
   const files: ProfileFiles = {
     directory,
     cpuProfile: join(directory, `${name}.cpuprofile`),
@@ -55,7 +69,13 @@ export async function profileGateway(profile: Profile, directory: string, log: (
         { NODE_ENV: 'production' },
       );
       assertDeployed('gateway', target.runtime);
-      const load = { url: target.info.url, query: overviewQuery, connections: profile.connections, credentials: await credentialsFor('gateway', [personas.thomas.cpr], info.issuerUrl) };
+      const load = {
+        url: target.info.url,
+        query: scenario.query,
+        variables: scenario.variables,
+        connections: profile.connections,
+        credentials: await credentialsFor('gateway', [personas[scenario.persona].cpr], info.issuerUrl, scenario.caller),
+      };
       await drive({ ...load, durationSeconds: 3 * profile.warmupSeconds });
       await target.call('startProfiling');
       const run = await drive({ ...load, durationSeconds: profile.durationSeconds });
@@ -69,7 +89,7 @@ export async function profileGateway(profile: Profile, directory: string, log: (
     const cpuProfile = JSON.parse(await readFile(files.cpuProfile, 'utf8')) as CpuProfile;
     const summary = summariseProfile(cpuProfile, build.root);
     await writeFile(files.summary, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, mode: profile.name, ...summary }, null, 2)}\n`);
-    await writeFile(files.flameGraph, flameGraphHtml(cpuProfile, build.root, summary, `Our gateway under the warm overview (${profile.name} profile)`));
+    await writeFile(files.flameGraph, flameGraphHtml(cpuProfile, build.root, summary, `Our gateway under ${scenario.name} (${profile.name} profile)`));
     return { files, summary };
   } finally {
     await build.remove();

@@ -1,27 +1,30 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBenchmark } from './benchmark';
-import { formatProfileSummary, profileGateway } from './cpu-profile';
+import { defaultProfiledScenario, formatProfileSummary, profileGateway, profiledScenario } from './cpu-profile';
 import { profiles } from './profiles';
 import { formatReport } from './report';
 
-const options = ['--quick', '--profile'];
+const flags = ['--quick', '--profile'];
 
 /**
- * `npm run bench [-- --quick] [-- --profile]`: runs every scenario against our gateway and its
+ * `npm run bench [-- --quick] [-- --profile [--scenario NAME]]`: runs every scenario against our gateway and its
  * baselines in rotated rounds, prints the tables and writes bench/results/latest.json (a quick
  * run writes quick.json, so it never replaces the numbers the README quotes). With --profile it
- * profiles our gateway under the warm overview instead (bench/results/profile/, or
- * profile-quick/).
+ * profiles our gateway under a warm scenario instead, the overview unless named
+ * (bench/results/profile/, or profile-quick/).
  */
 async function main(args: string[]): Promise<void> {
-  const unknown = args.filter((arg) => !options.includes(arg));
-  if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(' ')} (only ${options.join(', ')})`);
+  const named = args.indexOf('--scenario');
+  const scenarioName = named === -1 ? defaultProfiledScenario : args[named + 1];
+  if (named !== -1 && (!scenarioName || !args.includes('--profile'))) throw new Error('--scenario NAME goes with --profile');
+  const unknown = args.filter((arg, index) => !flags.includes(arg) && (named === -1 || (index !== named && index !== named + 1)));
+  if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(' ')} (only ${flags.join(', ')}, --scenario NAME)`);
   const profile = args.includes('--quick') ? profiles.quick : profiles.default;
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const directory = join(__dirname, 'results');
   if (args.includes('--profile')) {
-    const profiled = await profileGateway(profile, join(directory, profile.name === 'quick' ? 'profile-quick' : 'profile'), log);
+    const profiled = await profileGateway(profile, join(directory, profile.name === 'quick' ? 'profile-quick' : 'profile'), log, profiledScenario(scenarioName!));
     process.stdout.write(formatProfileSummary(profiled));
     return;
   }
