@@ -196,6 +196,12 @@ export const settings = {
     services: ['gateway'],
     doc: 'Tolerated clock skew for `exp` and `nbf`.',
   },
+  AUTH_VERIFIED_TOKEN_SECONDS: {
+    schema: z.coerce.number().int().min(0).max(300),
+    default: '60',
+    services: ['gateway'],
+    doc: "How long a verified token's caller is remembered (never past its `exp`), so the client's next requests skip the signature check; a key withdrawn from the JWKS is refused within this long. `0` verifies every request.",
+  },
   REQUEST_DEADLINE_MS: {
     schema: positiveMs,
     default: '2500',
@@ -661,6 +667,7 @@ export interface GatewayConfig extends CommonConfig {
     cvrClaim: string;
     assuranceClaim: string;
     clockSkewSeconds: number;
+    verifiedTokenSeconds: number;
   };
 }
 
@@ -834,6 +841,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
       cvrClaim: raw.AUTH_CLAIM_CVR,
       assuranceClaim: raw.AUTH_CLAIM_ASSURANCE,
       clockSkewSeconds: raw.AUTH_CLOCK_SKEW_SECONDS,
+      verifiedTokenSeconds: raw.AUTH_VERIFIED_TOKEN_SECONDS,
     },
   };
 }

@@ -73,3 +73,41 @@ describe('the token verifier, given compound delegations', () => {
     });
   });
 });
+
+describe('the token verifier, asked again with the same token', () => {
+  const config = gatewayConfig({}).auth;
+  const jwks = createLocalJWKSet(devPublicJwks);
+  /** Counts the signature checks: jose asks for the key once per check. */
+  function counting() {
+    let checks = 0;
+    const verifier = createTokenVerifier(config, async (header, token) => {
+      checks += 1;
+      return jwks(header, token);
+    });
+    return { verifier, checks: () => checks };
+  }
+
+  it("checks the signature once while it remembers the token's caller", async () => {
+    const { verifier, checks } = counting();
+    const token = await bearer({ kind: 'citizen', cpr: citizenCpr });
+    const [first, second] = [await verifier(token), await verifier(token)];
+    expect(second).toEqual(first);
+    expect(checks()).toBe(1);
+  });
+
+  it('checks a refused token again every time', async () => {
+    const { verifier, checks } = counting();
+    const token = await bearer({ kind: 'organisation', cvr: lawFirmCvr }, { act: { sub: 'someone', client_id: 'someone' } });
+    await expect(verifier(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(verifier(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(checks()).toBe(2);
+  });
+
+  it('refuses a remembered token with its signature altered', async () => {
+    const { verifier } = counting();
+    const token = await bearer({ kind: 'citizen', cpr: citizenCpr });
+    await verifier(token);
+    const altered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    await expect(verifier(altered)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+});

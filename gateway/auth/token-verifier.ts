@@ -6,6 +6,7 @@ import type { MessageKey } from '../../lib/i18n/messages';
 import { externalService, withinService, type ConsentArea } from '../../lib/external-services';
 import { cprSchema } from '../../lib/index-wire';
 import clientNames from '../../config/clients.json';
+import { VerifiedTokens } from './verified-tokens';
 
 /** The chatbots registered to act for citizens (config/clients.json); any other client id is refused. */
 const chatbots = new Set(Object.keys(clientNames.clients));
@@ -55,6 +56,7 @@ const scopes = (payload: JWTPayload): string[] => (typeof payload.scope === 'str
 export function createTokenVerifier(
   auth: GatewayConfig['auth'],
   keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(auth.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 }),
+  verified = new VerifiedTokens<VerifiedCaller>(auth.verifiedTokenSeconds * 1000),
 ): TokenVerifier {
   // Claim names differ per identity broker, so the person and organisation claims come from configuration.
   const assurance = z.enum(['Low', 'Substantial', 'High']);
@@ -135,6 +137,9 @@ export function createTokenVerifier(
   return async (authorization) => {
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '');
     if (!match) throw refuse('error.tokenMissing');
+    const key = VerifiedTokens.keyOf(match[1]);
+    const known = verified.get(key);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(match[1], keys, {
@@ -147,6 +152,8 @@ export function createTokenVerifier(
     } catch (error) {
       throw appError('UNAUTHENTICATED', reasonFor(error));
     }
-    return classify(payload);
+    const caller = classify(payload);
+    verified.keep(key, caller, payload.exp!);
+    return caller;
   };
 }
