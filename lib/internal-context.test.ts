@@ -1,4 +1,4 @@
-import { EncryptJWT } from 'jose';
+import { EncryptJWT, jwtDecrypt } from 'jose';
 import { createHash } from 'node:crypto';
 import { openInternalContext, sealInternalContext, singleKey, type InternalContext } from './internal-context';
 
@@ -39,6 +39,30 @@ describe('the internal context', () => {
     const sealed = await sealInternalContext(context, key, 'cases');
     const decodedParts = sealed.split('.').map((part) => Buffer.from(part, 'base64url').toString('latin1'));
     expect(decodedParts.join('')).not.toContain(context.subjectCpr);
+  });
+
+  it('is a standard JWE (dir, A256GCM) that a JOSE library opens with the derived key', async () => {
+    const sealed = await sealInternalContext(context, key, 'cases');
+    const { payload, protectedHeader } = await jwtDecrypt(sealed, createHash('sha256').update(secret).digest(), {
+      issuer: 'borger-graph-gateway',
+      audience: 'borger-graph-subgraph:cases',
+    });
+    expect(protectedHeader).toEqual({ alg: 'dir', enc: 'A256GCM', kid: 'k0' });
+    expect(payload).toMatchObject({ ctx: context, jti: expect.any(String) });
+    expect(payload.exp! - payload.iat!).toBe(10);
+  });
+
+  it('is refused when any part of it was altered', async () => {
+    const parts = (await sealInternalContext(context, key, 'cases')).split('.');
+    const flipped = (part: string) => {
+      const bytes = Buffer.from(part, 'base64url');
+      bytes[0] ^= 1;
+      return bytes.toString('base64url');
+    };
+    for (const index of [0, 2, 3, 4]) {
+      const altered = parts.map((part, position) => (position === index ? flipped(part) : part)).join('.');
+      expect(await openInternalContext(altered, key, 'cases')).toBeNull();
+    }
   });
 
   it('is refused when sealed under another key', async () => {
