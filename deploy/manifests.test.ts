@@ -88,7 +88,7 @@ interface Loaded {
 }
 interface Kustomization {
   resources?: string[];
-  patches?: { path?: string }[];
+  patches?: { path?: string; patch?: string; target?: { kind: string; name?: string } }[];
 }
 
 const k8s = join(__dirname, 'k8s');
@@ -479,6 +479,74 @@ describe('the NetworkPolicies', () => {
   it('let every pod resolve names', () => {
     for (const pod of [pods.gateway(), pods.subgraph(), pods.redis(), pods.auditJob()]) {
       expect(allowed(basePolicies, pod, 'Egress', { ip: '10.96.0.10' }, 53)).toBe(true);
+    }
+  });
+});
+
+// ---- the production overlay, rendered as kustomize would ----------------------------------
+
+interface PatchOperation {
+  op: 'replace' | 'add';
+  path: string;
+  value: unknown;
+}
+
+/** One RFC 6902 operation on a copy; a `replace` whose path is not there fails, as kustomize fails. */
+function applyOperation(manifest: Manifest, { op, path, value }: PatchOperation): void {
+  const keys = path.split('/').slice(1).map((key) => key.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const last = keys.pop()!;
+  let node = manifest as unknown as Record<string, unknown>;
+  for (const key of keys) {
+    if (typeof node[key] !== 'object' || node[key] === null) throw new Error(`${manifest.kind} ${manifest.metadata.name} has no ${path}`);
+    node = node[key] as Record<string, unknown>;
+  }
+  if (op === 'replace' && !(last in node)) throw new Error(`${manifest.kind} ${manifest.metadata.name} has no ${path} to replace`);
+  node[last] = value;
+}
+
+/** The base with an overlay's inline patches applied; a target's name is a regular expression, as in kustomize. */
+function render(overlay: string): { manifests: Manifest[]; unmatched: string[] } {
+  const kustomization = parse(readFileSync(join(k8s, 'overlays', overlay, 'kustomization.yaml'), 'utf8')) as Kustomization;
+  const manifests = structuredClone(base);
+  const unmatched: string[] = [];
+  for (const { patch, target } of kustomization.patches ?? []) {
+    if (!patch || !target) continue;
+    const named = target.name === undefined ? null : new RegExp(`^(?:${target.name})$`);
+    const matched = manifests.filter((manifest) => manifest.kind === target.kind && (!named || named.test(manifest.metadata.name)));
+    if (matched.length === 0) unmatched.push(`${target.kind} ${target.name ?? '*'}`);
+    for (const manifest of matched) for (const operation of parse(patch) as PatchOperation[]) applyOperation(manifest, operation);
+  }
+  return { manifests, unmatched };
+}
+
+/** The pods docs/capacity.md gives each service at the design rate. */
+function modelledPods(): Record<string, number> {
+  const text = readFileSync(join(__dirname, '..', 'docs', 'capacity.md'), 'utf8');
+  return Object.fromEntries([...text.matchAll(/^\| (gateway|cases|benefits|payments|appointments|proxies)\b[^|]*\| [\d.]+ \| [\d.]+ \| \*\*(\d+)\*\* \|$/gm)].map((match) => [match[1], Number(match[2])]));
+}
+
+describe('the production overlay', () => {
+  const { manifests, unmatched } = render('production');
+  const autoscalerOf = (component: Component) => manifests.find((manifest) => manifest.kind === 'HorizontalPodAutoscaler' && manifest.spec?.scaleTargetRef?.name === component) as
+    | (Manifest & { spec: { maxReplicas: number; metrics: { resource: { target: { averageUtilization: number } } }[] } })
+    | undefined;
+
+  it('patches only what the base has', () => {
+    expect(unmatched).toEqual([]);
+  });
+
+  it('requests one core for the gateway and each subgraph, as the capacity model sizes a pod', () => {
+    const requested = components.map((component) => manifests.find((manifest) => manifest.kind === 'Deployment' && manifest.metadata.name === component)!.spec!.template!.spec.containers[0].resources?.requests?.cpu);
+    expect(requested).toEqual(components.map(() => '1'));
+  });
+
+  it("scales each at the model's 60 % of a core and lets it reach the model's pods", () => {
+    const pods = modelledPods();
+    expect(Object.keys(pods).sort()).toEqual([...components].sort());
+    for (const component of components) {
+      const autoscaler = autoscalerOf(component)!;
+      expect({ component, utilisation: autoscaler.spec.metrics[0].resource.target.averageUtilization }).toEqual({ component, utilisation: 60 });
+      expect(autoscaler.spec.maxReplicas).toBeGreaterThanOrEqual(pods[component]!);
     }
   });
 });
