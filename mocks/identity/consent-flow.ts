@@ -177,7 +177,7 @@ export function checkAuthorizationRequest(
     errorPage(response, 400, `${client.name} bad om at sende dig tilbage til en adresse, der ikke er registreret for tjenesten.`);
     return null;
   }
-  // A repeated state is dropped: the client gets none back, and finds the answer is not its own.
+  // A repeated state is refused (below) and none is sent back: which of them is the client's own?
   const given = single(params, 'state');
   const state = given === 'repeated' ? null : given;
   const back = (error: string, description: string) => redirectBack(response, { redirectUri, state }, issuer, { error, error_description: description });
@@ -186,7 +186,7 @@ export function checkAuthorizationRequest(
   const method = single(params, 'code_challenge_method');
   const scope = single(params, 'scope');
   const extra = Object.fromEntries(extraNames.map((name) => [name, single(params, name)]));
-  if ([responseType, challenge, method, scope, ...Object.values(extra)].includes('repeated')) {
+  if ([given, responseType, challenge, method, scope, ...Object.values(extra)].includes('repeated')) {
     back('invalid_request', 'a parameter was given more than once');
     return null;
   }

@@ -376,6 +376,15 @@ describe('consent for an external service', () => {
       expect(back.searchParams.get('state')).toBe(params.state);
     });
 
+    it('refuses a state given twice as invalid_request, sending no state back', async () => {
+      const url = authorizeUrl(flowParams(newVerifier()));
+      url.searchParams.append('state', 'another-state');
+      const back = new URL((await get(url)).headers.get('location')!);
+      expect(back.searchParams.get('error')).toBe('invalid_request');
+      expect(back.searchParams.getAll('state')).toEqual([]);
+      expect(back.searchParams.get('code')).toBeNull();
+    });
+
     it('requires PKCE with S256', async () => {
       for (const overrides of [{ code_challenge_method: 'plain' }, { code_challenge: 'too-short' }] as Record<string, string>[]) {
         const response = await get(authorizeUrl(flowParams(newVerifier(), overrides)));
