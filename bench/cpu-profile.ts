@@ -10,6 +10,7 @@ import { flameGraphHtml } from './flame-graph';
 import { drive } from './load';
 import { summariseProfile, type CpuProfile, type ProfileSummary } from './profile-summary';
 import type { Profile } from './profiles';
+import { round } from './round';
 import { scenarios, type Scenario } from './scenarios';
 import { credentialsFor, ourGateway } from './systems';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
@@ -20,6 +21,13 @@ export interface ProfileFiles {
   cpuProfile: string;
   summary: string;
   flameGraph: string;
+}
+
+/** The summary by group, with the CPU the operating system counted for the process over the same window. */
+export interface MeasuredProfile extends ProfileSummary {
+  /** User + system CPU of the gateway's process while the profiler ran (the profiler's own cost included). */
+  processCpuMs: number;
+  requests: number;
 }
 
 /** The scenario profiled unless another is named: where most of a citizen's requests go. */
@@ -44,7 +52,7 @@ export async function profileGateway(
   directory: string,
   log: (line: string) => void,
   scenario: Scenario = profiledScenario(defaultProfiledScenario),
-): Promise<{ files: ProfileFiles; summary: ProfileSummary }> {
+): Promise<{ files: ProfileFiles; summary: MeasuredProfile }> {
   await mkdir(directory, { recursive: true });
   const name = `gateway-${scenario.name}`;
   const files: ProfileFiles = {
@@ -61,6 +69,7 @@ export async function profileGateway(
     });
     const databaseUrl = await auditDatabase(log);
     let target: Target | undefined;
+    let measured = { processCpuMs: 0, requests: 0 };
     try {
       const { info } = backend;
       target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(
@@ -77,9 +86,12 @@ export async function profileGateway(
         credentials: await credentialsFor('gateway', [personas[scenario.persona].cpr], info.issuerUrl, scenario.caller),
       };
       await drive({ ...load, durationSeconds: 3 * profile.warmupSeconds });
+      const before = await target.call('usage');
       await target.call('startProfiling');
       const run = await drive({ ...load, durationSeconds: profile.durationSeconds });
       await target.call('stopProfiling');
+      const after = await target.call('usage');
+      measured = { processCpuMs: round((after.cpuMicros - before.cpuMicros) / 1000, 1), requests: run.requests };
       log(`profiled ${run.requests} requests (${run.errors} errors)`);
     } finally {
       await target?.stop();
@@ -87,7 +99,7 @@ export async function profileGateway(
       if (databaseUrl) await dropAuditDatabase(databaseUrl);
     }
     const cpuProfile = JSON.parse(await readFile(files.cpuProfile, 'utf8')) as CpuProfile;
-    const summary = summariseProfile(cpuProfile, build.root);
+    const summary: MeasuredProfile = { ...summariseProfile(cpuProfile, build.root), ...measured };
     await writeFile(files.summary, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, mode: profile.name, ...summary }, null, 2)}\n`);
     await writeFile(files.flameGraph, flameGraphHtml(cpuProfile, build.root, summary, `Our gateway under ${scenario.name} (${profile.name} profile)`));
     return { files, summary };
@@ -96,10 +108,11 @@ export async function profileGateway(
   }
 }
 
-export function formatProfileSummary({ summary, files }: { summary: ProfileSummary; files: ProfileFiles }): string {
+export function formatProfileSummary({ summary, files }: { summary: MeasuredProfile; files: ProfileFiles }): string {
   const rows = summary.groups.map((group) => `| ${group.group} | ${group.selfMs.toFixed(1)} | ${(group.share * 100).toFixed(1)} % |`);
   return [
-    `${summary.cpuMs.toFixed(1)} ms of CPU sampled in our gateway (${summary.samples} samples, ${summary.idleMs.toFixed(1)} ms idle left out); self time by package or folder:`,
+    `${summary.requests} requests; the process used ${summary.processCpuMs.toFixed(1)} ms of CPU (${(summary.processCpuMs / Math.max(1, summary.requests)).toFixed(3)} ms per request, profiler included).`,
+    `${summary.busyMs.toFixed(1)} ms sampled busy (${summary.samples} samples, ${summary.idleMs.toFixed(1)} ms idle left out; busy includes waiting for a core); self time by package or folder:`,
     '',
     '| package or folder | self ms | share |',
     '| --- | --- | --- |',

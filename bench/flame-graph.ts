@@ -75,7 +75,7 @@ export function flameGraphHtml(profile: CpuProfile, compiledRoot: string, summar
 <style>body{font:13px system-ui,sans-serif;margin:16px}svg text{font:11px ui-monospace,monospace;pointer-events:none}rect:hover{stroke:#000}table{border-collapse:collapse;margin-top:16px}td,th{padding:2px 10px;text-align:left}.swatch{display:inline-block;width:10px;height:10px;margin-right:6px}</style>
 </head><body>
 <h1>${escapeXml(title)}</h1>
-<p>${summary.cpuMs.toFixed(1)} ms of CPU sampled (${summary.samples} samples; ${summary.idleMs.toFixed(1)} ms idle left out). Callers above callees; width is total time; hover for times.</p>
+<p>${summary.busyMs.toFixed(1)} ms sampled busy (${summary.samples} samples; ${summary.idleMs.toFixed(1)} ms idle left out). Callers above callees; width is total time; hover for times.</p>
 <svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${depth * rowHeight}" viewBox="0 0 ${width} ${depth * rowHeight}">
 ${rects.join('\n')}
 </svg>

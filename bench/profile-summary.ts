@@ -53,13 +53,17 @@ export function groupOf(node: CpuProfileNode, compiledRoot: string): string {
 export interface GroupShare {
   group: string;
   selfMs: number;
-  /** Of the sampled CPU time, idle left out. */
+  /** Of the sampled busy time, idle left out. */
   share: number;
 }
 
 export interface ProfileSummary {
-  /** CPU time sampled (idle left out). */
-  cpuMs: number;
+  /**
+   * Time the sampler found the process busy (idle left out). V8 samples by the clock, so this
+   * includes time the process was ready but waiting for a core: on a busy machine it is more than
+   * the CPU the process used (the profile run reports that too, from the operating system).
+   */
+  busyMs: number;
   idleMs: number;
   samples: number;
   groups: GroupShare[];
@@ -76,7 +80,7 @@ export function summariseProfile(profile: CpuProfile, compiledRoot: string): Pro
   byGroup.delete(idleGroup);
   const cpu = [...byGroup.values()].reduce((sum, micros) => sum + micros, 0);
   return {
-    cpuMs: round(cpu / 1000, 1),
+    busyMs: round(cpu / 1000, 1),
     idleMs: round(idle / 1000, 1),
     samples: profile.samples.length,
     groups: [...byGroup.entries()]
