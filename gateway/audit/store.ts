@@ -48,6 +48,21 @@ async function anchor(sql: Sql): Promise<{ seq: number; hash: string }> {
   return rows[0] ? { seq: Number(rows[0].last_removed_seq), hash: rows[0].last_removed_hash } : { seq: 0, hash: genesisHash };
 }
 
+/**
+ * A batch as one JSON parameter and one statement text whatever its size: the client serialises one
+ * value instead of eleven per event, and only the new head comes back. The trigger of migration 6
+ * links each row as it is inserted, in the batch's order.
+ */
+const appendStatement = `
+  WITH added AS (
+    INSERT INTO audit_events (at, request_id, caller_kind, actor_id, subject_id, operation, areas, entity_ids, refused_areas, outcome, purpose)
+    SELECT at, request_id, caller_kind, actor_id, subject_id, operation, areas, entity_ids, refused_areas, outcome, purpose
+    FROM jsonb_to_recordset($1::jsonb) AS batch(
+      at timestamptz, request_id text, caller_kind text, actor_id text, subject_id text, operation text,
+      areas text[], entity_ids text[], refused_areas text[], outcome text, purpose text)
+    RETURNING seq, hash)
+  SELECT seq, hash FROM added ORDER BY seq DESC LIMIT 1`;
+
 export class AuditStore {
   constructor(private readonly db: SqlDatabase) {}
 
@@ -58,18 +73,21 @@ export class AuditStore {
    */
   async append(events: AuditEvent[]): Promise<{ seq: number; hash: string } | null> {
     if (events.length === 0) return null;
-    const values = events.flatMap((event) => [
-      event.at, event.requestId, event.callerKind, event.actorId, event.subjectId, event.operation,
-      event.areas, event.entityIds, event.refusedAreas, event.outcome, event.purpose ?? null,
-    ]);
-    const tuples = events.map((_, index) => `(${Array.from({ length: 11 }, (__, n) => `$${index * 11 + n + 1}`).join(', ')})`);
-    const { rows } = await this.db.query<{ seq: string; hash: string }>(
-      `INSERT INTO audit_events (at, request_id, caller_kind, actor_id, subject_id, operation, areas, entity_ids,
-         refused_areas, outcome, purpose) VALUES ${tuples.join(', ')} RETURNING seq, hash`,
-      values,
-    );
-    const head = rows.reduce((last, row) => (Number(row.seq) > Number(last.seq) ? row : last));
-    return { seq: Number(head.seq), hash: head.hash };
+    const rows = events.map((event) => ({
+      at: event.at,
+      request_id: event.requestId,
+      caller_kind: event.callerKind,
+      actor_id: event.actorId,
+      subject_id: event.subjectId,
+      operation: event.operation,
+      areas: event.areas,
+      entity_ids: event.entityIds,
+      refused_areas: event.refusedAreas,
+      outcome: event.outcome,
+      purpose: event.purpose ?? null,
+    }));
+    const { rows: [head] } = await this.db.query<{ seq: string; hash: string }>(appendStatement, [JSON.stringify(rows)]);
+    return { seq: Number(head!.seq), hash: head!.hash };
   }
 
   /**
