@@ -60,8 +60,9 @@ export interface GroupShare {
 export interface ProfileSummary {
   /**
    * Time the sampler found the process busy (idle left out). V8 samples by the clock, so this
-   * includes time the process was ready but waiting for a core: on a busy machine it is more than
-   * the CPU the process used (the profile run reports that too, from the operating system).
+   * includes time the process was ready but waiting for a core and leaves out the profiler's own
+   * thread: it is not the CPU the process used (the profile run reports that too, from the
+   * operating system).
    */
   busyMs: number;
   idleMs: number;
