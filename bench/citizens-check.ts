@@ -59,7 +59,7 @@ const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
  * with forty at once; if the burst left a subgraph's breaker open (the floor shares the subgraphs),
  * once it has closed. Says whether it waited for breakers.
  */
-async function references(cprs: string[], floor: Floor, system: string): Promise<{ expected: unknown[]; waited: boolean }> {
+async function references(cprs: string[], floor: Floor, system: string, settle: () => Promise<unknown>): Promise<{ expected: unknown[]; waited: boolean }> {
   const reference = (cpr: string): Promise<Answer> => floor.answer(overviewQuery, cpr).then((data) => ({ data }), (error: Error) => ({ failure: error.message }));
   let waited = false;
   const answers: Answer[] = [];
@@ -67,7 +67,7 @@ async function references(cprs: string[], floor: Floor, system: string): Promise
     let answer = await reference(cpr);
     if ('failure' in answer && !waited) {
       waited = true;
-      await breakersClosed();
+      await settle();
       answer = await reference(cpr);
     }
     answers.push(answer);
@@ -80,7 +80,14 @@ async function references(cprs: string[], floor: Floor, system: string): Promise
 }
 
 /** Judges the answers given at once against the references, asking alone those that came back short. */
-async function judge(system: string, url: string, credentials: Record<string, string>[], answers: Answer[], { expected, waited }: { expected: unknown[]; waited: boolean }): Promise<number> {
+async function judge(
+  system: string,
+  url: string,
+  credentials: Record<string, string>[],
+  answers: Answer[],
+  { expected, waited }: { expected: unknown[]; waited: boolean },
+  settle: () => Promise<unknown>,
+): Promise<number> {
   const count = credentials.length;
   const mixedUp = answers.filter((answer, n) => 'data' in answer && !holdsOnlyTheirs(plain(answer.data), expected[n])).length;
   if (mixedUp > 0) throw new CheckFailed(`${system}: ${mixedUp} of ${count} citizens asking at once got data that is not theirs`);
@@ -89,14 +96,14 @@ async function judge(system: string, url: string, credentials: Record<string, st
   const short = answers.flatMap((answer, n) => (exact(answer, n) ? [] : [n]));
   const failures = answers.flatMap((answer) => ('failure' in answer ? [answer.failure] : []));
   // The burst may have opened a source's circuit breaker: each citizen asks alone once it has closed again.
-  if (short.length > 0 && !waited) await breakersClosed();
+  if (short.length > 0 && !waited) await settle();
   let wrongAlone = 0;
   for (const n of short) {
     let alone = await overview(url, credentials[n]!);
     // A breaker half-open after the burst lets one probe through and refuses the calls beside it:
     // a citizen still short (never one given data not theirs) asks again, at most twice more.
     for (let attempt = 1; attempt < 3 && stillShort(alone, n); attempt += 1) {
-      await breakersClosed();
+      await settle();
       alone = await overview(url, credentials[n]!);
     }
     if (!exact(alone, n)) wrongAlone += 1;
@@ -124,13 +131,21 @@ async function judge(system: string, url: string, credentials: Record<string, st
  * failure names the system and how many citizens were answered wrongly, never who. Returns how
  * many answers were complete at once.
  */
-export async function checkConcurrentCitizens(system: string, url: string, credentials: Record<string, string>[], cprs: string[], floor: Floor): Promise<number> {
+export async function checkConcurrentCitizens(
+  system: string,
+  url: string,
+  credentials: Record<string, string>[],
+  cprs: string[],
+  floor: Floor,
+  /** Waits until breakers the burst opened let calls through again. */
+  settle: () => Promise<unknown> = breakersClosed,
+): Promise<number> {
   const answers = await Promise.all(credentials.map((headers) => overview(url, headers)));
   try {
-    return await judge(system, url, credentials, answers, await references(cprs, floor, system));
+    return await judge(system, url, credentials, answers, await references(cprs, floor, system, settle), settle);
   } catch (error) {
     if (!(error instanceof CheckFailed)) throw error;
-    await breakersClosed();
-    return judge(system, url, credentials, answers, await references(cprs, floor, system));
+    await settle();
+    return judge(system, url, credentials, answers, await references(cprs, floor, system, settle), settle);
   }
 }
