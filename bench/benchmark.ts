@@ -1,11 +1,12 @@
 import { cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { personas, syntheticCpr } from '../mocks/fixtures/personas';
+import { postGraphQL, type GraphQLResponse } from '../test/support/graphql-client';
 import { dropAuditDatabase, freshAuditDatabase } from '../test/support/stack';
 import type { BackendInfo, BackendMethods, BackendOptions } from './backend-process';
 import { benchRedisUrl, clearBenchRedis } from './bench-redis';
 import { assertDeployed, forkChild, type Child } from './child-process';
-import { breakersClosed, checkConcurrentCitizens, concurrentCitizens } from './citizens-check';
+import { askPastBreakers, breakersClosed, checkConcurrentCitizens, concurrentCitizens } from './citizens-check';
 import { compileBench, type Build } from './compiled';
 import { createFloor, type Floor } from './floor-client';
 import { drive } from './load';
@@ -49,30 +50,20 @@ interface RunContext {
   log(line: string): void;
 }
 
-type Answer = { response: Response; body: { data?: unknown; errors?: { extensions?: { code?: unknown } }[] } };
-
-async function ask(target: Target, scenario: Scenario, persona: Credentials): Promise<Answer> {
-  const response = await fetch(target.info.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...persona },
-    body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
-  });
-  return { response, body: (await response.json()) as Answer['body'] };
-}
-
 /** Only refused by breakers: the naive set's unbatched calls open them in one round, and a half-open breaker lets one probe through. */
-const onlyBreakers = ({ body }: Answer) => (body.errors ?? []).length > 0 && body.errors!.every((error) => error.extensions?.code === 'UPSTREAM_UNAVAILABLE');
+const onlyBreakers = ({ body }: GraphQLResponse<unknown>) => (body.errors ?? []).length > 0 && body.errors!.every((error) => error.extensions?.code === 'UPSTREAM_UNAVAILABLE');
 
 /** Every system must answer the persona exactly as the first did, or they would do different work. */
 async function checkAnswer(system: System, target: Target, scenario: Scenario, persona: Credentials, run: RunContext): Promise<void> {
-  let answer = await ask(target, scenario, persona);
-  for (let attempt = 1; attempt < 3 && onlyBreakers(answer); attempt += 1) {
-    run.log(`${system.name}: ${scenario.name} refused by a breaker its last run left open; asking again once it lets calls through`);
-    await breakersClosed();
-    answer = await ask(target, scenario, persona);
-  }
-  const { response, body } = answer;
-  if (!response.ok || body.errors) throw new Error(`${system.name} failed ${scenario.name}: HTTP ${response.status} ${body.errors?.map((error) => error.extensions?.code).join(', ') ?? ''}`);
+  const { status, body } = await askPastBreakers(
+    () => postGraphQL<unknown>(target.info.url, scenario.query, { variables: scenario.variables, headers: persona }),
+    (answer) => {
+      const refused = onlyBreakers(answer);
+      if (refused) run.log(`${system.name}: ${scenario.name} refused by a breaker its last run left open; asking again once it lets calls through`);
+      return refused;
+    },
+  );
+  if (status !== 200 || body.errors) throw new Error(`${system.name} failed ${scenario.name}: HTTP ${status} ${body.errors?.map((error) => error.extensions?.code).join(', ') ?? ''}`);
   if (!run.reference.has(scenario.name)) run.reference.set(scenario.name, body.data);
   else if (!isDeepStrictEqual(body.data, run.reference.get(scenario.name))) throw new Error(`${system.name} answers ${scenario.name} differently`);
 }

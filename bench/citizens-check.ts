@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { settings } from '../lib/config';
 import type { Floor } from './floor-client';
+import { postGraphQL } from '../test/support/graphql-client';
 import { overviewQuery } from './operations';
 
 /** How many different citizens ask at once, before a system is measured. */
@@ -15,17 +16,26 @@ export const breakersClosed = () => sleep(Number(settings.BREAKER_OPEN_MS.defaul
 /** The answer's data, or what went wrong by error code (never the body: it may name the citizen). */
 async function overview(url: string, headers: Record<string, string>): Promise<Answer> {
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query: overviewQuery }),
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
-    if (response.ok && !body.errors) return { data: body.data };
-    return { failure: body.errors?.map((error) => String(error.extensions?.code)).join('+') ?? `HTTP ${response.status}` };
+    const { status, body } = await postGraphQL(url, overviewQuery, { headers });
+    if (status === 200 && !body.errors) return { data: body.data };
+    return { failure: body.errors?.map((error) => String(error.extensions?.code)).join('+') ?? `HTTP ${status}` };
   } catch (error) {
     return { failure: (error as Error).name };
   }
+}
+
+/**
+ * Asks, and while `again` says the answer only met breakers, asks again once they let calls
+ * through: at most three times, as a half-open breaker lets one probe through and refuses the
+ * calls beside it.
+ */
+export async function askPastBreakers<T>(ask: () => Promise<T>, again: (answer: T) => boolean, settle: () => Promise<unknown> = breakersClosed): Promise<T> {
+  let answer = await ask();
+  for (let attempt = 1; attempt < 3 && again(answer); attempt += 1) {
+    await settle();
+    answer = await ask();
+  }
+  return answer;
 }
 
 const tally = (failures: string[]) =>
@@ -99,13 +109,8 @@ async function judge(
   if (short.length > 0 && !waited) await settle();
   let wrongAlone = 0;
   for (const n of short) {
-    let alone = await overview(url, credentials[n]!);
-    // A breaker half-open after the burst lets one probe through and refuses the calls beside it:
-    // a citizen still short (never one given data not theirs) asks again, at most twice more.
-    for (let attempt = 1; attempt < 3 && stillShort(alone, n); attempt += 1) {
-      await settle();
-      alone = await overview(url, credentials[n]!);
-    }
+    // A citizen still short asks again; one given data not theirs does not.
+    const alone = await askPastBreakers(() => overview(url, credentials[n]!), (answer) => stillShort(answer, n), settle);
     if (!exact(alone, n)) wrongAlone += 1;
   }
   if (wrongAlone > 0) {
