@@ -1,11 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { runBenchmark } from './benchmark';
 import { defaultProfiledScenario, formatProfileSummary, profileGateway, profiledScenario } from './cpu-profile';
 import { profiles } from './profiles';
 import { formatReport } from './report';
-
-const flags = ['--quick', '--profile'];
 
 /**
  * `npm run bench [-- --quick] [-- --profile [--scenario NAME]]`: runs every scenario against our gateway and its
@@ -15,16 +14,14 @@ const flags = ['--quick', '--profile'];
  * (bench/results/profile/, or profile-quick/).
  */
 async function main(args: string[]): Promise<void> {
-  const named = args.indexOf('--scenario');
-  const scenarioName = named === -1 ? defaultProfiledScenario : args[named + 1];
-  if (named !== -1 && (!scenarioName || !args.includes('--profile'))) throw new Error('--scenario NAME goes with --profile');
-  const unknown = args.filter((arg, index) => !flags.includes(arg) && (named === -1 || (index !== named && index !== named + 1)));
-  if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(' ')} (only ${flags.join(', ')}, --scenario NAME)`);
-  const profile = args.includes('--quick') ? profiles.quick : profiles.default;
+  // Strict: an unknown option or a missing value is an error, never ignored.
+  const { values } = parseArgs({ args, options: { quick: { type: 'boolean' }, profile: { type: 'boolean' }, scenario: { type: 'string' } } });
+  if (values.scenario !== undefined && !values.profile) throw new Error('--scenario NAME goes with --profile');
+  const profile = values.quick ? profiles.quick : profiles.default;
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const directory = join(__dirname, 'results');
-  if (args.includes('--profile')) {
-    const profiled = await profileGateway(profile, join(directory, profile.name === 'quick' ? 'profile-quick' : 'profile'), log, profiledScenario(scenarioName!));
+  if (values.profile) {
+    const profiled = await profileGateway(profile, join(directory, profile.name === 'quick' ? 'profile-quick' : 'profile'), log, profiledScenario(values.scenario ?? defaultProfiledScenario));
     process.stdout.write(formatProfileSummary(profiled));
     return;
   }
