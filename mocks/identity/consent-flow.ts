@@ -198,7 +198,7 @@ export function checkAuthorizationRequest(
     back('invalid_request', 'PKCE is required: code_challenge (43 characters) with code_challenge_method=S256');
     return null;
   }
-  return { redirectUri, state, challenge, scope: scope as string | null, extra: extra as Record<string, string | null>, back };
+  return { redirectUri, state, challenge, scope, extra, back };
 }
 
 /**
@@ -304,7 +304,7 @@ export function createConsentFlow(options: ConsentFlowOptions) {
       return;
     }
     const id = newId();
-    pending.set(id, { clientId, service, redirectUri, state: state ?? null, challenge, areas, expiresAt: now() + pendingLifetimeMs });
+    pending.set(id, { clientId, service, redirectUri, state, challenge, areas, expiresAt: now() + pendingLifetimeMs });
     sendPage(response, 200, consentPage(id, service, areas), [new URL(redirectUri).origin]);
   }
 

@@ -122,7 +122,7 @@ export function createOAuthServer(options: OAuthServerOptions) {
       return;
     }
     const id = newId();
-    pending.set(id, { clientId, redirectUri, state: state ?? null, challenge, expiresAt: now() + pendingLifetimeMs });
+    pending.set(id, { clientId, redirectUri, state, challenge, expiresAt: now() + pendingLifetimeMs });
     const hinted = { persona: options.personaHint?.(extra.login_hint ?? null), actFor: options.personaHint?.(extra.act_for ?? null) };
     sendPage(response, 200, loginPage(id, client.name, hinted), [new URL(redirectUri).origin]);
   }
