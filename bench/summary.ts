@@ -83,6 +83,7 @@ const comparisons: Pick<Comparison, 'of' | 'to' | 'what'>[] = [
   { of: 'gateway', to: 'naive', what: 'ours ÷ ours over naive subgraphs' },
   { of: 'gateway-redis', to: 'gateway', what: 'what Redis as the cache costs' },
   { of: 'gateway', to: 'gateway-no-audit', what: 'what the audit trail costs' },
+  { of: 'gateway', to: 'gateway-apollo-executor', what: "compiled plans ÷ Apollo's executor" },
 ];
 
 const ratio = (of: number, to: number): number | null => (to === 0 ? null : of / to);

@@ -8,10 +8,10 @@ import type { Caller, Scenario } from './scenarios';
 import type { TargetKind, TargetOptions } from './target-process';
 
 /**
- * Our gateway, its baselines, and two production-shaped variants of it whose difference from it is
- * one cost each: Redis as the cache, and the audit trail.
+ * Our gateway, its baselines, and variants of it whose difference from it is one thing each: Redis
+ * as the cache, the audit trail, and the executor (Apollo's instead of the compiled plans).
  */
-export type SystemName = 'gateway' | 'naive' | 'stock' | 'hive' | 'floor' | 'gateway-redis' | 'gateway-no-audit';
+export type SystemName = 'gateway' | 'naive' | 'stock' | 'hive' | 'floor' | 'gateway-redis' | 'gateway-no-audit' | 'gateway-apollo-executor';
 
 export interface System {
   name: SystemName;
@@ -23,6 +23,8 @@ export interface System {
   /** Our gateway uses the bench's Redis too (rate limits, reach, checkpoints), as deployed. */
   redis?: true;
   auditTrail?: false;
+  /** More settings for our gateway. */
+  env?: NodeJS.ProcessEnv;
   /**
    * Not the naive set: nothing in it is shared between citizens that could mix them up, and under a
    * loaded machine (CI) its unbatched calls keep its breakers opening, so even asking alone fails.
@@ -60,6 +62,14 @@ export const systems: System[] = [
     redis: true,
   },
   { name: 'gateway-no-audit', label: 'our gateway without its audit trail (audit plugin left out)', kind: 'gateway', subgraphs: 'optimised', runs: every, auditTrail: false },
+  {
+    name: 'gateway-apollo-executor',
+    label: "our gateway with Apollo's gateway executor instead of the compiled plans (GATEWAY_COMPILED_PLANS=false)",
+    kind: 'gateway',
+    subgraphs: 'optimised',
+    runs: every,
+    env: { GATEWAY_COMPILED_PLANS: 'false' },
+  },
 ];
 
 /**

@@ -152,6 +152,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       supergraphSdl,
       subgraphUrls: config.subgraphUrls,
       localSubgraphs: { audit: ownSchema },
+      compiledPlans: config.compiledPlans,
       received: (context, extensions, hasData) => {
         const reported = disclosureReportSchema.safeParse(extensions?.[disclosuresExtension]);
         if (reported.success) context.disclosures.addReport(reported.data);

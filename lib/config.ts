@@ -202,6 +202,12 @@ export const settings = {
     services: ['gateway'],
     doc: "How long a verified token's caller is remembered (never past its `exp`), so the client's next requests skip the signature check; a key withdrawn from the JWKS is refused within this long. `0` verifies every request.",
   },
+  GATEWAY_COMPILED_PLANS: {
+    schema: flag,
+    default: 'true',
+    services: ['gateway'],
+    doc: "Run each operation by a query plan compiled once for it (gateway/engine/compiled-operations.ts); `false` runs every operation through Apollo's gateway executor, which also answers what the compiled plans leave to it (introspection, subscriptions).",
+  },
   REQUEST_DEADLINE_MS: {
     schema: positiveMs,
     default: '2500',
@@ -618,6 +624,8 @@ export interface QueryLimits {
 
 export interface GatewayConfig extends CommonConfig {
   supergraphPath: string;
+  /** Operations run by plans compiled once each; false: Apollo's executor runs them all. */
+  compiledPlans: boolean;
   databaseUrl: string | undefined;
   auditRetentionDays: number;
   /** Signs the audit chain's head after every batch (checkpoints outside the database). */
@@ -789,6 +797,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
   return {
     ...common(raw, defaultPorts.gateway),
     supergraphPath: raw.SUPERGRAPH_PATH,
+    compiledPlans: raw.GATEWAY_COMPILED_PLANS,
     databaseUrl: raw.DATABASE_URL,
     auditRetentionDays: raw.AUDIT_RETENTION_DAYS,
     auditCheckpointKey: Buffer.from(raw.AUDIT_CHECKPOINT_KEY, 'base64url'),

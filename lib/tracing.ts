@@ -25,9 +25,9 @@ import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic
  * OpenTelemetry traces across gateway, subgraphs and upstream calls, with W3C trace context on
  * every hop. Off unless an OTLP endpoint is configured (or a test asks for an in-memory exporter).
  * Spans name indexes, paths and outcomes only: never a CPR number, a token or a query's variables.
- * Apollo's gateway adds its own request, plan and fetch spans once a provider is registered; the
- * instrumentations add HTTP (server and, through undici, client), PostgreSQL and Redis spans
- * and carry the trace context from hop to hop.
+ * Apollo's gateway adds its own request, plan and fetch spans (for the operations its executor runs)
+ * once a provider is registered; the instrumentations add HTTP (server and, through undici,
+ * client), PostgreSQL and Redis spans and carry the trace context from hop to hop.
  */
 export const tracer = trace.getTracer('borger-graph');
 

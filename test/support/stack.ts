@@ -26,6 +26,8 @@ export interface Stack {
   databaseUrl: string;
   /** The secrets the stack runs with (base64url), for clients that talk to subgraphs directly. */
   keys: { internalContext: string; pseudonym: string };
+  /** Starts one more gateway on the stack's subgraphs, database and keys, with `env` on top of the stack's (stopped with the stack); its URL. */
+  startGateway(env?: NodeJS.ProcessEnv): Promise<string>;
   /** Stops one subgraph, as a crashed pod would be; the rest of the stack keeps running. */
   stopSubgraph(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
@@ -101,16 +103,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const urlEnv = Object.fromEntries(
     subgraphNames.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, subgraphUrls[name]]),
   );
-  const gateway = await startGateway(
-    gatewayConfig({
-      ...base,
-      ...urlEnv,
-      AUTH_ISSUER: issuer.url,
-      AUTH_JWKS_URL: issuer.jwksUrl,
-      ...simulatedRegisters(simulator.url),
-    }),
-  );
-  running.push(gateway);
+  const anotherGateway = async (env: NodeJS.ProcessEnv = {}) => {
+    const gateway = await startGateway(
+      gatewayConfig({
+        ...base,
+        ...urlEnv,
+        AUTH_ISSUER: issuer.url,
+        AUTH_JWKS_URL: issuer.jwksUrl,
+        ...simulatedRegisters(simulator.url),
+        ...env,
+      }),
+    );
+    running.push(gateway);
+    return gateway;
+  };
+  const gateway = await anotherGateway();
   // The issuer's consent page records consents for external services through the gateway.
   issuer.useGateway(gateway.url);
   return {
@@ -120,6 +127,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     simulator,
     databaseUrl,
     keys: { internalContext: base.INTERNAL_CONTEXT_KEY, pseudonym: base.PSEUDONYM_KEY },
+    startGateway: async (env) => (await anotherGateway(env)).url,
     async stopSubgraph(name) {
       const service = subgraphServices.get(name)!;
       running.splice(running.indexOf(service), 1);

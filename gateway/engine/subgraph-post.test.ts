@@ -2,8 +2,8 @@ import { createHook } from 'node:async_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
-import { budgetHeader } from '../lib/internal-context';
-import { gatewayMarginMs, subgraphFetcher } from './engine';
+import { budgetHeader } from '../../lib/internal-context';
+import { gatewayMarginMs, subgraphPost } from './subgraph-post';
 
 /** A local subgraph stand-in answering with `handle`; it counts the connections it was opened. */
 async function startSubgraph(handle: (request: IncomingMessage, body: string, response: ServerResponse) => void) {
@@ -25,11 +25,8 @@ async function startSubgraph(handle: (request: IncomingMessage, body: string, re
   };
 }
 
-const post = (budgetMs: number, body = '{"query":"{ __typename }"}') => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json', [budgetHeader]: String(budgetMs) },
-  body,
-});
+const headers = (budgetMs: number) => ({ 'content-type': 'application/json', [budgetHeader]: String(budgetMs) });
+const body = '{"query":"{ __typename }"}';
 
 /** The delays (ms) of the timers `work` started that are still pending, keeping the process alive or not, once it is done. */
 async function timersLeftBy(work: () => Promise<void>): Promise<number[]> {
@@ -51,38 +48,35 @@ async function timersLeftBy(work: () => Promise<void>): Promise<number[]> {
   return [...pending.values()].map((timer) => timer._idleTimeout);
 }
 
-describe('the subgraph fetcher', () => {
+describe('the POST to a subgraph', () => {
   let agent: Agent;
-  const fetcher = () => subgraphFetcher(agent);
+  const post = (url: string, budgetMs: number) => subgraphPost(agent)(url, headers(budgetMs), body);
   beforeEach(() => {
     agent = new Agent();
   });
   afterEach(() => agent.close());
 
-  it('sends the request to the subgraph and hands Apollo its answer', async () => {
-    const subgraph = await startSubgraph((request, body, response) => {
+  it('sends the request to the subgraph and reads its whole answer', async () => {
+    const subgraph = await startSubgraph((request, sent, response) => {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'private' });
-      response.end(JSON.stringify({ data: { method: request.method, budget: request.headers[budgetHeader], body } }));
+      response.end(JSON.stringify({ data: { method: request.method, budget: request.headers[budgetHeader], sent } }));
     });
     try {
-      const answer = await fetcher()(subgraph.url, post(900));
-      expect(answer).toMatchObject({ ok: true, status: 200, url: subgraph.url });
-      expect(answer.headers.get('Content-Type')).toBe('application/json');
-      expect(answer.headers.get('cache-control')).toBe('private');
-      expect(await answer.json()).toEqual({ data: { method: 'POST', budget: '900', body: '{"query":"{ __typename }"}' } });
+      const answer = await post(subgraph.url, 900);
+      expect(answer).toMatchObject({ status: 200, url: subgraph.url, headers: { 'content-type': 'application/json', 'cache-control': 'private' } });
+      expect(JSON.parse(answer.body)).toEqual({ data: { method: 'POST', budget: '900', sent: body } });
     } finally {
       await subgraph.close();
     }
   });
 
-  it('hands Apollo an error status with its body, for Apollo to judge', async () => {
+  it('hands back an error status with its body, for the data source to judge', async () => {
     const subgraph = await startSubgraph((_request, _body, response) => {
       response.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
     });
     try {
-      const answer = await fetcher()(subgraph.url, post(900));
-      expect(answer).toMatchObject({ ok: false, status: 503, statusText: 'Service Unavailable' });
-      expect(await answer.text()).toBe('busy');
+      const answer = await post(subgraph.url, 900);
+      expect(answer).toMatchObject({ status: 503, statusText: 'Service Unavailable', body: 'busy' });
     } finally {
       await subgraph.close();
     }
@@ -92,7 +86,7 @@ describe('the subgraph fetcher', () => {
     const subgraph = await startSubgraph(() => undefined);
     try {
       const started = performance.now();
-      await expect(fetcher()(subgraph.url, post(150))).rejects.toMatchObject({ name: 'TimeoutError' });
+      await expect(post(subgraph.url, 150)).rejects.toMatchObject({ name: 'TimeoutError' });
       const waited = performance.now() - started;
       expect(waited).toBeGreaterThanOrEqual(150 + gatewayMarginMs - 5);
       expect(waited).toBeLessThan(150 + gatewayMarginMs + 200);
@@ -107,7 +101,7 @@ describe('the subgraph fetcher', () => {
       response.write('{"data":');
     });
     try {
-      await expect(fetcher()(subgraph.url, post(150))).rejects.toMatchObject({ name: 'TimeoutError' });
+      await expect(post(subgraph.url, 150)).rejects.toMatchObject({ name: 'TimeoutError' });
     } finally {
       await subgraph.close();
     }
@@ -116,7 +110,7 @@ describe('the subgraph fetcher', () => {
   it('fails a refused connection with an error that is not a timeout', async () => {
     const subgraph = await startSubgraph(() => undefined);
     await subgraph.close();
-    const failure = await fetcher()(subgraph.url, post(900)).catch((error: unknown) => error);
+    const failure = await post(subgraph.url, 900).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 'ECONNREFUSED' });
     expect(failure).not.toMatchObject({ name: 'TimeoutError' });
   });
@@ -128,8 +122,8 @@ describe('the subgraph fetcher', () => {
     try {
       const left = await timersLeftBy(async () => {
         for (let call = 0; call < 5; call += 1) {
-          await fetcher()(subgraph.url, post(900));
-          await fetcher()(subgraph.url, post(50)).catch(() => undefined);
+          await post(subgraph.url, 900);
+          await post(subgraph.url, 50).catch(() => undefined);
         }
       });
       // What may stay are undici's and the server's timers for the idle connections, none per call.
@@ -146,7 +140,7 @@ describe('the subgraph fetcher', () => {
     });
     try {
       // A call made in the same tick as the last one ended finds that connection not yet free, so a second may open.
-      for (let call = 0; call < 10; call += 1) await fetcher()(subgraph.url, post(900));
+      for (let call = 0; call < 10; call += 1) await post(subgraph.url, 900);
       expect(subgraph.connections()).toBeLessThanOrEqual(2);
     } finally {
       await subgraph.close();

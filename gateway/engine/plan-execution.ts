@@ -1,0 +1,207 @@
+import { ERRORS, errorCodeDef } from '@apollo/federation-internals';
+import type { FetchNode, PlanNode, QueryPlanSelectionNode, ResponsePath } from '@apollo/query-planner';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError, isAbstractType, isObjectType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+
+/**
+ * Runs a query plan made once per operation (gateway/engine/compiled-operations.ts): the fetches
+ * in the plan's order, each entity fetch's representations taken from the data fetched before,
+ * each answer merged into the data where its entities are, subgraph errors given the path they
+ * have in the client's answer. The same steps as Apollo's executor, without its per-request work
+ * of re-reading the operation and tracing every node; plans with rewrites, conditions or @defer
+ * are not compiled (Apollo's executor runs those).
+ */
+export type Row = Record<string, unknown>;
+
+/** Where in the data a step works: the path from the root ('@' for every element of a list), and the object or objects it points to. */
+interface Cursor {
+  path: ResponsePath;
+  data: Row | Row[];
+  root: Row;
+}
+
+export interface PlanRun {
+  /** The client's variables, as sent. */
+  variables: Row | undefined;
+  /** Errors of the fetches, in the order they came. */
+  errors: GraphQLError[];
+  /** One fetch to its subgraph; throws when the subgraph gave no GraphQL answer. */
+  send(fetch: FetchNode, variables: Row, path: ResponsePath): Promise<GatewayGraphQLResponse>;
+}
+
+export type PlanStep = (run: PlanRun, cursor: Cursor) => Promise<void>;
+
+export const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Copies `source` into `target`, objects field by field and lists of the same length element by element. */
+function deepMerge(target: Row, source: unknown): void {
+  if (!isRow(source)) return;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    // A lying subgraph's "__proto__" must not become the prototype of the client's data.
+    if (value === undefined || key === '__proto__') continue;
+    const existing = Object.hasOwn(target, key) ? target[key] : undefined;
+    if (isRow(existing) && isRow(value)) deepMerge(existing, value);
+    else if (Array.isArray(existing) && Array.isArray(value) && existing.length === value.length) {
+      value.forEach((element, index) => {
+        if (isRow(existing[index]) && isRow(element)) deepMerge(existing[index] as Row, element);
+        else existing[index] = element;
+      });
+    } else target[key] = value;
+  }
+}
+
+/** Whether an object fetched before is of the type an inline fragment of `requires` names. */
+function isOfType(schema: GraphQLSchema, row: Row, typeName: string): boolean {
+  const typename = row.__typename;
+  if (typeof typename !== 'string') return false;
+  if (typename === typeName) return true;
+  const type = schema.getType(typename);
+  const condition = schema.getType(typeName);
+  return isObjectType(type) && isAbstractType(condition) && schema.isSubType(condition, type);
+}
+
+/**
+ * The representation of an entity for a fetch's `requires` (its key fields and `__typename`), or
+ * null when a field is missing: it failed to come, and the entity is left out of the fetch.
+ */
+function representation(schema: GraphQLSchema, source: unknown, selections: readonly QueryPlanSelectionNode[]): Row | null {
+  if (!isRow(source)) return null;
+  const result: Row = Object.create(null);
+  for (const selection of selections) {
+    if (selection.kind === 'Field') {
+      const key = selection.alias ?? selection.name;
+      const value = Object.hasOwn(source, key) ? source[key] : undefined;
+      if (value === undefined) return null;
+      const inner = selection.selections;
+      if (!inner) result[key] = value;
+      else if (Array.isArray(value)) result[key] = value.map((element: unknown) => representation(schema, element, inner));
+      else result[key] = representation(schema, value, inner);
+    } else if (selection.typeCondition && isOfType(schema, source, selection.typeCondition)) {
+      deepMerge(result, representation(schema, source, selection.selections));
+    }
+  }
+  return result;
+}
+
+/** The objects at `path` below the cursor, every list along it flattened. */
+function objectsAt(value: unknown, path: ResponsePath): unknown {
+  if (path.length === 0 || value === undefined || value === null) return value;
+  const [head, ...rest] = path;
+  if (head === '@') return Array.isArray(value) ? value.flatMap((element: unknown) => objectsAt(element, rest)) : undefined;
+  return isRow(value) && typeof head === 'string' && Object.hasOwn(value, head) ? objectsAt(value[head], rest) : undefined;
+}
+
+/** Every concrete path the cursor's path stands for in the data, '@' replaced by each index, in the order the entities were sent. */
+function concretePaths(parent: ResponsePath, path: ResponsePath, data: unknown, into: ResponsePath[]): void {
+  if (data === null || data === undefined) return;
+  const [head, ...rest] = path;
+  if (head === undefined) into.push([...parent]);
+  else if (Array.isArray(data)) data.forEach((element: unknown, index) => concretePaths([...parent, index], head === '@' ? rest : path, element, into));
+  else if (isRow(data) && typeof head === 'string' && Object.hasOwn(data, head)) concretePaths([...parent, head], rest, data[head], into);
+}
+
+/** A subgraph's error as the client sees it: its path in the client's answer and the subgraph named. */
+function downstreamError(error: GraphQLFormattedError, serviceName: string, pathOf: (path: GraphQLFormattedError['path']) => ResponsePath | undefined): GraphQLError {
+  const message = error.message || `Error while fetching subquery from service "${serviceName}"`;
+  const options = { originalError: error as Error, path: pathOf(error.path), extensions: { ...error.extensions, serviceName } };
+  const known = errorCodeDef(error);
+  if (!known && error.extensions?.code) return new GraphQLError(message, options);
+  return (known ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);
+}
+
+function errorPaths(fetch: FetchNode, cursor: Cursor) {
+  let entityPaths: ResponsePath[] | undefined;
+  return (path: GraphQLFormattedError['path']): ResponsePath | undefined => {
+    if (fetch.requires && typeof path?.[1] === 'number') {
+      if (!entityPaths) concretePaths([], cursor.path, cursor.root, (entityPaths = []));
+      return [...(entityPaths[path[1]] ?? []), ...path.slice(2)];
+    }
+    return path ? [...cursor.path, ...path] : undefined;
+  };
+}
+
+function fetchStep(schema: GraphQLSchema, fetch: FetchNode): PlanStep | undefined {
+  if (fetch.inputRewrites?.length || fetch.outputRewrites?.length || fetch.contextRewrites?.length) return undefined;
+  const { requires } = fetch;
+
+  const send = async (run: PlanRun, cursor: Cursor, variables: Row): Promise<Row | undefined> => {
+    const response = await run.send(fetch, variables, cursor.path);
+    if (response.errors) {
+      const pathOf = errorPaths(fetch, cursor);
+      run.errors.push(...response.errors.map((error) => downstreamError(error, fetch.serviceName, pathOf)));
+    }
+    return isRow(response.data) ? response.data : undefined;
+  };
+
+  const run = async (plan: PlanRun, cursor: Cursor): Promise<void> => {
+    const entities = Array.isArray(cursor.data) ? cursor.data.filter(isRow) : [cursor.data];
+    if (entities.length === 0) return;
+    const variables: Row = Object.create(null);
+    for (const name of fetch.variableUsages ?? []) {
+      const value = plan.variables && Object.hasOwn(plan.variables, name) ? plan.variables[name] : undefined;
+      if (value !== undefined) variables[name] = value;
+    }
+    if (!requires) {
+      const data = await send(plan, cursor, variables);
+      for (const entity of entities) deepMerge(entity, data);
+      return;
+    }
+    const owners: Row[] = [];
+    const representations: Row[] = [];
+    for (const entity of entities) {
+      const represented = representation(schema, entity, requires);
+      if (represented?.__typename) {
+        owners.push(entity);
+        representations.push(represented);
+      }
+    }
+    if (representations.length === 0) return;
+    if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
+    const data = await send(plan, cursor, { ...variables, representations });
+    if (!data) return;
+    const received = data._entities;
+    if (!Array.isArray(received)) throw new Error('Expected "data._entities" in response to be an array');
+    if (received.length !== representations.length) throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
+    received.forEach((entity: unknown, index) => {
+      if (isRow(entity) && !entity.__typename) entity.__typename = owners[index].__typename;
+      deepMerge(owners[index], entity);
+    });
+  };
+
+  // A failed fetch is an error of the answer; the rest of the plan still runs.
+  return (plan, cursor) => run(plan, cursor).catch((error: unknown) => void plan.errors.push(error as GraphQLError));
+}
+
+/** The plan as one step, or undefined when it holds a node this executor leaves to Apollo's. */
+export function compilePlan(schema: GraphQLSchema, node: PlanNode): PlanStep | undefined {
+  switch (node.kind) {
+    case 'Fetch':
+      return fetchStep(schema, node);
+    case 'Flatten': {
+      const inner = compilePlan(schema, node.node);
+      if (!inner) return undefined;
+      return async (run, cursor) => {
+        const data = objectsAt(cursor.data, node.path);
+        if (data === undefined || data === null) return;
+        await inner(run, { path: [...cursor.path, ...node.path], data: data as Row | Row[], root: cursor.root });
+      };
+    }
+    case 'Sequence':
+    case 'Parallel': {
+      const steps = node.nodes.map((child) => compilePlan(schema, child));
+      if (steps.some((step) => !step)) return undefined;
+      const all = steps as PlanStep[];
+      if (node.kind === 'Parallel') return async (run, cursor) => void (await Promise.all(all.map((step) => step(run, cursor))));
+      return async (run, cursor) => {
+        for (const step of all) await step(run, cursor);
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function rootCursor(root: Row): Cursor {
+  return { path: [], data: root, root };
+}
