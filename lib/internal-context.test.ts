@@ -35,6 +35,12 @@ describe('the internal context', () => {
     expect(first).not.toBe(second);
   });
 
+  it('never seals twice with the same IV, across refills of the pool the IVs come from', async () => {
+    const ivs = await Promise.all(Array.from({ length: 1_000 }, async () => (await sealInternalContext(context, key, 'cases')).split('.')[2]));
+    expect(new Set(ivs).size).toBe(ivs.length);
+    expect(new Set(ivs.map((iv) => Buffer.from(iv, 'base64url').length))).toEqual(new Set([12]));
+  });
+
   it('does not show the CPR number in the sealed form', async () => {
     const sealed = await sealInternalContext(context, key, 'cases');
     const decodedParts = sealed.split('.').map((part) => Buffer.from(part, 'base64url').toString('latin1'));
