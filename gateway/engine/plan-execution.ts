@@ -1,7 +1,7 @@
 import { ERRORS, errorCodeDef } from '@apollo/federation-internals';
 import type { FetchNode, PlanNode, QueryPlanSelectionNode, ResponsePath } from '@apollo/query-planner';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError, isAbstractType, isObjectType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, type GraphQLFormattedError, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
 
 /**
  * Runs a query plan made once per operation (gateway/engine/compiled-operations.ts): the fetches
@@ -51,14 +51,17 @@ function deepMerge(target: Row, source: unknown): void {
   }
 }
 
+/** Whether a fragment's type condition takes in an object of `type`: the same type, or one of an interface's or union's. */
+export function conditionHolds(schema: GraphQLSchema, condition: GraphQLNamedType | undefined, type: GraphQLNamedType | undefined): boolean {
+  if (!condition || !type) return false;
+  return condition === type || (isAbstractType(condition) && (isObjectType(type) || isInterfaceType(type)) && schema.isSubType(condition, type));
+}
+
 /** Whether an object fetched before is of the type an inline fragment of `requires` names. */
 function isOfType(schema: GraphQLSchema, row: Row, typeName: string): boolean {
   const typename = row.__typename;
   if (typeof typename !== 'string') return false;
-  if (typename === typeName) return true;
-  const type = schema.getType(typename);
-  const condition = schema.getType(typeName);
-  return isObjectType(type) && isAbstractType(condition) && schema.isSubType(condition, type);
+  return typename === typeName || conditionHolds(schema, schema.getType(typeName), schema.getType(typename));
 }
 
 /**

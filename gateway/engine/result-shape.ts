@@ -3,10 +3,8 @@ import {
   GraphQLError,
   Kind,
   getNamedType,
-  isAbstractType,
   isCompositeType,
   isEnumType,
-  isInterfaceType,
   isListType,
   isNonNullType,
   isObjectType,
@@ -21,7 +19,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { isRow, type Row } from './plan-execution';
+import { conditionHolds, isRow, type Row } from './plan-execution';
 
 /**
  * The client's answer from the data the plan fetched, by the operation's selections read once:
@@ -131,9 +129,7 @@ function describe(path: (string | number)[], type: GraphQLOutputType, parent: Gr
 
 function typeApplies(schema: GraphQLSchema, on: GraphQLCompositeType | undefined, typename: unknown, parent: GraphQLCompositeType): boolean {
   if (!on) return true;
-  const type = typeof typename === 'string' && typename ? schema.getType(typename) : parent;
-  if (!type) return false;
-  return on === type || (isAbstractType(on) && (isObjectType(type) || isInterfaceType(type)) && schema.isSubType(on, type));
+  return conditionHolds(schema, on, typeof typename === 'string' && typename ? schema.getType(typename) : parent);
 }
 
 function applySelections(input: Row, shapes: Shape[], output: Row, shaping: Shaping, parent: GraphQLCompositeType): typeof BUBBLE | undefined {
