@@ -137,7 +137,7 @@ function applySelections(input: Row, shapes: Shape[], output: Row, shaping: Shap
     if (shape.skip?.(shaping.variables)) continue;
     if (shape.kind === 'fragment') {
       const typename = input.__typename;
-      if (typename !== undefined && typeof typename !== 'string') throw new Error(`Got unexpected value for __typename: ${String(typename)}`);
+      if (typename !== undefined && typeof typename !== 'string') throw new Error('Got a __typename that is not a string');
       if (typeApplies(shaping.schema, shape.on, typename, parent)) {
         if (applySelections(input, shape.selections, output, shaping, shape.on ?? parent) === BUBBLE) return BUBBLE;
       }
