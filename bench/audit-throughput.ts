@@ -15,7 +15,8 @@ import { round } from './round';
 /**
  * `npm run bench:audit [-- --seconds 4 --rounds 3 --label after]`: how many audit events per
  * second one chain takes. 1, 2 and 4 writer processes, each like one gateway (its own pool, an
- * AuditWriter batching as the gateway's does, a checkpoint signed per batch), append to one chain
+ * AuditWriter batching as the gateway's does, a checkpoint signed per batch where the gateway signs
+ * one a second: the cost's upper bound), append to one chain
  * in the local PostgreSQL (DATABASE_URL, a schema of the run's own, dropped at the end). A request
  * writes 1 or 2 events at once, as the audit plugin does. Two kinds of load:
  * - closed: each writer keeps `inflight` requests going, the next as soon as one is stored.

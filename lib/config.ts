@@ -330,7 +330,13 @@ export const settings = {
     schema: secret,
     default: developmentKeys.auditCheckpoint,
     services: ['gateway'],
-    doc: "Secret (base64url, at least 32 bytes) that signs the audit chain's head after every batch, logged and kept in Redis, so `npm run audit:verify` notices history rewritten in the database.",
+    doc: "Secret (base64url, at least 32 bytes) that signs the audit chain's head (see `AUDIT_CHECKPOINT_INTERVAL_MS`), logged and kept in Redis, so `npm run audit:verify` notices history rewritten in the database.",
+  },
+  AUDIT_CHECKPOINT_INTERVAL_MS: {
+    schema: z.coerce.number().int().min(0).max(60_000),
+    default: '1000',
+    services: ['gateway'],
+    doc: "At most one checkpoint of the audit chain's head per this many ms: the first head after a quiet spell at once, the newest at the end of each busy interval, so history younger than this is the only history not yet anchored outside the database. 0: a checkpoint after every batch.",
   },
   CALENDAR_LINK_KEY: {
     schema: secretOrRing,
@@ -628,8 +634,10 @@ export interface GatewayConfig extends CommonConfig {
   compiledPlans: boolean;
   databaseUrl: string | undefined;
   auditRetentionDays: number;
-  /** Signs the audit chain's head after every batch (checkpoints outside the database). */
+  /** Signs the audit chain's head (checkpoints outside the database). */
   auditCheckpointKey: Uint8Array;
+  /** At most one signed checkpoint of the chain's head per this many ms (0: after every batch). */
+  auditCheckpointIntervalMs: number;
   /** Seals the CPR number stored with each calendar link and each consent: the current key seals, all open. */
   calendarLinkKeys: { current: string; keys: Record<string, Uint8Array> };
   /** Where calendar links point; undefined: the gateway's own address. */
@@ -801,6 +809,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     databaseUrl: raw.DATABASE_URL,
     auditRetentionDays: raw.AUDIT_RETENTION_DAYS,
     auditCheckpointKey: Buffer.from(raw.AUDIT_CHECKPOINT_KEY, 'base64url'),
+    auditCheckpointIntervalMs: raw.AUDIT_CHECKPOINT_INTERVAL_MS,
     calendarLinkKeys: {
       current: Object.keys(raw.CALENDAR_LINK_KEY)[0],
       keys: Object.fromEntries(Object.entries(raw.CALENDAR_LINK_KEY).map(([id, value]) => [id, Buffer.from(value, 'base64url')])),

@@ -10,7 +10,7 @@ import { latestVersion, migrate, schemaVersion } from './migrate';
 import { connect, type SqlDatabase } from './sql';
 import { AuditStore } from './store';
 import { AuditWriter } from './writer';
-import { signCheckpoint, type CheckpointStore } from './checkpoints';
+import { CheckpointSchedule, signCheckpoint, type CheckpointStore } from './checkpoints';
 
 /**
  * In production the schema is migrated beforehand by its owner (`npm run migrate`, the
@@ -41,13 +41,14 @@ export async function startAuditTrail(
     throw error;
   });
   const store = new AuditStore(db);
-  // The chain's head after every batch, signed, in the log and in a second store: a database owner
-  // who rewrites history cannot rewrite these too (`npm run audit:verify` compares them).
-  const writer = new AuditWriter(store, (head) => {
+  // The chain's head, signed at most once an interval, in the log and in a second store: a database
+  // owner who rewrites history cannot rewrite these too (`npm run audit:verify` compares them).
+  const schedule = new CheckpointSchedule((head) => {
     const checkpoint = signCheckpoint(head, config.auditCheckpointKey);
     logger.info({ auditCheckpoint: checkpoint }, 'audit checkpoint');
     checkpoints?.add(checkpoint).catch((error: unknown) => logger.warn({ err: { type: (error as Error)?.name } }, 'audit checkpoint not stored; it is in the log'));
-  });
+  }, config.auditCheckpointIntervalMs);
+  const writer = new AuditWriter(store, (head) => schedule.head(head));
   const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);
 
   // Who may act for the citizen, keyed as the access policy names actors: a person by pseudonym, an organisation by CVR.
@@ -95,6 +96,9 @@ export async function startAuditTrail(
         refusedAreas: ['request'],
         outcome: 'refused',
       }),
-    close: () => db.close(),
+    close: () => {
+      schedule.flush();
+      return db.close();
+    },
   };
 }

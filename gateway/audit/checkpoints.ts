@@ -43,3 +43,53 @@ export class RedisCheckpoints implements CheckpointStore {
     return (await this.redis.zrange(this.key, 0, -1)).map((member) => JSON.parse(member) as Checkpoint);
   }
 }
+
+/**
+ * Signs the chain's head at most once per interval, not after every batch: a busy gateway writes
+ * hundreds of batches a second, and a checkpoint each was as many log lines, HMACs and Redis
+ * writes. The first head after a quiet spell is signed at once; later ones in the interval wait
+ * for its end, when the newest is signed, so the head is never unsigned for longer than the
+ * interval (and `flush`, on shutdown, signs it at once). 0 signs every head.
+ */
+export class CheckpointSchedule {
+  private timer: NodeJS.Timeout | null = null;
+  private pending: { seq: number; hash: string } | null = null;
+
+  constructor(
+    private readonly sign: (head: { seq: number; hash: string }) => void,
+    private readonly intervalMs: number,
+  ) {}
+
+  head(head: { seq: number; hash: string }): void {
+    if (this.intervalMs === 0) return this.sign(head);
+    if (this.timer) {
+      this.pending = head;
+      return;
+    }
+    this.sign(head);
+    this.wait();
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.signPending();
+  }
+
+  private wait(): void {
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.pending) {
+        this.signPending();
+        this.wait();
+      }
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  private signPending(): void {
+    const head = this.pending;
+    this.pending = null;
+    if (head) this.sign(head);
+  }
+}

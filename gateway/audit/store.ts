@@ -86,7 +86,7 @@ export class AuditStore {
       outcome: event.outcome,
       purpose: event.purpose ?? null,
     }));
-    const { rows: [head] } = await this.db.query<{ seq: string; hash: string }>(appendStatement, [JSON.stringify(rows)]);
+    const { rows: [head] } = await this.db.prepared<{ seq: string; hash: string }>('audit-append', appendStatement, [JSON.stringify(rows)]);
     return { seq: Number(head!.seq), hash: head!.hash };
   }
 
