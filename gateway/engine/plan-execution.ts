@@ -70,7 +70,8 @@ function isOfType(schema: GraphQLSchema, row: Row, typeName: string): boolean {
  */
 function representation(schema: GraphQLSchema, source: unknown, selections: readonly QueryPlanSelectionNode[]): Row | null {
   if (!isRow(source)) return null;
-  const result: Row = Object.create(null);
+  // A plain object: its keys are the plan's (schema field names, never `__proto__`), and it is serialised at once.
+  const result: Row = {};
   for (const selection of selections) {
     if (selection.kind === 'Field') {
       const key = selection.alias ?? selection.name;

@@ -69,6 +69,14 @@ describe('the answer shaped from what the plan fetched', () => {
     expect(shape('{ me { id @skip(if: true) name } }', fetched).data).toEqual({ me: { name: 'Thomas' } });
   });
 
+  it('answers a field aliased __proto__ as a field of that name, never as a prototype', () => {
+    // As the plan fetches it: under the alias, an own property of parsed JSON.
+    const fetched = JSON.parse('{"__proto__":{"id":"c1"}}') as Record<string, unknown>;
+    const { data } = compileResultShape(schema, parse('{ __proto__: me { id } }').definitions[0] as OperationDefinitionNode, new Map())(fetched, undefined);
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(JSON.stringify(data)).toBe('{"__proto__":{"id":"c1"}}');
+  });
+
   it('does not shape introspection: Apollo answers it', () => {
     expect(() => shape('{ __schema { queryType { name } } }', {})).toThrow(NotShaped);
   });

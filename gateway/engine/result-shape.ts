@@ -118,6 +118,31 @@ interface Shaping {
   variables: Variables;
   errors: GraphQLError[];
   path: (string | number)[];
+  /**
+   * What the last `updateValue` found beside the value it returned, read by its caller at once: an
+   * object per value (hundreds per overview) was the engine's largest allocation.
+   * `invalid`: a null where the type allows none, so the parent must be null too.
+   * `hasErrors`: an error is already recorded for this value, so bubbling adds no second one.
+   */
+  invalid: boolean;
+  hasErrors: boolean;
+}
+
+/** Sets what the caller reads beside the value, and returns the value. */
+function settle(shaping: Shaping, updated: unknown, invalid: boolean, hasErrors: boolean): unknown {
+  shaping.invalid = invalid;
+  shaping.hasErrors = hasErrors;
+  return updated;
+}
+
+/**
+ * The client's answer is built of plain objects (dictionary-mode ones, from `Object.create(null)`,
+ * are slower to fill and to serialise); a response name `__proto__` (an alias may be one) is
+ * defined as an own property, so it never sets a prototype.
+ */
+function put(output: Row, responseName: string, value: unknown): void {
+  if (responseName === '__proto__') Object.defineProperty(output, responseName, { value, enumerable: true, writable: true, configurable: true });
+  else output[responseName] = value;
 }
 
 const BUBBLE = Symbol('null bubbles up');
@@ -151,38 +176,30 @@ function applySelections(input: Row, shapes: Shape[], output: Row, shaping: Shap
       if (value === null && responseName !== '__typename') value = input.__typename ?? null;
       const type = (typeof value === 'string' ? shaping.schema.getType(value) : undefined) ?? parent;
       if (!isObjectType(type)) return BUBBLE;
-      output[responseName] = type.name;
+      put(output, responseName, type.name);
       continue;
     }
     shaping.path.push(responseName);
-    const { updated, invalid } = updateValue(existing, shape.type, value, shape, shaping, parent);
-    output[responseName] = updated;
+    put(output, responseName, updateValue(existing, shape.type, value, shape, shaping, parent));
     shaping.path.pop();
-    if (invalid) return BUBBLE;
+    if (shaping.invalid) return BUBBLE;
   }
   return undefined;
 }
 
-interface Updated {
-  updated: unknown;
-  /** A null where the type allows none: the parent must be null too. */
-  invalid?: boolean;
-  /** An error is already recorded for this value, so bubbling adds no second one. */
-  hasErrors?: boolean;
-}
-
-function updateValue(existing: unknown, type: GraphQLOutputType, input: unknown, field: FieldShape, shaping: Shaping, parent: GraphQLCompositeType): Updated {
+/** The value for the client, with `shaping.invalid` and `shaping.hasErrors` set for the caller. */
+function updateValue(existing: unknown, type: GraphQLOutputType, input: unknown, field: FieldShape, shaping: Shaping, parent: GraphQLCompositeType): unknown {
   const { selections } = field;
-  if (existing === null || (existing !== undefined && !selections)) return { updated: existing };
+  if (existing === null || (existing !== undefined && !selections)) return settle(shaping, existing, false, false);
   if (isNonNullType(type)) {
     const inner = updateValue(existing, type.ofType, input, field, shaping, parent);
-    if (inner.updated !== null) return { updated: inner.updated };
-    if (!inner.hasErrors) {
+    if (inner !== null) return settle(shaping, inner, false, false);
+    if (!shaping.hasErrors) {
       shaping.errors.push(ERRORS.INVALID_GRAPHQL.err(`Cannot return null for non-nullable ${describe(shaping.path, type.ofType, parent)}.`, { path: [...shaping.path] }));
     }
-    return { updated: null, invalid: true, hasErrors: true };
+    return settle(shaping, null, true, true);
   }
-  if (input === null) return { updated: null };
+  if (input === null) return settle(shaping, null, false, false);
   if (isListType(type)) {
     if (!Array.isArray(input) || (existing !== undefined && (!Array.isArray(existing) || existing.length !== input.length))) {
       throw new Error(`Invalid non-list value returned by subgraph for list type ${String(type)}`);
@@ -190,15 +207,15 @@ function updateValue(existing: unknown, type: GraphQLOutputType, input: unknown,
     const previous = existing as unknown[] | undefined;
     let nullify = false;
     let hasErrors = false;
-    const updated = input.map((element: unknown, index) => {
+    const updated: unknown[] = new Array(input.length);
+    for (let index = 0; index < input.length; index += 1) {
       shaping.path.push(index);
-      const result = updateValue(previous?.[index], type.ofType, element ?? null, field, shaping, parent);
+      updated[index] = updateValue(previous?.[index], type.ofType, (input[index] as unknown) ?? null, field, shaping, parent);
       shaping.path.pop();
-      nullify ||= Boolean(result.invalid);
-      hasErrors ||= Boolean(result.hasErrors);
-      return result.updated;
-    });
-    return { updated: nullify ? null : updated, hasErrors };
+      nullify ||= shaping.invalid;
+      hasErrors ||= shaping.hasErrors;
+    }
+    return settle(shaping, nullify ? null : updated, false, hasErrors);
   }
   if (isCompositeType(type)) {
     if (!selections || !isRow(input) || (existing !== undefined && !isRow(existing))) {
@@ -212,17 +229,17 @@ function updateValue(existing: unknown, type: GraphQLOutputType, input: unknown,
       if (!named || !isCompositeType(named)) {
         // Not the subgraph's type name in the message: it may be one the API schema hides.
         shaping.errors.push(ERRORS.INVALID_GRAPHQL.err(`Invalid __typename found for object at ${describe(shaping.path, type, parent)}.`, { path: [...shaping.path] }));
-        return { updated: null, hasErrors: true };
+        return settle(shaping, null, false, true);
       }
       runtime = named;
     }
-    const output = (existing as Row | undefined) ?? Object.create(null);
+    const output: Row = (existing as Row | undefined) ?? {};
     const bubbled = applySelections(input, selections, output, shaping, runtime) === BUBBLE;
-    return { updated: bubbled ? null : output, hasErrors: bubbled };
+    return settle(shaping, bubbled ? null : output, false, bubbled);
   }
   const fits = field.fits?.(input) ?? false;
   if (!fits) shaping.errors.push(ERRORS.INVALID_GRAPHQL.err(`Invalid value found for ${describe(shaping.path, type, parent)}.`, { path: [...shaping.path] }));
-  return { updated: fits ? input : null, hasErrors: !fits };
+  return settle(shaping, fits ? input : null, false, !fits);
 }
 
 export interface ResultShape {
@@ -240,8 +257,8 @@ export function compileResultShape(schema: GraphQLSchema, operation: OperationDe
     if (definition.defaultValue) defaults[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
   }
   return (fetched, variables) => {
-    const shaping: Shaping = { schema, variables: { ...defaults, ...variables }, errors: [], path: [] };
-    const data: Row = Object.create(null);
+    const shaping: Shaping = { schema, variables: { ...defaults, ...variables }, errors: [], path: [], invalid: false, hasErrors: false };
+    const data: Row = {};
     const bubbled = applySelections(fetched, shapes, data, shaping, root) === BUBBLE;
     return { data: bubbled ? null : data, errors: shaping.errors };
   };
