@@ -137,7 +137,7 @@ export function createTokenVerifier(
   return async (authorization) => {
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '');
     if (!match) throw refuse('error.tokenMissing');
-    const key = VerifiedTokens.keyOf(match[1]);
+    const key = verified.keyOf(match[1]);
     const known = verified.get(key);
     if (known) return known;
     let payload: JWTPayload;

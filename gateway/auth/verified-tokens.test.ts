@@ -46,9 +46,18 @@ describe('the verified tokens', () => {
     }).toThrow(TypeError);
   });
 
+  const token = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIxNTAzNzIxMjMzIn0.c2ln';
+
   it('keys a token by its hash, not by the token', () => {
-    const token = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIxNTAzNzIxMjMzIn0.c2ln';
-    expect(VerifiedTokens.keyOf(token)).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(VerifiedTokens.keyOf(token)).not.toBe(VerifiedTokens.keyOf(`${token}x`));
+    const { tokens } = memo();
+    expect(tokens.keyOf(token)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(tokens.keyOf(token)).not.toBe(tokens.keyOf(`${token}x`));
+  });
+
+  it('computes no key when told to keep nothing', () => {
+    const { tokens, inSeconds } = memo(0);
+    const key = tokens.keyOf(token);
+    tokens.keep(key, { ...thomas }, inSeconds(30));
+    expect([key, tokens.get(key)]).toEqual([null, undefined]);
   });
 });

@@ -16,11 +16,13 @@ export class VerifiedTokens<Caller> {
     private readonly now: () => number = Date.now,
   ) {}
 
-  static keyOf(token: string): string {
-    return createHash('sha256').update(token).digest('base64url');
+  /** The token's key here; null when nothing is kept (`keepMs` 0), so no hash is computed per request. */
+  keyOf(token: string): string | null {
+    return this.keepMs > 0 ? createHash('sha256').update(token).digest('base64url') : null;
   }
 
-  get(key: string): Caller | undefined {
+  get(key: string | null): Caller | undefined {
+    if (key === null) return undefined;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.until > this.now()) return entry.caller;
@@ -29,8 +31,8 @@ export class VerifiedTokens<Caller> {
   }
 
   /** Kept until the token's expiry (seconds since the epoch) or `keepMs` from now, whichever is first. */
-  keep(key: string, caller: Caller, expiresAt: number): void {
-    if (this.keepMs <= 0) return;
+  keep(key: string | null, caller: Caller, expiresAt: number): void {
+    if (key === null || this.keepMs <= 0) return;
     const until = Math.min(expiresAt * 1000, this.now() + this.keepMs);
     if (until <= this.now()) return;
     // The oldest entry goes first: a Map iterates in insertion order.
