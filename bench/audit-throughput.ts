@@ -11,6 +11,7 @@ import { AuditStore } from '../gateway/audit/store';
 import { AuditWriter } from '../gateway/audit/writer';
 import { dropAuditDatabase, freshAuditDatabase } from '../test/support/stack';
 import { round } from './round';
+import { benchOptions } from './options';
 
 /**
  * `npm run bench:audit [-- --seconds 4 --rounds 3 --label after]`: how many audit events per
@@ -205,15 +206,11 @@ async function measure(writers: Writer[], configuration: Configuration, seconds:
   };
 }
 
-function option(args: string[], name: string, fallback: string): string {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-}
-
 async function main(args: string[]): Promise<void> {
-  const seconds = Number(option(args, 'seconds', '4'));
-  const rounds = Number(option(args, 'rounds', '3'));
-  const label = option(args, 'label', 'latest');
+  const options = benchOptions(args, { seconds: '4', rounds: '3', label: 'latest' });
+  const seconds = Number(options.seconds);
+  const rounds = Number(options.rounds);
+  const { label } = options;
   if (!(seconds > 0) || !Number.isInteger(rounds) || rounds < 3) throw new Error('--seconds takes a positive number, --rounds a whole number of at least 3');
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const loadAtStart = loadavg()[0];

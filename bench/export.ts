@@ -9,6 +9,7 @@ import { forkChild } from './child-process';
 import { compileBench } from './compiled';
 import { ourGateway } from './systems';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
+import { benchOptions } from './options';
 
 /**
  * `npm run bench:export [-- --records 10000]`: one citizen with that many records (cases,
@@ -32,8 +33,7 @@ interface ExportRun {
 const mb = (bytes: number) => Math.round((bytes / 1_048_576) * 10) / 10;
 
 async function main(args: string[]): Promise<void> {
-  const at = args.indexOf('--records');
-  const records = at >= 0 ? Number(args[at + 1]) : 10_000;
+  const records = Number(benchOptions(args, { records: '10000' }).records);
   if (!Number.isInteger(records) || records < 1) throw new Error('--records takes a positive whole number');
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const bigCpr = syntheticCpr(0);

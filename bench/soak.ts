@@ -11,6 +11,7 @@ import { overviewQuery } from './operations';
 import { round } from './round';
 import { credentialsFor, ourGateway } from './systems';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
+import { benchOptions } from './options';
 
 /**
  * `npm run bench:soak [-- --minutes 10]`: the endurance run, apart from the comparison runs. 100
@@ -24,9 +25,7 @@ const connections = 100;
 const sampleEveryMs = 5_000;
 
 function minutesFrom(args: string[]): number {
-  const at = args.indexOf('--minutes');
-  if (at < 0) return 10;
-  const minutes = Number(args[at + 1]);
+  const minutes = Number(benchOptions(args, { minutes: '10' }).minutes);
   if (!Number.isFinite(minutes) || minutes <= 0) throw new Error('--minutes takes a positive number');
   return minutes;
 }
