@@ -40,6 +40,7 @@ import { metricsPlugin } from './plugins/metrics';
 import { loadPersistedDocuments, persistedOperationsByName, resolvePersistedDocument } from './plugins/persisted-operations';
 import { queryLimitsPlugin, tokenLimit } from './plugins/query-limits';
 import { requestIdPlugin } from './plugins/request-id';
+import { responseTypePlugin } from './plugins/response-type';
 import { responseExtensionsPlugin } from './plugins/response-extensions';
 import { callerKey, createRateLimit, MemoryCounter, RedisCounter, type WindowLimit } from './rate-limit';
 import { gatewayReadiness } from './readiness';
@@ -176,6 +177,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     csrfPrevention: true,
     plugins: [
       requestIdPlugin(),
+      responseTypePlugin<GatewayContext>(),
       responseExtensionsPlugin(logger),
       metricsPlugin(new Set(Object.keys(persistedOperationsByName(persistedDocuments)))),
       failureLogPlugin<GatewayContext>(logger, (context) => context.requestId),
