@@ -114,12 +114,13 @@ function downstreamError(error: GraphQLFormattedError, serviceName: string, path
   return (known ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);
 }
 
-function errorPaths(fetch: FetchNode, cursor: Cursor) {
+/** `sentAt`: for an entity fetch, the position among the cursor's entities of the one each representation was taken from. */
+function errorPaths(fetch: FetchNode, cursor: Cursor, sentAt: readonly number[] | undefined) {
   let entityPaths: ResponsePath[] | undefined;
   return (path: GraphQLFormattedError['path']): ResponsePath | undefined => {
     if (fetch.requires && typeof path?.[1] === 'number') {
       if (!entityPaths) concretePaths([], cursor.path, cursor.root, (entityPaths = []));
-      return [...(entityPaths[path[1]] ?? []), ...path.slice(2)];
+      return [...(entityPaths[sentAt?.[path[1]] ?? path[1]] ?? []), ...path.slice(2)];
     }
     return path ? [...cursor.path, ...path] : undefined;
   };
@@ -129,10 +130,10 @@ function fetchStep(schema: GraphQLSchema, fetch: FetchNode): PlanStep | undefine
   if (fetch.inputRewrites?.length || fetch.outputRewrites?.length || fetch.contextRewrites?.length) return undefined;
   const { requires } = fetch;
 
-  const send = async (run: PlanRun, cursor: Cursor, variables: Row): Promise<Row | undefined> => {
+  const send = async (run: PlanRun, cursor: Cursor, variables: Row, sentAt?: readonly number[]): Promise<Row | undefined> => {
     const response = await run.send(fetch, variables, cursor.path);
     if (response.errors) {
-      const pathOf = errorPaths(fetch, cursor);
+      const pathOf = errorPaths(fetch, cursor, sentAt);
       run.errors.push(...response.errors.map((error) => downstreamError(error, fetch.serviceName, pathOf)));
     }
     return isRow(response.data) ? response.data : undefined;
@@ -151,25 +152,35 @@ function fetchStep(schema: GraphQLSchema, fetch: FetchNode): PlanStep | undefine
       for (const entity of entities) deepMerge(entity, data);
       return;
     }
-    const owners: Row[] = [];
+    // Each entity is asked for once, however many objects point to it (the one benefit behind thirty
+    // payments), and its answer merged into each of them; Apollo's executor sends it once per object.
     const representations: Row[] = [];
-    for (const entity of entities) {
+    const owners: Row[][] = [];
+    const sentAt: number[] = [];
+    const slots = new Map<string, number>();
+    entities.forEach((entity, position) => {
       const represented = representation(schema, entity, requires);
-      if (represented?.__typename) {
-        owners.push(entity);
-        representations.push(represented);
-      }
-    }
+      if (!represented?.__typename) return;
+      const key = JSON.stringify(represented);
+      const slot = slots.get(key);
+      if (slot !== undefined) return void owners[slot].push(entity);
+      slots.set(key, representations.length);
+      representations.push(represented);
+      owners.push([entity]);
+      sentAt.push(position);
+    });
     if (representations.length === 0) return;
     if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
-    const data = await send(plan, cursor, { ...variables, representations });
+    const data = await send(plan, cursor, { ...variables, representations }, sentAt);
     if (!data) return;
     const received = data._entities;
     if (!Array.isArray(received)) throw new Error('Expected "data._entities" in response to be an array');
     if (received.length !== representations.length) throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
     received.forEach((entity: unknown, index) => {
-      if (isRow(entity) && !entity.__typename) entity.__typename = owners[index].__typename;
-      deepMerge(owners[index], entity);
+      for (const owner of owners[index]) {
+        if (isRow(entity) && !entity.__typename) entity.__typename = owner.__typename;
+        deepMerge(owner, entity);
+      }
     });
   };
 

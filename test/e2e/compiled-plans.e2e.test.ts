@@ -96,8 +96,11 @@ describe('plans compiled once per operation', () => {
         const answers = await askBoth(document, tokens.get(caller.name), { cpr: caller.cpr, purpose: 'VER-2026-0042', area: item.graphArea, id: item.id });
         expect(answers.compiled).toEqual(answers.apollo);
         expect(answers.ran.compiled).toEqual({ compiled: expect.any(Number), apollo: 0 });
-        expect(answers.ran.apollo).toEqual({ compiled: 0, apollo: answers.ran.compiled.compiled });
+        expect(answers.ran.apollo).toEqual({ compiled: 0, apollo: expect.any(Number) });
         expect(answers.ran.compiled.compiled).toBeGreaterThan(0);
+        // Apollo's executor asks for an entity once per object pointing to it, the compiled plans once:
+        // an item's history, read through the graph, can then be read more often by Apollo's.
+        expect(answers.ran.apollo.apollo).toBeGreaterThanOrEqual(answers.ran.compiled.compiled);
       });
     }
   }
