@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig } from '../lib/config';
-import { disclosureReportSchema, disclosuresExtension } from '../lib/disclosures';
+import { disclosuresExtension, readDisclosureReport } from '../lib/disclosures';
 import { errorFormatter } from '../lib/errors';
 import { buildFederatedSchema } from '../lib/federated-schema';
 import { failureLogPlugin } from '../lib/failure-log';
@@ -155,8 +156,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       localSubgraphs: { audit: ownSchema },
       compiledPlans: config.compiledPlans,
       received: (context, extensions, hasData) => {
-        const reported = disclosureReportSchema.safeParse(extensions?.[disclosuresExtension]);
-        if (reported.success) context.disclosures.addReport(reported.data);
+        const reported = readDisclosureReport(extensions?.[disclosuresExtension]);
+        if (reported) context.disclosures.addReport(reported);
         else if (hasData) context.unaccounted = true;
       },
       headersFor: async (context, fetch) => ({
@@ -176,6 +177,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     plugins: [
+      // On by default, it works out a cache policy per request from hints no subgraph answer carries here.
+      ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin(),
       responseTypePlugin<GatewayContext>(),
       responseExtensionsPlugin(logger),
