@@ -1,5 +1,5 @@
 import { EncryptJWT, jwtDecrypt } from 'jose';
-import { createHash } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { openInternalContext, sealInternalContext, singleKey, type InternalContext } from './internal-context';
 
 const secret = Buffer.from('a-32-byte-secret-for-these-tests!');
@@ -20,6 +20,20 @@ const context: InternalContext = {
   partnerOrganisation: null,
   staffMunicipality: null,
 };
+
+/** A compact JWE (dir, A256GCM) under the tests' secret with any header and claims, as a forger with the key, or a careless sealer, would write it. */
+function sealedAs(header: Record<string, unknown>, claims: Record<string, unknown>): string {
+  const protectedHeader = Buffer.from(JSON.stringify(header)).toString('base64url');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', createHash('sha256').update(secret).digest(), iv);
+  cipher.setAAD(Buffer.from(protectedHeader, 'ascii'));
+  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(claims)), cipher.final()]);
+  return [protectedHeader, '', iv.toString('base64url'), ciphertext.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+const header = { alg: 'dir', enc: 'A256GCM', kid: 'k0' };
+const claims = () => ({ ctx: context, iss: 'borger-graph-gateway', aud: 'borger-graph-subgraph:cases', jti: randomUUID(), iat: now(), exp: now() + 10 });
 
 describe('the internal context', () => {
   it('opens to exactly what the gateway sealed, for the subgraph it was sealed for', async () => {
@@ -101,14 +115,45 @@ describe('the internal context', () => {
     expect(await openInternalContext(expired, key, 'cases')).toBeNull();
   });
 
+  it('opens when written by hand exactly as the gateway seals it', async () => {
+    expect((await openInternalContext(sealedAs(header, claims()), key, 'cases'))?.context).toEqual(context);
+  });
+
+  it.each([
+    ['another algorithm', { ...header, alg: 'A256KW' }],
+    ['another encryption', { ...header, enc: 'A128GCM' }],
+    ['no key id', { alg: 'dir', enc: 'A256GCM' }],
+    ['a key id the ring does not have', { ...header, kid: 'toString' }],
+    ['critical extensions', { ...header, crit: ['b64'], b64: false }],
+    ['compression', { ...header, zip: 'DEF' }],
+  ])('is refused with %s in its header', async (_case, changed) => {
+    expect(await openInternalContext(sealedAs(changed, claims()), key, 'cases')).toBeNull();
+  });
+
+  it.each([
+    ['another issuer', { iss: 'someone-else' }],
+    ['a list of audiences', { aud: ['borger-graph-subgraph:cases'] }],
+    ['no id', { jti: undefined }],
+    ['no expiry', { exp: undefined }],
+    ['a start in the future', { nbf: now() + 60 }],
+    ['no context', { ctx: undefined }],
+    ['a context of another shape', { ctx: { ...context, callerKind: 'root' } }],
+  ])('is refused with %s in its claims', async (_case, changed) => {
+    expect(await openInternalContext(sealedAs(header, { ...claims(), ...changed }), key, 'cases')).toBeNull();
+  });
+
   it('makes the key from a secret once, however many contexts are sealed and opened under it', async () => {
-    const fresh = singleKey(Buffer.from('a-fresh-32-byte-secret-to-count!'));
-    const imports = jest.spyOn(crypto.subtle, 'importKey');
+    const actual = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+    const createSecretKey = jest.fn(actual.createSecretKey);
+    jest.doMock('node:crypto', () => ({ ...actual, createSecretKey }));
     try {
-      for (let fetch = 0; fetch < 3; fetch += 1) await openInternalContext(await sealInternalContext(context, fresh, 'cases'), fresh, 'cases');
-      expect(imports).toHaveBeenCalledTimes(1);
+      await jest.isolateModulesAsync(async () => {
+        const { openInternalContext: open, sealInternalContext: seal } = await import('./internal-context');
+        for (let fetch = 0; fetch < 3; fetch += 1) expect(await open(await seal(context, key, 'cases'), key, 'cases')).not.toBeNull();
+      });
+      expect(createSecretKey).toHaveBeenCalledTimes(1);
     } finally {
-      imports.mockRestore();
+      jest.dontMock('node:crypto');
     }
   });
 });
