@@ -1,3 +1,5 @@
+import { isRecord } from './record';
+
 /**
  * Whose records of which area a response holds, as the services that resolved them report it:
  * each subgraph lists what it returned for one request in its response's extensions (stripped by
@@ -20,11 +22,10 @@ export interface DisclosureReport {
   purposes: { citizen: string; purpose: string }[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isName = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const isDisclosure = (value: unknown): boolean =>
-  isObject(value) && isName(value.citizen) && isName(value.area) && Array.isArray(value.ids) && value.ids.every((id) => typeof id === 'string');
-const isPurpose = (value: unknown): boolean => isObject(value) && isName(value.citizen) && isName(value.purpose);
+  isRecord(value) && isName(value.citizen) && isName(value.area) && Array.isArray(value.ids) && value.ids.every((id) => typeof id === 'string');
+const isPurpose = (value: unknown): boolean => isRecord(value) && isName(value.citizen) && isName(value.purpose);
 
 /**
  * A subgraph's report as it came in, or null when it is not one (its answer is then unaccounted
@@ -32,7 +33,7 @@ const isPurpose = (value: unknown): boolean => isObject(value) && isName(value.c
  * cost more than the rest of the request's context.
  */
 export function readDisclosureReport(value: unknown): DisclosureReport | null {
-  if (!isObject(value) || !Array.isArray(value.shown) || !Array.isArray(value.purposes)) return null;
+  if (!isRecord(value) || !Array.isArray(value.shown) || !Array.isArray(value.purposes)) return null;
   return value.shown.every(isDisclosure) && value.purposes.every(isPurpose) ? (value as unknown as DisclosureReport) : null;
 }
 

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, createSecretKey, randomFi
 import { z } from 'zod';
 import { languages } from './i18n/language';
 import { cprSchema } from './index-wire';
+import { isRecord } from './record';
 
 /**
  * What the gateway tells a subgraph about the caller. It carries the represented citizen's CPR,
@@ -138,12 +139,11 @@ export interface OpenedContext {
 
 const base64url = /^[A-Za-z0-9_-]+$/;
 const tagBytes = 16;
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Exactly the protected header `sealInternalContext` writes: no other algorithm, no `crit`, no `zip`. */
 function sealedHeaderKid(encoded: string): string | null {
   const header: unknown = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
-  if (!isObject(header) || Object.keys(header).length !== 3 || header.alg !== 'dir' || header.enc !== 'A256GCM') return null;
+  if (!isRecord(header) || Object.keys(header).length !== 3 || header.alg !== 'dir' || header.enc !== 'A256GCM') return null;
   return typeof header.kid === 'string' ? header.kid : null;
 }
 
@@ -170,7 +170,7 @@ export async function openInternalContext(token: string | undefined, ring: Conte
     decipher.setAuthTag(tag);
     // final() throws unless the tag matches: nothing below reads an unauthenticated byte.
     const claims: unknown = JSON.parse(Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8'));
-    if (!isObject(claims) || claims.iss !== issuer || claims.aud !== audienceOf(subgraph)) return null;
+    if (!isRecord(claims) || claims.iss !== issuer || claims.aud !== audienceOf(subgraph)) return null;
     const { exp, nbf, jti } = claims;
     const now = Date.now() / 1000;
     if (typeof exp !== 'number' || exp <= now - clockToleranceSeconds) return null;

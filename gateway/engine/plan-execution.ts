@@ -1,6 +1,7 @@
 import { ERRORS, errorCodeDef } from '@apollo/federation-internals';
 import type { FetchNode, PlanNode, QueryPlanSelectionNode, ResponsePath } from '@apollo/query-planner';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { isRecord } from '../../lib/record';
 import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, type GraphQLFormattedError, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
 
 /**
@@ -31,20 +32,18 @@ export interface PlanRun {
 
 export type PlanStep = (run: PlanRun, cursor: Cursor) => Promise<void>;
 
-export const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Copies `source` into `target`, objects field by field and lists of the same length element by element. */
 function deepMerge(target: Row, source: unknown): void {
-  if (!isRow(source)) return;
+  if (!isRecord(source)) return;
   for (const key of Object.keys(source)) {
     const value = source[key];
     // A lying subgraph's "__proto__" must not become the prototype of the client's data.
     if (value === undefined || key === '__proto__') continue;
     const existing = Object.hasOwn(target, key) ? target[key] : undefined;
-    if (isRow(existing) && isRow(value)) deepMerge(existing, value);
+    if (isRecord(existing) && isRecord(value)) deepMerge(existing, value);
     else if (Array.isArray(existing) && Array.isArray(value) && existing.length === value.length) {
       value.forEach((element, index) => {
-        if (isRow(existing[index]) && isRow(element)) deepMerge(existing[index] as Row, element);
+        if (isRecord(existing[index]) && isRecord(element)) deepMerge(existing[index] as Row, element);
         else existing[index] = element;
       });
     } else target[key] = value;
@@ -69,7 +68,7 @@ function isOfType(schema: GraphQLSchema, row: Row, typeName: string): boolean {
  * null when a field is missing: it failed to come, and the entity is left out of the fetch.
  */
 function representation(schema: GraphQLSchema, source: unknown, selections: readonly QueryPlanSelectionNode[]): Row | null {
-  if (!isRow(source)) return null;
+  if (!isRecord(source)) return null;
   // A plain object: its keys are the plan's (schema field names, never `__proto__`), and it is serialised at once.
   const result: Row = {};
   for (const selection of selections) {
@@ -93,7 +92,7 @@ function objectsAt(value: unknown, path: ResponsePath): unknown {
   if (path.length === 0 || value === undefined || value === null) return value;
   const [head, ...rest] = path;
   if (head === '@') return Array.isArray(value) ? value.flatMap((element: unknown) => objectsAt(element, rest)) : undefined;
-  return isRow(value) && typeof head === 'string' && Object.hasOwn(value, head) ? objectsAt(value[head], rest) : undefined;
+  return isRecord(value) && typeof head === 'string' && Object.hasOwn(value, head) ? objectsAt(value[head], rest) : undefined;
 }
 
 /** Every concrete path the cursor's path stands for in the data, '@' replaced by each index, in the order the entities were sent. */
@@ -102,7 +101,7 @@ function concretePaths(parent: ResponsePath, path: ResponsePath, data: unknown, 
   const [head, ...rest] = path;
   if (head === undefined) into.push([...parent]);
   else if (Array.isArray(data)) data.forEach((element: unknown, index) => concretePaths([...parent, index], head === '@' ? rest : path, element, into));
-  else if (isRow(data) && typeof head === 'string' && Object.hasOwn(data, head)) concretePaths([...parent, head], rest, data[head], into);
+  else if (isRecord(data) && typeof head === 'string' && Object.hasOwn(data, head)) concretePaths([...parent, head], rest, data[head], into);
 }
 
 /** A subgraph's error as the client sees it: its path in the client's answer and the subgraph named. */
@@ -136,11 +135,11 @@ function fetchStep(schema: GraphQLSchema, fetch: FetchNode): PlanStep | undefine
       const pathOf = errorPaths(fetch, cursor, sentAt);
       run.errors.push(...response.errors.map((error) => downstreamError(error, fetch.serviceName, pathOf)));
     }
-    return isRow(response.data) ? response.data : undefined;
+    return isRecord(response.data) ? response.data : undefined;
   };
 
   const run = async (plan: PlanRun, cursor: Cursor): Promise<void> => {
-    const entities = Array.isArray(cursor.data) ? cursor.data.filter(isRow) : [cursor.data];
+    const entities = Array.isArray(cursor.data) ? cursor.data.filter(isRecord) : [cursor.data];
     if (entities.length === 0) return;
     const variables: Row = Object.create(null);
     for (const name of fetch.variableUsages ?? []) {
@@ -178,7 +177,7 @@ function fetchStep(schema: GraphQLSchema, fetch: FetchNode): PlanStep | undefine
     if (received.length !== representations.length) throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
     received.forEach((entity: unknown, index) => {
       for (const owner of owners[index]) {
-        if (isRow(entity) && !entity.__typename) entity.__typename = owner.__typename;
+        if (isRecord(entity) && !entity.__typename) entity.__typename = owner.__typename;
         deepMerge(owner, entity);
       }
     });

@@ -19,7 +19,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { conditionHolds, isRow, type Row } from './plan-execution';
+import { isRecord } from '../../lib/record';
+import { conditionHolds, type Row } from './plan-execution';
 
 /**
  * The client's answer from the data the plan fetched, by the operation's selections read once:
@@ -218,7 +219,7 @@ function updateValue(existing: unknown, type: GraphQLOutputType, input: unknown,
     return settle(shaping, nullify ? null : updated, false, hasErrors);
   }
   if (isCompositeType(type)) {
-    if (!selections || !isRow(input) || (existing !== undefined && !isRow(existing))) {
+    if (!selections || !isRecord(input) || (existing !== undefined && !isRecord(existing))) {
       throw new Error(`Invalid non-object value returned by subgraph for composite type ${type.name}`);
     }
     const typename = input.__typename;

@@ -3,7 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
 import { subgraphNames, type SubgraphName } from '../../lib/config';
 import { appError } from '../../lib/errors';
-import { isRow } from './plan-execution';
+import { isRecord } from '../../lib/record';
 import type { SubgraphAnswer, SubgraphPost } from './subgraph-post';
 
 /** What the gateway does around each fetch to a subgraph (gateway/server.ts decides it). */
@@ -63,7 +63,7 @@ export class SubgraphSource<TContext> implements GraphQLDataSource<TContext & Re
       const answer = await this.post(this.url, headers, JSON.stringify({ query, variables, operationName }));
       const parsed = parsedBody(answer);
       if (answer.status < 200 || answer.status > 299) throw statusError(answer, parsed);
-      if (!isRow(parsed)) throw new Error('Expected a JSON object from the subgraph');
+      if (!isRecord(parsed)) throw new Error('Expected a JSON object from the subgraph');
       body = parsed;
     } catch (error) {
       throw subgraphFailure(this.name, error as Error);
