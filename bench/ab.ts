@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { request } from 'undici';
+import { subgraphNames, type SubgraphName } from '../lib/config';
+import { personas } from '../mocks/fixtures/personas';
+import { dropAuditDatabase } from '../test/support/stack';
+import type { BackendInfo, BackendMethods, BackendOptions } from './backend-process';
+import { auditDatabase, rotated } from './benchmark';
+import { forkChild, type Child } from './child-process';
+import { compileBench } from './compiled';
+import { drive } from './load';
+import { overviewQuery } from './operations';
+import { benchOptions } from './options';
+import { spreadOf } from './spread';
+import { credentialsFor, ourGateway } from './systems';
+import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
+
+/**
+ * `npm run bench:ab -- --variants 'gateway,gateway+NAME=value,floor'`: CPU per warm overview of a
+ * few variants of our gateway (and the floor), each alone in its process, in rotated rounds, with
+ * each round's ratio to the first variant: for telling whether one change moved the gateway on a
+ * machine too noisy for single runs. A variant is `gateway`, `gateway-no-audit` or `floor`, with
+ * `+NAME=value` settings for its process, and `base:` in front to run the code of `--base` (a
+ * checkout of another commit, compiled as the bench compiles this one). `--stub` puts caching
+ * stubs in front of the subgraphs (each answer the real one's, then replayed), so the backend costs
+ * next to nothing and the machine is the gateway's. `--profile DIR` writes each variant's CPU
+ * profile of the first round.
+ */
+export interface Variant {
+  label: string;
+  kind: 'gateway' | 'gateway-no-audit' | 'floor';
+  fromBase: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/** `gateway+NAME=value+…`, `base:` in front for the other commit's code; a value may hold `=`. */
+export function variantOf(text: string): Variant {
+  const [name = '', ...settings] = text.split('+');
+  const fromBase = name.startsWith('base:');
+  const kind = name.replace(/^base:/, '');
+  if (kind !== 'gateway' && kind !== 'gateway-no-audit' && kind !== 'floor') throw new Error(`unknown variant ${text}`);
+  const env = Object.fromEntries(settings.map((setting) => [setting.slice(0, setting.indexOf('=')), setting.slice(setting.indexOf('=') + 1)]));
+  return { label: text, kind, fromBase, env };
+}
+
+/** The other commit's checkout (a `git worktree`) compiled; it resolves packages from this one's node_modules when it has none. */
+async function compileBase(checkout: string): Promise<string> {
+  const packages = resolve(__dirname, '..', 'node_modules');
+  if (!existsSync(join(checkout, 'node_modules'))) await symlink(packages, join(checkout, 'node_modules'), 'dir');
+  const root = await mkdtemp(join(tmpdir(), 'borger-ab-base-'));
+  await promisify(execFile)(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(checkout, 'bench', 'tsconfig.build.json'), '--outDir', root, '--noCheck'], { cwd: checkout });
+  await symlink(packages, join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+/** One caching stub per subgraph on loopback: the first answer to a body is the subgraph's, then it is replayed. */
+async function stubSubgraphs(urls: Record<SubgraphName, string>): Promise<{ urls: Record<SubgraphName, string>; close(): void }> {
+  const answers = new Map<string, { status: number; type: string; body: string }>();
+  const servers: Server[] = [];
+  const stubbed = {} as Record<SubgraphName, string>;
+  for (const name of subgraphNames) {
+    const server = createServer((incoming, response) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', async () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        const key = `${name}\n${body}`;
+        let answer = answers.get(key);
+        if (!answer) {
+          const real = await request(urls[name], { method: 'POST', headers: incoming.headers as Record<string, string>, body });
+          answer = { status: real.statusCode, type: String(real.headers['content-type']), body: await real.body.text() };
+          if (answer.status === 200 && !answer.body.includes('"errors"')) answers.set(key, answer);
+        }
+        response.writeHead(answer.status, { 'content-type': answer.type }).end(answer.body);
+      });
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    servers.push(server);
+    stubbed[name] = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
+  }
+  return { urls: stubbed, close: () => servers.forEach((server) => server.close()) };
+}
+
+async function main(args: string[]): Promise<void> {
+  const options = benchOptions(args, { variants: 'gateway,floor', rounds: '6', seconds: '5', base: '', stub: 'false', profile: '' });
+  const variants = options.variants.split(',').map(variantOf);
+  const log = (line: string) => process.stderr.write(`ab: ${line}\n`);
+  const build = await compileBench(log);
+  const baseRoot = variants.some((variant) => variant.fromBase) ? await compileBase(resolve(options.base || '.')) : undefined;
+  const backend = await forkChild<BackendOptions, BackendInfo, BackendMethods>(build.modulePath('backend-process'), { syntheticCitizens: 10, upstreamLatencyMs: 20, redisUrl: undefined });
+  const databaseUrl = await auditDatabase(log);
+  const stubs = options.stub === 'true' ? await stubSubgraphs(backend.info.subgraphUrls.optimised) : undefined;
+  const info: BackendInfo = stubs ? { ...backend.info, subgraphUrls: { ...backend.info.subgraphUrls, optimised: stubs.urls } } : backend.info;
+  const cpu: Record<string, number[]> = Object.fromEntries(variants.map((variant) => [variant.label, []]));
+  try {
+    for (let round = 0; round < Number(options.rounds); round += 1) {
+      for (const variant of rotated(variants, round)) {
+        const profilePath = options.profile && round === 0 ? join(options.profile, `${variant.label.replace(/[^a-z0-9]+/gi, '_')}.cpuprofile`) : undefined;
+        const target: TargetOptions = {
+          ...ourGateway(info, databaseUrl),
+          ...(variant.kind === 'floor' ? { kind: 'floor' as const } : {}),
+          ...(variant.kind === 'gateway-no-audit' ? { auditTrail: false as const } : {}),
+          cpuProfilePath: profilePath,
+          env: variant.env,
+        };
+        const module = baseRoot && variant.fromBase ? join(baseRoot, 'bench', 'target-process.js') : build.modulePath('target-process');
+        // As the bench runs its targets: libraries read NODE_ENV; the variant's settings reach the process too.
+        const child: Child<TargetInfo, TargetMethods> = await forkChild(module, target, { NODE_ENV: 'production', ...variant.env });
+        try {
+          const credentials = await credentialsFor(variant.kind === 'floor' ? 'floor' : 'gateway', [personas.thomas.cpr], info.issuerUrl);
+          const load = { url: child.info.url, query: overviewQuery, connections: 10, credentials };
+          await drive({ ...load, durationSeconds: 3 });
+          if (profilePath) await child.call('startProfiling');
+          const before = await child.call('usage');
+          const run = await drive({ ...load, durationSeconds: Number(options.seconds) });
+          const after = await child.call('usage');
+          if (profilePath) await child.call('stopProfiling');
+          const perRequest = (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, run.requests);
+          cpu[variant.label]!.push(perRequest);
+          log(`round ${round + 1} ${variant.label}: ${perRequest.toFixed(3)} ms/request, ${run.requests} requests, ${run.errors} errors, p99 ${run.latencyMs.p99} ms`);
+        } finally {
+          await child.stop();
+        }
+      }
+    }
+  } finally {
+    stubs?.close();
+    await backend.stop();
+    await build.remove();
+    if (baseRoot) await rm(baseRoot, { recursive: true, force: true });
+    if (databaseUrl) await dropAuditDatabase(databaseUrl);
+  }
+  const first = cpu[variants[0]!.label]!;
+  for (const variant of variants) {
+    const own = spreadOf(cpu[variant.label]!, 3)!;
+    const ratio = spreadOf(cpu[variant.label]!.map((value, round) => value / first[round]!))!;
+    process.stdout.write(`${variant.label}: ${own.median} ms (${own.min}–${own.max}), ÷ ${variants[0]!.label} ${ratio.median} (${ratio.min}–${ratio.max})\n`);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    // The stubs' and load generator's sockets would keep the process alive.
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`bench:ab failed: ${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
