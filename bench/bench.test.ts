@@ -5,7 +5,7 @@ import { subgraphNames } from '../lib/config';
 import { rotated, runBenchmark } from './benchmark';
 import { profileGateway } from './cpu-profile';
 import { profiles } from './profiles';
-import { scenarios } from './scenarios';
+import { equalRatePerSecond, scenarios } from './scenarios';
 import type { BenchResult } from './summary';
 import { systems } from './systems';
 
@@ -88,7 +88,8 @@ describe('the benchmark, run once in quick mode', () => {
       }
       const compared = scenario.comparisons.map((each) => `${each.of}/${each.to}`);
       expect(compared).toEqual(expect.arrayContaining(['gateway/stock', 'gateway/hive', 'gateway-redis/gateway', 'gateway/gateway-no-audit', 'gateway/gateway-apollo-executor']));
-      if (definition.query === scenarios[0].query) expect(compared).toEqual(expect.arrayContaining(['gateway/floor', 'gateway/naive']));
+      if (definition.query === scenarios[0].query) expect(compared).toContain('gateway/floor');
+      if (systems.find((system) => system.name === 'naive')!.runs(definition)) expect(compared).toContain('gateway/naive');
       for (const each of scenario.comparisons) {
         expect(each).toEqual({ of: expect.any(String), to: expect.any(String), what: expect.any(String), cpuMsPerRequest: nullOr(spread), latencyP99: nullOr(spread), requestsPerSecond: nullOr(spread) });
       }
@@ -98,7 +99,13 @@ describe('the benchmark, run once in quick mode', () => {
   it('judges each target on the spread of its rounds: met, missed or undecided', () => {
     const names = result.targets.map((standing) => standing.target);
     for (const scenario of scenarios) expect(names).toContain(`${scenario.name}: CPU per request ≤ 1.0× stock Apollo Gateway`);
-    expect(names).toEqual(expect.arrayContaining(['overview-warm: CPU per request ≤ 1.5× the floor', 'overview-warm: p99 ≤ 1.5× the floor']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'overview-warm: CPU per request ≤ 1.5× the floor',
+        'overview-warm: p99 ≤ 1.5× the floor',
+        `overview-warm at ${equalRatePerSecond} requests/s each: CPU per request ≤ 1.5× the floor`,
+      ]),
+    );
     for (const standing of result.targets) expect(standing).toEqual({ target: expect.any(String), measured: expect.any(String), verdict: expect.stringMatching(/^(met|missed|undecided)$/) });
   });
 

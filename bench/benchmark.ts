@@ -143,7 +143,7 @@ async function measureScenarios(system: System, target: Target, run: RunContext)
     // at once: each scenario starts with them closed.
     if (system.subgraphs === 'naive') await breakersClosed();
     run.log(`${system.name}: ${scenario.name}`);
-    const measurement = await measure({ target, backend, profile, query: scenario.query, variables: scenario.variables, warmup, measured });
+    const measurement = await measure({ target, backend, profile, query: scenario.query, variables: scenario.variables, ratePerSecond: scenario.ratePerSecond, warmup, measured });
     // CPU per request of refusals or timeouts says nothing of the system: such a run is not reported.
     // The naive baseline's failures under load are what its targets count (answers without errors).
     if (system.subgraphs !== 'naive' && measurement.errors > measurement.requests * maxErrorShare) {

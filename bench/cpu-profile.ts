@@ -83,6 +83,7 @@ export async function profileGateway(
         query: scenario.query,
         variables: scenario.variables,
         connections: profile.connections,
+        ratePerSecond: scenario.ratePerSecond,
         credentials: await credentialsFor('gateway', [personas[scenario.persona].cpr], info.issuerUrl, scenario.caller),
       };
       await drive({ ...load, durationSeconds: 3 * profile.warmupSeconds });

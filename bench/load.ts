@@ -14,6 +14,8 @@ export interface LoadOptions {
    * then be cached.
    */
   credentials: Record<string, string>[];
+  /** Requests a second over all connections (open loop); unset, each connection asks again once answered. */
+  ratePerSecond?: number;
 }
 
 export interface LoadResult {
@@ -60,6 +62,7 @@ export function drive(options: LoadOptions): Promise<LoadResult> {
         method: 'POST',
         connections,
         duration: options.durationSeconds,
+        ...(options.ratePerSecond ? { overallRate: options.ratePerSecond } : {}),
         // Checked each sample: a short run ends on time instead of on the next whole second.
         sampleInt: 100,
         // A few more requests are built than sent (one ahead per connection), hence the margin.

@@ -37,6 +37,7 @@ export interface Run {
   profile: Profile;
   query: string;
   variables?: Record<string, unknown>;
+  ratePerSecond?: number;
   warmup: Record<string, string>[];
   measured: Record<string, string>[];
 }
@@ -49,7 +50,7 @@ function hitRatio(before: CacheCounts, after: CacheCounts): number | null {
 
 export async function measure(run: Run): Promise<Measurement> {
   const { target, backend, profile } = run;
-  const load = { url: target.info.url, query: run.query, variables: run.variables, connections: profile.connections };
+  const load = { url: target.info.url, query: run.query, variables: run.variables, connections: profile.connections, ratePerSecond: run.ratePerSecond };
   await settle(await drive({ ...load, durationSeconds: profile.warmupSeconds, credentials: run.warmup }));
 
   await backend.call('resetCalls');
