@@ -1,0 +1,35 @@
+import type { Measurement } from './measure';
+import { standings, type ScenarioResult, type SystemResult } from './summary';
+
+const measurement = (requests: number, errors: number): Measurement => ({
+  requests,
+  requestsSent: requests,
+  durationSeconds: 5,
+  requestsPerSecond: requests / 5,
+  latencyMs: { p50: 80, p95: 150, p99: 190, max: 200 },
+  errors,
+  errorCodes: {},
+  upstreamCallsPerRequest: { cases: 0, benefits: 0, payments: 0, appointments: 0, proxies: 0, total: 0 },
+  cacheHitRatio: 1,
+  rssMb: 300,
+  cpuMsPerRequest: 3.5,
+});
+
+const systemOf = (rounds: Measurement[]): SystemResult => ({
+  median: { ...rounds[0]!, errors: 0, requests: 0 },
+  cpuMsPerRequest: { median: 3.5, min: 3.5, max: 3.5, rounds: rounds.map(() => 3.5) },
+  rounds,
+});
+
+describe("the target on naive's answers per second", () => {
+  it('is met when the naive set answered nothing without an error in a round, not left without a value', () => {
+    const warm: ScenarioResult = {
+      name: 'overview-warm',
+      cache: 'warm',
+      systems: { gateway: systemOf([measurement(600, 0), measurement(600, 0)]), naive: systemOf([measurement(40, 40), measurement(50, 45)]) },
+      comparisons: [],
+    };
+    const target = standings([warm]).find((standing) => standing.target === 'overview-warm: ≥3× naive req/s (answers without errors)');
+    expect(target).toMatchObject({ verdict: 'met', measured: expect.stringContaining('over 2 rounds') });
+  });
+});
