@@ -1,10 +1,5 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { request } from 'undici';
 import { subgraphNames, type SubgraphName } from '../lib/config';
 import { personas } from '../mocks/fixtures/personas';
@@ -12,7 +7,7 @@ import { dropAuditDatabase } from '../test/support/stack';
 import type { BackendInfo, BackendMethods, BackendOptions } from './backend-process';
 import { auditDatabase, rotated } from './benchmark';
 import { forkChild, type Child } from './child-process';
-import { compileBench } from './compiled';
+import { compileBench, type Build } from './compiled';
 import { drive } from './load';
 import { overviewQuery } from './operations';
 import { benchOptions } from './options';
@@ -48,16 +43,6 @@ export function variantOf(text: string): Variant {
   return { label: text, kind, fromBase, env };
 }
 
-/** The other commit's checkout (a `git worktree`) compiled; it resolves packages from this one's node_modules when it has none. */
-async function compileBase(checkout: string): Promise<string> {
-  const packages = resolve(__dirname, '..', 'node_modules');
-  if (!existsSync(join(checkout, 'node_modules'))) await symlink(packages, join(checkout, 'node_modules'), 'dir');
-  const root = await mkdtemp(join(tmpdir(), 'borger-ab-base-'));
-  await promisify(execFile)(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(checkout, 'bench', 'tsconfig.build.json'), '--outDir', root, '--noCheck'], { cwd: checkout });
-  await symlink(packages, join(root, 'node_modules'), 'dir');
-  return root;
-}
-
 /** One caching stub per subgraph on loopback: the first answer to a body is the subgraph's, then it is replayed. */
 async function stubSubgraphs(urls: Record<SubgraphName, string>): Promise<{ urls: Record<SubgraphName, string>; close(): void }> {
   const answers = new Map<string, { status: number; type: string; body: string }>();
@@ -90,14 +75,19 @@ async function main(args: string[]): Promise<void> {
   const options = benchOptions(args, { variants: 'gateway,floor', rounds: '6', seconds: '5', base: '', stub: 'false', profile: '' });
   const variants = options.variants.split(',').map(variantOf);
   const log = (line: string) => process.stderr.write(`ab: ${line}\n`);
-  const build = await compileBench(log);
-  const baseRoot = variants.some((variant) => variant.fromBase) ? await compileBase(resolve(options.base || '.')) : undefined;
-  const backend = await forkChild<BackendOptions, BackendInfo, BackendMethods>(build.modulePath('backend-process'), { syntheticCitizens: 10, upstreamLatencyMs: 20, redisUrl: undefined });
-  const databaseUrl = await auditDatabase(log);
-  const stubs = options.stub === 'true' ? await stubSubgraphs(backend.info.subgraphUrls.optimised) : undefined;
-  const info: BackendInfo = stubs ? { ...backend.info, subgraphUrls: { ...backend.info.subgraphUrls, optimised: stubs.urls } } : backend.info;
   const cpu: Record<string, number[]> = Object.fromEntries(variants.map((variant) => [variant.label, []]));
+  const build = await compileBench(log);
+  // Whatever started before a failure is stopped and removed again, as in benchmark.ts.
+  let base: Build | undefined;
+  let backend: Child<BackendInfo, BackendMethods> | undefined;
+  let databaseUrl: string | undefined;
+  let stubs: Awaited<ReturnType<typeof stubSubgraphs>> | undefined;
   try {
+    if (variants.some((variant) => variant.fromBase)) base = await compileBench(log, resolve(options.base || '.'));
+    backend = await forkChild<BackendOptions, BackendInfo, BackendMethods>(build.modulePath('backend-process'), { syntheticCitizens: 10, upstreamLatencyMs: 20, redisUrl: undefined });
+    databaseUrl = await auditDatabase(log);
+    if (options.stub === 'true') stubs = await stubSubgraphs(backend.info.subgraphUrls.optimised);
+    const info: BackendInfo = stubs ? { ...backend.info, subgraphUrls: { ...backend.info.subgraphUrls, optimised: stubs.urls } } : backend.info;
     for (let round = 0; round < Number(options.rounds); round += 1) {
       for (const variant of rotated(variants, round)) {
         const profilePath = options.profile && round === 0 ? join(options.profile, `${variant.label.replace(/[^a-z0-9]+/gi, '_')}.cpuprofile`) : undefined;
@@ -108,7 +98,7 @@ async function main(args: string[]): Promise<void> {
           cpuProfilePath: profilePath,
           env: variant.env,
         };
-        const module = baseRoot && variant.fromBase ? join(baseRoot, 'bench', 'target-process.js') : build.modulePath('target-process');
+        const module = (variant.fromBase ? base! : build).modulePath('target-process');
         // As the bench runs its targets: libraries read NODE_ENV; the variant's settings reach the process too.
         const child: Child<TargetInfo, TargetMethods> = await forkChild(module, target, { NODE_ENV: 'production', ...variant.env });
         try {
@@ -130,9 +120,9 @@ async function main(args: string[]): Promise<void> {
     }
   } finally {
     stubs?.close();
-    await backend.stop();
+    await backend?.stop();
     await build.remove();
-    if (baseRoot) await rm(baseRoot, { recursive: true, force: true });
+    await base?.remove();
     if (databaseUrl) await dropAuditDatabase(databaseUrl);
   }
   const first = cpu[variants[0]!.label]!;

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,12 +24,17 @@ export interface Build {
 const repositoryRoot = resolve(__dirname, '..');
 const tsc = require.resolve('typescript/bin/tsc');
 
-export async function compileBench(log: (line: string) => void = () => undefined): Promise<Build> {
+/**
+ * `checkout`: another commit's working tree (a `git worktree`, for `npm run bench:ab`), compiled
+ * with its own bench/tsconfig.build.json; it resolves packages from this repository's node_modules.
+ */
+export async function compileBench(log: (line: string) => void = () => undefined, checkout = repositoryRoot): Promise<Build> {
   const dir = await mkdtemp(join(tmpdir(), 'borger-bench-'));
   const started = Date.now();
   try {
+    if (!existsSync(join(checkout, 'node_modules'))) await symlink(join(repositoryRoot, 'node_modules'), join(checkout, 'node_modules'), 'dir');
     // Type checking is `npm run typecheck`'s job; the emitted JavaScript is the same without it.
-    await promisify(execFile)(process.execPath, [tsc, '-p', join(__dirname, 'tsconfig.build.json'), '--outDir', dir, '--noCheck'], { cwd: repositoryRoot });
+    await promisify(execFile)(process.execPath, [tsc, '-p', join(checkout, 'bench', 'tsconfig.build.json'), '--outDir', dir, '--noCheck'], { cwd: checkout });
     // Packages resolve from the compiled files as from /app/dist in the image: a node_modules above them.
     await symlink(join(repositoryRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   } catch (error) {
@@ -36,7 +42,7 @@ export async function compileBench(log: (line: string) => void = () => undefined
     const { stdout } = error as { stdout?: string };
     throw new Error(`compiling the bench's processes failed: ${stdout || (error as Error).message}`);
   }
-  log(`compiled the bench's processes with tsc in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`compiled the bench's processes${checkout === repositoryRoot ? '' : ` of ${checkout}`} with tsc in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return {
     root: dir,
     modulePath: (name) => join(dir, 'bench', `${name}.js`),
