@@ -1,4 +1,5 @@
-import { variantOf } from './ab';
+import { resolve } from 'node:path';
+import { abSettings, variantOf } from './ab';
 
 describe('an A/B variant named on the command line', () => {
   it('is a system with the settings for its process, a value keeping its own equals signs', () => {
@@ -16,5 +17,27 @@ describe('an A/B variant named on the command line', () => {
 
   it('is refused when it names no system the harness runs', () => {
     expect(() => variantOf('stock')).toThrow('unknown variant stock');
+  });
+});
+
+describe('the A/B command line', () => {
+  it('closes the loop on ten connections after three seconds of warm-up unless told otherwise', () => {
+    expect(abSettings([])).toMatchObject({ rounds: 6, seconds: 5, warmupSeconds: 3, ratePerSecond: undefined, base: undefined, stub: false });
+  });
+
+  it('sends every variant the same number of requests a second when given a rate', () => {
+    expect(abSettings(['--rate', '150', '--warmup', '40']).ratePerSecond).toBe(150);
+  });
+
+  it('refuses a rate that is not a positive number', () => {
+    expect(() => abSettings(['--rate', 'fast'])).toThrow('--rate must be a positive number, not fast');
+  });
+
+  it('refuses a base: variant without the other checkout, rather than comparing this one with itself', () => {
+    expect(() => abSettings(['--variants', 'gateway,base:gateway'])).toThrow('a base: variant needs --base');
+  });
+
+  it('takes the other checkout for a base: variant as an absolute path', () => {
+    expect(abSettings(['--variants', 'gateway,base:gateway', '--base', 'other']).base).toBe(resolve('other'));
   });
 });

@@ -23,8 +23,11 @@ import type { TargetInfo, TargetMethods, TargetOptions } from './target-process'
  * `+NAME=value` settings for its process, and `base:` in front to run the code of `--base` (a
  * checkout of another commit, compiled as the bench compiles this one). `--stub` puts caching
  * stubs in front of the subgraphs (each answer the real one's, then replayed), so the backend costs
- * next to nothing and the machine is the gateway's. `--profile DIR` writes each variant's CPU
- * profile of the first round.
+ * next to nothing and the machine is the gateway's. `--rate N` sends every variant N requests a
+ * second instead of as many as ten connections get answered (CPU per request on this machine falls
+ * as the rate rises, so variants of different speed are compared at the same pace); `--warmup S`
+ * is the seconds of that load each process gets before it is measured. `--profile DIR` writes each
+ * variant's CPU profile of the first round.
  */
 export interface Variant {
   label: string;
@@ -71,9 +74,46 @@ async function stubSubgraphs(urls: Record<SubgraphName, string>): Promise<{ urls
   return { urls: stubbed, close: () => servers.forEach((server) => server.close()) };
 }
 
-async function main(args: string[]): Promise<void> {
-  const options = benchOptions(args, { variants: 'gateway,floor', rounds: '6', seconds: '5', base: '', stub: 'false', profile: '' });
+export interface AbSettings {
+  variants: Variant[];
+  rounds: number;
+  /** Measured seconds per variant and round, after `warmupSeconds` of the same load. */
+  seconds: number;
+  warmupSeconds: number;
+  /** Requests a second sent to every variant; undefined closes the loop on ten connections. */
+  ratePerSecond: number | undefined;
+  /** The other commit's checkout, when a variant is `base:`. */
+  base: string | undefined;
+  stub: boolean;
+  profile: string | undefined;
+}
+
+/** The command line read and checked before anything is compiled or started. */
+export function abSettings(args: string[]): AbSettings {
+  const options = benchOptions(args, { variants: 'gateway,floor', rounds: '6', seconds: '5', warmup: '3', rate: '', base: '', stub: 'false', profile: '' });
   const variants = options.variants.split(',').map(variantOf);
+  // Without it a base: variant would quietly run this checkout's code.
+  if (variants.some((variant) => variant.fromBase) && !options.base) throw new Error('a base: variant needs --base <checkout of the other commit>');
+  const positive = (name: 'rounds' | 'seconds' | 'warmup' | 'rate'): number => {
+    const value = Number(options[name]);
+    if (!(value > 0)) throw new Error(`--${name} must be a positive number, not ${options[name]}`);
+    return value;
+  };
+  return {
+    variants,
+    rounds: positive('rounds'),
+    seconds: positive('seconds'),
+    warmupSeconds: positive('warmup'),
+    ratePerSecond: options.rate ? positive('rate') : undefined,
+    base: variants.some((variant) => variant.fromBase) ? resolve(options.base) : undefined,
+    stub: options.stub === 'true',
+    profile: options.profile || undefined,
+  };
+}
+
+async function main(args: string[]): Promise<void> {
+  const settings = abSettings(args);
+  const { variants } = settings;
   const log = (line: string) => process.stderr.write(`ab: ${line}\n`);
   const cpu: Record<string, number[]> = Object.fromEntries(variants.map((variant) => [variant.label, []]));
   const build = await compileBench(log);
@@ -83,14 +123,14 @@ async function main(args: string[]): Promise<void> {
   let databaseUrl: string | undefined;
   let stubs: Awaited<ReturnType<typeof stubSubgraphs>> | undefined;
   try {
-    if (variants.some((variant) => variant.fromBase)) base = await compileBench(log, resolve(options.base || '.'));
+    if (settings.base) base = await compileBench(log, settings.base);
     backend = await forkChild<BackendOptions, BackendInfo, BackendMethods>(build.modulePath('backend-process'), { syntheticCitizens: 10, upstreamLatencyMs: 20, redisUrl: undefined });
     databaseUrl = await auditDatabase(log);
-    if (options.stub === 'true') stubs = await stubSubgraphs(backend.info.subgraphUrls.optimised);
+    if (settings.stub) stubs = await stubSubgraphs(backend.info.subgraphUrls.optimised);
     const info: BackendInfo = stubs ? { ...backend.info, subgraphUrls: { ...backend.info.subgraphUrls, optimised: stubs.urls } } : backend.info;
-    for (let round = 0; round < Number(options.rounds); round += 1) {
+    for (let round = 0; round < settings.rounds; round += 1) {
       for (const variant of rotated(variants, round)) {
-        const profilePath = options.profile && round === 0 ? join(options.profile, `${variant.label.replace(/[^a-z0-9]+/gi, '_')}.cpuprofile`) : undefined;
+        const profilePath = settings.profile && round === 0 ? join(settings.profile, `${variant.label.replace(/[^a-z0-9]+/gi, '_')}.cpuprofile`) : undefined;
         const target: TargetOptions = {
           ...ourGateway(info, databaseUrl),
           ...(variant.kind === 'floor' ? { kind: 'floor' as const } : {}),
@@ -103,11 +143,11 @@ async function main(args: string[]): Promise<void> {
         const child: Child<TargetInfo, TargetMethods> = await forkChild(module, target, { NODE_ENV: 'production', ...variant.env });
         try {
           const credentials = await credentialsFor(variant.kind === 'floor' ? 'floor' : 'gateway', [personas.thomas.cpr], info.issuerUrl);
-          const load = { url: child.info.url, query: overviewQuery, connections: 10, credentials };
-          await drive({ ...load, durationSeconds: 3 });
+          const load = { url: child.info.url, query: overviewQuery, connections: 10, credentials, ratePerSecond: settings.ratePerSecond };
+          await drive({ ...load, durationSeconds: settings.warmupSeconds });
           if (profilePath) await child.call('startProfiling');
           const before = await child.call('usage');
-          const run = await drive({ ...load, durationSeconds: Number(options.seconds) });
+          const run = await drive({ ...load, durationSeconds: settings.seconds });
           const after = await child.call('usage');
           if (profilePath) await child.call('stopProfiling');
           const perRequest = (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, run.requests);
