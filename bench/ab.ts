@@ -19,7 +19,8 @@ import type { TargetInfo, TargetMethods, TargetOptions } from './target-process'
  * `npm run bench:ab -- --variants 'gateway,gateway+NAME=value,floor'`: CPU per warm overview of a
  * few variants of our gateway (and the floor), each alone in its process, in rotated rounds, with
  * each round's ratio to the first variant: for telling whether one change moved the gateway on a
- * machine too noisy for single runs. A variant is `gateway`, `gateway-no-audit` or `floor`, with
+ * machine too noisy for single runs. A variant is `gateway`, `gateway-no-audit`, `floor` or
+ * `floor-recorded` (the floor storing each answer's disclosures as the gateway does), with
  * `+NAME=value` settings for its process, and `base:` in front to run the code of `--base` (a
  * checkout of another commit, compiled as the bench compiles this one). `--stub` puts caching
  * stubs in front of the subgraphs (each answer the real one's, then replayed), so the backend costs
@@ -29,9 +30,11 @@ import type { TargetInfo, TargetMethods, TargetOptions } from './target-process'
  * is the seconds of that load each process gets before it is measured. `--profile DIR` writes each
  * variant's CPU profile of the first round.
  */
+const variantKinds = ['gateway', 'gateway-no-audit', 'floor', 'floor-recorded'] as const;
+
 export interface Variant {
   label: string;
-  kind: 'gateway' | 'gateway-no-audit' | 'floor';
+  kind: (typeof variantKinds)[number];
   fromBase: boolean;
   env: NodeJS.ProcessEnv;
 }
@@ -40,8 +43,8 @@ export interface Variant {
 export function variantOf(text: string): Variant {
   const [name = '', ...settings] = text.split('+');
   const fromBase = name.startsWith('base:');
-  const kind = name.replace(/^base:/, '');
-  if (kind !== 'gateway' && kind !== 'gateway-no-audit' && kind !== 'floor') throw new Error(`unknown variant ${text}`);
+  const kind = variantKinds.find((known) => known === name.replace(/^base:/, ''));
+  if (!kind) throw new Error(`unknown variant ${text}`);
   const env = Object.fromEntries(settings.map((setting) => [setting.slice(0, setting.indexOf('=')), setting.slice(setting.indexOf('=') + 1)]));
   return { label: text, kind, fromBase, env };
 }
@@ -133,7 +136,8 @@ async function main(args: string[]): Promise<void> {
         const profilePath = settings.profile && round === 0 ? join(settings.profile, `${variant.label.replace(/[^a-z0-9]+/gi, '_')}.cpuprofile`) : undefined;
         const target: TargetOptions = {
           ...ourGateway(info, databaseUrl),
-          ...(variant.kind === 'floor' ? { kind: 'floor' as const } : {}),
+          ...(variant.kind === 'floor' || variant.kind === 'floor-recorded' ? { kind: 'floor' as const } : {}),
+          ...(variant.kind === 'floor-recorded' ? { records: true as const } : {}),
           ...(variant.kind === 'gateway-no-audit' ? { auditTrail: false as const } : {}),
           cpuProfilePath: profilePath,
           env: variant.env,
@@ -142,7 +146,7 @@ async function main(args: string[]): Promise<void> {
         // As the bench runs its targets: libraries read NODE_ENV; the variant's settings reach the process too.
         const child: Child<TargetInfo, TargetMethods> = await forkChild(module, target, { NODE_ENV: 'production', ...variant.env });
         try {
-          const credentials = await credentialsFor(variant.kind === 'floor' ? 'floor' : 'gateway', [personas.thomas.cpr], info.issuerUrl);
+          const credentials = await credentialsFor(variant.kind.startsWith('floor') ? 'floor' : 'gateway', [personas.thomas.cpr], info.issuerUrl);
           const load = { url: child.info.url, query: overviewQuery, connections: 10, credentials, ratePerSecond: settings.ratePerSecond };
           await drive({ ...load, durationSeconds: settings.warmupSeconds });
           if (profilePath) await child.call('startProfiling');

@@ -83,6 +83,7 @@ async function startSystem(system: System, run: RunContext): Promise<Target> {
       databaseUrl: run.databaseUrl,
       ...(system.redis ? { redisUrl: run.redisUrl } : {}),
       ...(system.auditTrail === false ? { auditTrail: false } : {}),
+      ...(system.records ? { records: true } : {}),
       ...(system.env ? { env: system.env } : {}),
     },
     // Libraries (Apollo Server's defaults among them) read it; our gateway's settings are its own.

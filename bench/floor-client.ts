@@ -1,7 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import { serveOnLoopback } from './loopback-service';
 import { Agent, request } from 'undici';
+import { auditEvents } from '../gateway/audit/audit-plugin';
+import { migrate } from '../gateway/audit/migrate';
+import { connect } from '../gateway/audit/sql';
+import { AuditStore } from '../gateway/audit/store';
+import { AuditWriter } from '../gateway/audit/writer';
 import type { SubgraphName } from '../lib/config';
+import { Disclosures, disclosuresExtension, readDisclosureReport } from '../lib/disclosures';
 import type { RunningService } from '../lib/http-server';
 import { internalContextHeader } from '../lib/internal-context';
 import { benchCprHeader, citizenIdOf, sealContext } from './citizen-context';
@@ -22,8 +29,14 @@ interface Subgraphs {
   agent: Agent;
 }
 
+/** What one request of the floor gathers: whose records the subgraphs' answers held, when it records them. */
+interface Request {
+  cpr: string;
+  disclosures?: Disclosures;
+}
+
 /** One `_entities` call for a list of references of one type, sealed for that subgraph as the gateway does; any error fails the request. */
-async function entities({ urls, agent }: Subgraphs, subgraph: SubgraphName, cpr: string, typename: string, ids: string[], selection: string): Promise<(Row | null)[]> {
+async function entities({ urls, agent }: Subgraphs, subgraph: SubgraphName, { cpr, disclosures }: Request, typename: string, ids: string[], selection: string): Promise<(Row | null)[]> {
   const url = urls[subgraph];
   const response = await request(url, {
     dispatcher: agent,
@@ -34,9 +47,19 @@ async function entities({ urls, agent }: Subgraphs, subgraph: SubgraphName, cpr:
       variables: { representations: ids.map((id) => ({ __typename: typename, id })) },
     }),
   });
-  const body = (await response.body.json()) as { data?: { _entities: (Row | null)[] } | null; errors?: { extensions?: { code?: unknown } }[] };
+  const body = (await response.body.json()) as {
+    data?: { _entities: (Row | null)[] } | null;
+    errors?: { extensions?: { code?: unknown } }[];
+    extensions?: Record<string, unknown>;
+  };
   if (response.statusCode !== 200 || body.errors || !body.data) {
     throw new Error(`${typename} from ${subgraph}: HTTP ${response.statusCode} ${body.errors?.map((error) => error.extensions?.code).join(', ') ?? ''}`);
+  }
+  if (disclosures) {
+    // As the gateway: an answer that does not say whose records it holds is not passed on.
+    const report = readDisclosureReport(body.extensions?.[disclosuresExtension]);
+    if (!report) throw new Error(`${typename} from ${subgraph}: no disclosures reported`);
+    disclosures.addReport(report);
   }
   return body.data._entities;
 }
@@ -56,19 +79,19 @@ async function resolveReferences(
 }
 
 /** The overview in two rounds, answered in the gateway's shape so the two can be compared. */
-async function overviewFloor(subgraphs: Subgraphs, cpr: string): Promise<unknown> {
-  const id = citizenIdOf(cpr);
+async function overviewFloor(subgraphs: Subgraphs, request: Request): Promise<unknown> {
+  const id = citizenIdOf(request.cpr);
   const area = async (name: SubgraphName, selection: string) => {
-    const [citizen] = await entities(subgraphs, name, cpr, 'Citizen', [id], `${name} { ${selection} }`);
+    const [citizen] = await entities(subgraphs, name, request, 'Citizen', [id], `${name} { ${selection} }`);
     return (citizen?.[name] ?? null) as Row[] | null;
   };
   const [cases, benefits, payments, appointments, proxies] = await Promise.all([
     area('cases', 'id title progress'),
     area('benefits', 'id name case { id }').then((rows) =>
-      resolveReferences(rows, 'case', (ids) => entities(subgraphs, 'cases', cpr, 'Case', ids, 'id title')),
+      resolveReferences(rows, 'case', (ids) => entities(subgraphs, 'cases', request, 'Case', ids, 'id title')),
     ),
     area('payments', 'id amount { amount currency } paymentDate benefit { id }').then((rows) =>
-      resolveReferences(rows, 'benefit', (ids) => entities(subgraphs, 'benefits', cpr, 'Benefit', ids, 'id name')),
+      resolveReferences(rows, 'benefit', (ids) => entities(subgraphs, 'benefits', request, 'Benefit', ids, 'id name')),
     ),
     area('appointments', 'id title startsAt contact { office }'),
     area('proxies', 'id holder { name } cards'),
@@ -77,7 +100,7 @@ async function overviewFloor(subgraphs: Subgraphs, cpr: string): Promise<unknown
 }
 
 /** A hand-written plan per operation text; a scenario whose operation has none gets no floor. */
-const floorPlans = new Map<string, (subgraphs: Subgraphs, cpr: string) => Promise<unknown>>([[overviewQuery, overviewFloor]]);
+const floorPlans = new Map<string, (subgraphs: Subgraphs, request: Request) => Promise<unknown>>([[overviewQuery, overviewFloor]]);
 
 export const hasFloorPlan = (query: string): boolean => floorPlans.has(query);
 
@@ -87,16 +110,47 @@ export interface Floor {
   close(): Promise<void>;
 }
 
-/** The floor's plans over these subgraphs, on one pool of kept-alive connections. */
-export function createFloor(urls: SubgraphUrls): Floor {
+/** Records each answer's disclosures as our gateway does, and answers only once they are stored. */
+interface Recorder {
+  record(cpr: string, disclosures: Disclosures): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The least a gateway that records must do beside answering: one event per citizen whose records
+ * the answer holds, built and written by the gateway's own code (`auditEvents`, the batching writer,
+ * the one-statement append) into the bench's audit database, awaited before the answer leaves.
+ */
+async function auditRecorder(databaseUrl: string | undefined): Promise<Recorder> {
+  const db = await connect(databaseUrl);
+  await migrate(db);
+  const writer = new AuditWriter(new AuditStore(db));
+  return {
+    async record(cpr, disclosures) {
+      const subjectId = citizenIdOf(cpr);
+      const by = { requestId: randomUUID(), callerKind: 'citizen', actorId: subjectId, operation: null };
+      await Promise.all(auditEvents(by, subjectId, disclosures.perCitizen(), []).map((event) => writer.write(event)));
+    },
+    close: () => db.close(),
+  };
+}
+
+/** The floor's plans over these subgraphs, on one pool of kept-alive connections; recording when given a recorder. */
+export function createFloor(urls: SubgraphUrls, recorder?: Recorder): Floor {
   const subgraphs = { urls, agent: new Agent() };
   return {
     async answer(query, cpr) {
       const plan = floorPlans.get(query);
       if (!plan) throw new Error('no floor plan for this operation');
-      return plan(subgraphs, cpr);
+      const request: Request = { cpr, disclosures: recorder ? new Disclosures() : undefined };
+      const data = await plan(subgraphs, request);
+      if (recorder && request.disclosures) await recorder.record(cpr, request.disclosures);
+      return data;
     },
-    close: () => subgraphs.agent.close(),
+    async close() {
+      await subgraphs.agent.close();
+      await recorder?.close();
+    },
   };
 }
 
@@ -108,10 +162,11 @@ async function readJson(request: IncomingMessage): Promise<{ query?: string }> {
 
 /**
  * The floor behind a bare HTTP handler, so the load generator drives it exactly as it drives the
- * gateways (the same local hop in front of it): the citizen comes in `x-bench-cpr`.
+ * gateways (the same local hop in front of it): the citizen comes in `x-bench-cpr`. Recording, it
+ * stores each answer's disclosures in the audit database our gateway uses before answering.
  */
-export async function startFloorServer(urls: SubgraphUrls): Promise<RunningService> {
-  const floor = createFloor(urls);
+export async function startFloorServer(urls: SubgraphUrls, recording?: { databaseUrl: string | undefined }): Promise<RunningService> {
+  const floor = createFloor(urls, recording ? await auditRecorder(recording.databaseUrl) : undefined);
   const server = createServer((incoming, response) => {
     const answer = async () => {
       const { query } = await readJson(incoming);

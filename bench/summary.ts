@@ -80,6 +80,7 @@ const comparisons: Pick<Comparison, 'of' | 'to' | 'what'>[] = [
   { of: 'gateway', to: 'stock', what: 'ours ÷ stock Apollo Gateway' },
   { of: 'gateway', to: 'hive', what: 'ours ÷ Hive Gateway (Rust planner)' },
   { of: 'gateway', to: 'floor', what: 'ours ÷ the floor' },
+  { of: 'gateway', to: 'floor-recorded', what: 'ours ÷ the floor that records' },
   { of: 'gateway', to: 'naive', what: 'ours ÷ ours over naive subgraphs' },
   { of: 'gateway-redis', to: 'gateway', what: 'what Redis as the cache costs' },
   { of: 'gateway', to: 'gateway-no-audit', what: 'what the audit trail costs' },
@@ -163,6 +164,9 @@ export function standings(results: ScenarioResult[]): Standing[] {
   // The same target with both driven at one rate: the closed loop measures the faster floor harder.
   const atEqualRate = comparison(results.find((result) => result.name === 'overview-warm-equal-rate'), 'floor');
   if (atEqualRate) list.push(spreadStanding(`overview-warm at ${equalRatePerSecond} requests/s each: CPU per request ≤ 1.5× the floor`, atEqualRate.cpuMsPerRequest, 1.5));
+  // Proposed in decision 0010: the floor that does what no gateway here may skip, recording before answering.
+  const recorded = comparison(warm, 'floor-recorded');
+  if (recorded) list.push(spreadStanding('overview-warm: CPU per request ≤ 1.5× the floor that records (proposed, decision 0010)', recorded.cpuMsPerRequest, 1.5));
   const cold = results.find((result) => result.name === 'overview-cold');
   const ours = (result: ScenarioResult | undefined) => result?.systems.gateway?.rounds ?? [];
   // As deployed, the subgraphs share one cache in Redis. With a cache in each subgraph's process, a

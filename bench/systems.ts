@@ -11,7 +11,7 @@ import type { TargetKind, TargetOptions } from './target-process';
  * Our gateway, its baselines, and variants of it whose difference from it is one thing each: Redis
  * as the cache, the audit trail, and the executor (Apollo's instead of the compiled plans).
  */
-export type SystemName = 'gateway' | 'naive' | 'stock' | 'hive' | 'floor' | 'gateway-redis' | 'gateway-no-audit' | 'gateway-apollo-executor';
+export type SystemName = 'gateway' | 'naive' | 'stock' | 'hive' | 'floor' | 'floor-recorded' | 'gateway-redis' | 'gateway-no-audit' | 'gateway-apollo-executor';
 
 export interface System {
   name: SystemName;
@@ -23,6 +23,8 @@ export interface System {
   /** Our gateway uses the bench's Redis too (rate limits, reach, checkpoints), as deployed. */
   redis?: true;
   auditTrail?: false;
+  /** The floor stores each answer's disclosures in the run's audit database before answering. */
+  records?: true;
   /** More settings for our gateway. */
   env?: NodeJS.ProcessEnv;
   /**
@@ -33,6 +35,7 @@ export interface System {
 }
 
 const every = () => true;
+const floorRuns = (scenario: Scenario) => scenario.caller === 'citizen' && hasFloorPlan(scenario.query);
 
 export const systems: System[] = [
   { name: 'gateway', label: 'our gateway (subgraphs cache in process, audit trail in PostgreSQL)', kind: 'gateway', subgraphs: 'optimised', runs: every },
@@ -52,7 +55,15 @@ export const systems: System[] = [
     label: "a hand-written client calling the subgraphs directly, in two rounds, with our gateway's HTTP client; citizen's overview only",
     kind: 'floor',
     subgraphs: 'optimised',
-    runs: (scenario) => scenario.caller === 'citizen' && hasFloorPlan(scenario.query),
+    runs: floorRuns,
+  },
+  {
+    name: 'floor-recorded',
+    label: "the floor storing each answer's disclosures in the audit trail before it answers, as our gateway must (decision 0010); citizen's overview only",
+    kind: 'floor',
+    subgraphs: 'optimised',
+    runs: floorRuns,
+    records: true,
   },
   {
     name: 'gateway-redis',

@@ -26,6 +26,8 @@ export interface TargetOptions {
   redisUrl?: string;
   /** false: our gateway without its audit plugin, to put a number on what the audit trail costs. */
   auditTrail?: false;
+  /** The floor records each answer's disclosures in `databaseUrl`'s audit trail, as our gateway does. */
+  records?: true;
   /** Where `stopProfiling` writes the CPU profile (`npm run bench -- --profile`). */
   cpuProfilePath?: string;
   /** More settings for our gateway (the export benchmark's EXPORT_DIR). */
@@ -83,7 +85,7 @@ async function startTarget(options: TargetOptions): Promise<RunningService> {
     case 'hive':
       return (await import('./hive-gateway')).startHiveGateway(supergraphPath, options.subgraphUrls);
     case 'floor':
-      return (await import('./floor-client')).startFloorServer(options.subgraphUrls);
+      return (await import('./floor-client')).startFloorServer(options.subgraphUrls, options.records ? { databaseUrl: options.databaseUrl } : undefined);
   }
 }
 

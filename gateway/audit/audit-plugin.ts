@@ -1,11 +1,38 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { sayNow } from '../../lib/i18n/messages';
+import type { Disclosures } from '../../lib/disclosures';
 import type { Logger } from '../../lib/logger';
 import type { GatewayContext } from '../context';
 import type { AuditEvent } from './chain';
 import type { AuditWriter } from './writer';
 
 const refusalCodes = new Set(['FORBIDDEN_AREA', 'FORBIDDEN', 'NOT_FOUND']);
+
+/**
+ * One response's events: one per citizen whose records it holds, the subject's refused areas on the
+ * subject's own, and a refusal event of its own when nothing of the subject's was shown.
+ */
+export function auditEvents(
+  by: Pick<AuditEvent, 'requestId' | 'callerKind' | 'actorId' | 'operation'>,
+  subjectId: string | null,
+  shown: ReturnType<Disclosures['perCitizen']>,
+  refusedAreas: string[],
+): AuditEvent[] {
+  const at = new Date().toISOString();
+  const event = (fields: Pick<AuditEvent, 'subjectId' | 'areas' | 'entityIds' | 'refusedAreas' | 'purpose'>): AuditEvent => ({
+    at,
+    ...by,
+    outcome: fields.areas.length > 0 ? 'disclosed' : 'refused',
+    ...fields,
+  });
+  const events = shown.map(({ citizen, areas, entityIds, purpose }) =>
+    event({ subjectId: citizen, areas, entityIds, refusedAreas: citizen === subjectId ? refusedAreas : [], purpose }),
+  );
+  if (refusedAreas.length > 0 && !shown.some(({ citizen }) => citizen === subjectId)) {
+    events.push(event({ subjectId, areas: [], entityIds: [], refusedAreas, purpose: null }));
+  }
+  return events;
+}
 
 /**
  * Records every disclosure and refusal of a citizen's data before the response is sent, and
@@ -31,22 +58,8 @@ export function auditPlugin(writer: AuditWriter, pseudonym: (cpr: string) => str
             ),
           ];
           const subjectId = access.subjectCpr ? pseudonym(access.subjectCpr) : null;
-          const event = (fields: Pick<AuditEvent, 'subjectId' | 'areas' | 'entityIds' | 'refusedAreas' | 'purpose'>): AuditEvent => ({
-            at: new Date().toISOString(),
-            requestId,
-            callerKind: access.callerKind,
-            actorId: access.actorId,
-            operation: operation.name?.value ?? null,
-            outcome: fields.areas.length > 0 ? 'disclosed' : 'refused',
-            ...fields,
-          });
-          const shown = disclosures.perCitizen();
-          const events = shown.map(({ citizen, areas, entityIds, purpose }) =>
-            event({ subjectId: citizen, areas, entityIds, refusedAreas: citizen === subjectId ? refusedAreas : [], purpose }),
-          );
-          if (refusedAreas.length > 0 && !shown.some(({ citizen }) => citizen === subjectId)) {
-            events.push(event({ subjectId, areas: [], entityIds: [], refusedAreas, purpose: null }));
-          }
+          const by = { requestId, callerKind: access.callerKind, actorId: access.actorId, operation: operation.name?.value ?? null };
+          const events = auditEvents(by, subjectId, disclosures.perCitizen(), refusedAreas);
           try {
             if (contextValue.unaccounted) throw Object.assign(new Error('a subgraph did not report its disclosures'), { name: 'UnaccountedDisclosure' });
             // A data export's page: its disclosures stay gathered in the context, recorded as one event once the export is written.
