@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { subgraphConfig, subgraphNames, type SubgraphName } from '../lib/config';
 import type { RunningService } from '../lib/http-server';
 import { cacheLookups } from '../lib/metrics';
+import { loopStalls } from './loop-stalls';
 import { startSubgraph } from '../subgraphs/runtime/server';
 import { createDataset } from '../mocks/fixtures/dataset';
 import { startDevIssuer } from '../mocks/identity/dev-issuer';
@@ -45,6 +46,8 @@ export type BackendMethods = {
   resetCalls(): void;
   /** The subgraphs' cache look-ups so far, by result, summed over indexes (from their metrics). */
   cacheLookups(): Promise<CacheCounts>;
+  /** The longest the backend's event loop (simulator, issuer, every subgraph) was held up since the last call, in ms. */
+  worstStall(): number;
 };
 
 const indexes: IndexName[] = [...subgraphNames, 'person'];
@@ -83,6 +86,7 @@ serveParent<BackendOptions, BackendInfo, BackendMethods>(async (options) => {
         for (const { labels, value } of (await cacheLookups.get()).values) counts[labels.result as keyof CacheCounts] += value;
         return counts;
       },
+      worstStall: loopStalls(),
     },
     async close() {
       await Promise.all(running.map((service) => service.close()));

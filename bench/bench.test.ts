@@ -43,6 +43,7 @@ const measurement = {
   cacheHitRatio: nullOr(expect.any(Number)),
   rssMb: expect.any(Number),
   cpuMsPerRequest: expect.any(Number),
+  worstStallMs: { system: expect.any(Number), backend: expect.any(Number) },
 };
 
 describe('the benchmark, run once in quick mode', () => {
@@ -83,6 +84,7 @@ describe('the benchmark, run once in quick mode', () => {
         expect(measured).toEqual({
           median: expect.objectContaining({ cpuMsPerRequest: expect.any(Number), latencyMs: expect.any(Object), errors: expect.any(Number), requests: expect.any(Number) }),
           cpuMsPerRequest: spread,
+          worstStallMs: { system: expect.any(Number), backend: expect.any(Number) },
           rounds: Array.from({ length: quick.rounds }, () => measurement),
         });
       }

@@ -30,13 +30,13 @@ interface Subgraphs {
 }
 
 /** What one request of the floor gathers: whose records the subgraphs' answers held, when it records them. */
-interface Request {
+interface FloorRequest {
   cpr: string;
   disclosures?: Disclosures;
 }
 
 /** One `_entities` call for a list of references of one type, sealed for that subgraph as the gateway does; any error fails the request. */
-async function entities({ urls, agent }: Subgraphs, subgraph: SubgraphName, { cpr, disclosures }: Request, typename: string, ids: string[], selection: string): Promise<(Row | null)[]> {
+async function entities({ urls, agent }: Subgraphs, subgraph: SubgraphName, { cpr, disclosures }: FloorRequest, typename: string, ids: string[], selection: string): Promise<(Row | null)[]> {
   const url = urls[subgraph];
   const response = await request(url, {
     dispatcher: agent,
@@ -79,7 +79,7 @@ async function resolveReferences(
 }
 
 /** The overview in two rounds, answered in the gateway's shape so the two can be compared. */
-async function overviewFloor(subgraphs: Subgraphs, request: Request): Promise<unknown> {
+async function overviewFloor(subgraphs: Subgraphs, request: FloorRequest): Promise<unknown> {
   const id = citizenIdOf(request.cpr);
   const area = async (name: SubgraphName, selection: string) => {
     const [citizen] = await entities(subgraphs, name, request, 'Citizen', [id], `${name} { ${selection} }`);
@@ -100,7 +100,7 @@ async function overviewFloor(subgraphs: Subgraphs, request: Request): Promise<un
 }
 
 /** A hand-written plan per operation text; a scenario whose operation has none gets no floor. */
-const floorPlans = new Map<string, (subgraphs: Subgraphs, request: Request) => Promise<unknown>>([[overviewQuery, overviewFloor]]);
+const floorPlans = new Map<string, (subgraphs: Subgraphs, request: FloorRequest) => Promise<unknown>>([[overviewQuery, overviewFloor]]);
 
 export const hasFloorPlan = (query: string): boolean => floorPlans.has(query);
 
@@ -142,7 +142,7 @@ export function createFloor(urls: SubgraphUrls, recorder?: Recorder): Floor {
     async answer(query, cpr) {
       const plan = floorPlans.get(query);
       if (!plan) throw new Error('no floor plan for this operation');
-      const request: Request = { cpr, disclosures: recorder ? new Disclosures() : undefined };
+      const request: FloorRequest = { cpr, disclosures: recorder ? new Disclosures() : undefined };
       const data = await plan(subgraphs, request);
       if (recorder && request.disclosures) await recorder.record(cpr, request.disclosures);
       return data;

@@ -23,6 +23,8 @@ export interface Measurement extends LoadResult {
   rssMb: number;
   /** User + system CPU time of the system's process (gateway, baseline or floor client) per completed request. */
   cpuMsPerRequest: number;
+  /** The longest the system's and the backend's event loops were each held up during the run, in ms: what a tail may be. */
+  worstStallMs: { system: number; backend: number };
 }
 
 /**
@@ -54,9 +56,9 @@ export async function measure(run: Run): Promise<Measurement> {
   await settle(await drive({ ...load, durationSeconds: profile.warmupSeconds, credentials: run.warmup }));
 
   await backend.call('resetCalls');
-  const [lookupsBefore, usageBefore] = await Promise.all([backend.call('cacheLookups'), target.call('usage')]);
+  const [lookupsBefore, usageBefore] = await Promise.all([backend.call('cacheLookups'), target.call('usage'), target.call('worstStall'), backend.call('worstStall')]);
   const result = await drive({ ...load, durationSeconds: profile.durationSeconds, credentials: run.measured });
-  const usageAfter = await target.call('usage');
+  const [usageAfter, systemStall, backendStall] = await Promise.all([target.call('usage'), target.call('worstStall'), backend.call('worstStall')]);
   await settle(result);
   const [calls, lookupsAfter] = await Promise.all([backend.call('calls'), backend.call('cacheLookups')]);
 
@@ -69,5 +71,6 @@ export async function measure(run: Run): Promise<Measurement> {
     cacheHitRatio: hitRatio(lookupsBefore, lookupsAfter),
     rssMb: round(usageAfter.rssBytes / 2 ** 20, 1),
     cpuMsPerRequest: round((usageAfter.cpuMicros - usageBefore.cpuMicros) / 1000 / Math.max(1, result.requests), 3),
+    worstStallMs: { system: systemStall, backend: backendStall },
   };
 }

@@ -24,6 +24,7 @@ function measurementRow(scenario: string, system: SystemName, result: SystemResu
     `${fixed(calls.total)} (${subgraphNames.map((index) => fixed(calls[index])).join('/')})`,
     median.cacheHitRatio === null ? 'off' : `${(median.cacheHitRatio * 100).toFixed(0)}%`,
     fixed(median.rssMb, 0),
+    `${fixed(result.worstStallMs.system, 0)}/${fixed(result.worstStallMs.backend, 0)}`,
   ];
 }
 
@@ -40,7 +41,7 @@ export function formatReport(result: BenchResult): string {
     `every system first gave ${result.concurrentCitizensChecked} citizens asking at once the floor's answer for each.`;
   const legend = result.systems.map((system) => `${system.name}: ${system.label}`).join('; ');
   const measurements = markdownTable(
-    ['scenario', 'system', 'CPU ms/req median (min–max)', 'p50 ms', 'p99 ms', 'req/s', 'errors', 'upstream calls/req (c/b/p/a/px)', 'cache hits', 'RSS MB'],
+    ['scenario', 'system', 'CPU ms/req median (min–max)', 'p50 ms', 'p99 ms', 'req/s', 'errors', 'upstream calls/req (c/b/p/a/px)', 'cache hits', 'RSS MB', 'worst stall ms (system/backend)'],
     result.scenarios.flatMap((scenario) =>
       (Object.entries(scenario.systems) as [SystemName, SystemResult][]).map(([system, measured]) => measurementRow(scenario.name, system, measured)),
     ),

@@ -1,7 +1,9 @@
 import type { Measurement } from './measure';
-import { standings, type ScenarioResult, type SystemResult } from './summary';
+import { scenarios } from './scenarios';
+import { standings, summarise, type ScenarioResult, type SystemResult } from './summary';
+import { systems } from './systems';
 
-const measurement = (requests: number, errors: number): Measurement => ({
+const measurement = (requests: number, errors: number, worstStallMs = { system: 5, backend: 10 }): Measurement => ({
   requests,
   requestsSent: requests,
   durationSeconds: 5,
@@ -13,11 +15,13 @@ const measurement = (requests: number, errors: number): Measurement => ({
   cacheHitRatio: 1,
   rssMb: 300,
   cpuMsPerRequest: 3.5,
+  worstStallMs,
 });
 
 const systemOf = (rounds: Measurement[]): SystemResult => ({
   median: { ...rounds[0]!, errors: 0, requests: 0 },
   cpuMsPerRequest: { median: 3.5, min: 3.5, max: 3.5, rounds: rounds.map(() => 3.5) },
+  worstStallMs: { system: 5, backend: 10 },
   rounds,
 });
 
@@ -31,5 +35,18 @@ describe("the target on naive's answers per second", () => {
     };
     const target = standings([warm]).find((standing) => standing.target === 'overview-warm: ≥3× naive req/s (answers without errors)');
     expect(target).toMatchObject({ verdict: 'met', measured: expect.stringContaining('over 2 rounds') });
+  });
+});
+
+describe("a system's worst stall in a scenario", () => {
+  it("is its worst round's, the system's and the backend's each on its own", () => {
+    const warm = scenarios.find((scenario) => scenario.name === 'overview-warm')!;
+    const gateway = systems.find((system) => system.name === 'gateway')!;
+    const rounds = [
+      { order: ['gateway' as const], bySystem: { gateway: { [warm.name]: measurement(600, 0, { system: 40, backend: 12 }) } } },
+      { order: ['gateway' as const], bySystem: { gateway: { [warm.name]: measurement(600, 0, { system: 8, backend: 1100 }) } } },
+    ];
+    const [result] = summarise([warm], [gateway], rounds);
+    expect(result!.systems.gateway!.worstStallMs).toEqual({ system: 40, backend: 1100 });
   });
 });

@@ -22,6 +22,8 @@ export interface SystemResult {
     requests: number;
   };
   cpuMsPerRequest: Spread;
+  /** The worst of any round: a tail in the p99 column beside a stall this long is the stall's. */
+  worstStallMs: Measurement['worstStallMs'];
   rounds: Measurement[];
 }
 
@@ -110,6 +112,10 @@ function systemResult(measurements: Measurement[]): SystemResult {
       requests: measurements.reduce((sum, m) => sum + m.requests, 0),
     },
     cpuMsPerRequest: spreadOf(measurements.map((m) => m.cpuMsPerRequest), 3)!,
+    worstStallMs: {
+      system: Math.max(...measurements.map((m) => m.worstStallMs.system)),
+      backend: Math.max(...measurements.map((m) => m.worstStallMs.backend)),
+    },
     rounds: measurements,
   };
 }

@@ -5,6 +5,7 @@ import { Session } from 'node:inspector/promises';
 import { gatewayConfig, subgraphNames, type SubgraphName } from '../lib/config';
 import type { RunningService } from '../lib/http-server';
 import { serveParent } from './child-process';
+import { loopStalls } from './loop-stalls';
 import { simulatedRegisters } from '../mocks/gateway-registers';
 
 /**
@@ -41,6 +42,8 @@ export interface TargetInfo {
 export type TargetMethods = {
   /** CPU time (user + system) and resident memory of this process so far. */
   usage(): { cpuMicros: number; rssBytes: number };
+  /** The longest its event loop was held up since the last call, in ms (`loop-stalls.ts`). */
+  worstStall(): number;
   /** V8's sampling profiler through the inspector, so the profile covers the measured run only. */
   startProfiling(): Promise<void>;
   stopProfiling(): Promise<void>;
@@ -92,9 +95,11 @@ async function startTarget(options: TargetOptions): Promise<RunningService> {
 serveParent<TargetOptions, TargetInfo, TargetMethods>(async (options) => {
   const service = await startTarget(options);
   const inspector = new Session();
+  const worstStall = loopStalls();
   return {
     info: { url: service.url },
     methods: {
+      worstStall,
       usage() {
         const { user, system } = process.cpuUsage();
         return { cpuMicros: user + system, rssBytes: process.memoryUsage().rss };
