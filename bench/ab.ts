@@ -12,7 +12,7 @@ import { drive } from './load';
 import { overviewQuery } from './operations';
 import { benchOptions } from './options';
 import { spreadOf } from './spread';
-import { credentialsFor, ourGateway } from './systems';
+import { credentialsFor, ourGateway, systems, systemTarget, type SystemName } from './systems';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
 
 /**
@@ -30,7 +30,8 @@ import type { TargetInfo, TargetMethods, TargetOptions } from './target-process'
  * is the seconds of that load each process gets before it is measured. `--profile DIR` writes each
  * variant's CPU profile of the first round.
  */
-const variantKinds = ['gateway', 'gateway-no-audit', 'floor', 'floor-recorded'] as const;
+/** The bench's systems an A/B compares: each as `npm run bench` runs it (`systemTarget`), over one backend. */
+const variantKinds = ['gateway', 'gateway-no-audit', 'floor', 'floor-recorded'] as const satisfies readonly SystemName[];
 
 export interface Variant {
   label: string;
@@ -134,19 +135,17 @@ async function main(args: string[]): Promise<void> {
     for (let round = 0; round < settings.rounds; round += 1) {
       for (const variant of rotated(variants, round)) {
         const profilePath = settings.profile && round === 0 ? join(settings.profile, `${variant.label.replace(/[^a-z0-9]+/gi, '_')}.cpuprofile`) : undefined;
-        const target: TargetOptions = {
-          ...ourGateway(info, databaseUrl),
-          ...(variant.kind === 'floor' || variant.kind === 'floor-recorded' ? { kind: 'floor' as const } : {}),
-          ...(variant.kind === 'floor-recorded' ? { records: true as const } : {}),
-          ...(variant.kind === 'gateway-no-audit' ? { auditTrail: false as const } : {}),
+        const system = systems.find((each) => each.name === variant.kind)!;
+        const target: TargetOptions = ourGateway(info, databaseUrl, {
+          ...systemTarget(system),
           cpuProfilePath: profilePath,
-          env: variant.env,
-        };
+          env: { ...system.env, ...variant.env },
+        });
         const module = (variant.fromBase ? base! : build).modulePath('target-process');
         // As the bench runs its targets: libraries read NODE_ENV; the variant's settings reach the process too.
         const child: Child<TargetInfo, TargetMethods> = await forkChild(module, target, { NODE_ENV: 'production', ...variant.env });
         try {
-          const credentials = await credentialsFor(variant.kind.startsWith('floor') ? 'floor' : 'gateway', [personas.thomas.cpr], info.issuerUrl);
+          const credentials = await credentialsFor(system.kind, [personas.thomas.cpr], info.issuerUrl);
           const load = { url: child.info.url, query: overviewQuery, connections: 10, credentials, ratePerSecond: settings.ratePerSecond };
           await drive({ ...load, durationSeconds: settings.warmupSeconds });
           if (profilePath) await child.call('startProfiling');

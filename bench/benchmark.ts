@@ -15,7 +15,7 @@ import { freshCitizensFor, type Profile } from './profiles';
 import { round } from './round';
 import { scenarios, type Scenario } from './scenarios';
 import { standings, summarise, type BenchResult, type RoundMeasurements } from './summary';
-import { credentialsFor, systems, type System } from './systems';
+import { credentialsFor, systems, systemTarget, type System } from './systems';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
 
 export type Backend = Child<BackendInfo, BackendMethods>;
@@ -75,16 +75,13 @@ async function startSystem(system: System, run: RunContext): Promise<Target> {
   const target = await forkChild<TargetOptions, TargetInfo, TargetMethods>(
     run.build.modulePath('target-process'),
     {
-      kind: system.kind,
+      ...systemTarget(system),
       subgraphUrls,
       simulatorUrl: info.simulatorUrl,
       issuerUrl: info.issuerUrl,
       jwksUrl: info.jwksUrl,
       databaseUrl: run.databaseUrl,
       ...(system.redis ? { redisUrl: run.redisUrl } : {}),
-      ...(system.auditTrail === false ? { auditTrail: false } : {}),
-      ...(system.records ? { records: true } : {}),
-      ...(system.env ? { env: system.env } : {}),
     },
     // Libraries (Apollo Server's defaults among them) read it; our gateway's settings are its own.
     { NODE_ENV: 'production' },

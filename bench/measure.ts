@@ -56,6 +56,7 @@ export async function measure(run: Run): Promise<Measurement> {
   await settle(await drive({ ...load, durationSeconds: profile.warmupSeconds, credentials: run.warmup }));
 
   await backend.call('resetCalls');
+  // Reading the worst stalls starts them again, so what is read after the run is the run's.
   const [lookupsBefore, usageBefore] = await Promise.all([backend.call('cacheLookups'), target.call('usage'), target.call('worstStall'), backend.call('worstStall')]);
   const result = await drive({ ...load, durationSeconds: profile.durationSeconds, credentials: run.measured });
   const [usageAfter, systemStall, backendStall] = await Promise.all([target.call('usage'), target.call('worstStall'), backend.call('worstStall')]);
