@@ -22,7 +22,11 @@ describe('an A/B variant named on the command line', () => {
 
 describe('the A/B command line', () => {
   it('closes the loop on ten connections after three seconds of warm-up unless told otherwise', () => {
-    expect(abSettings([])).toMatchObject({ rounds: 6, seconds: 5, warmupSeconds: 3, ratePerSecond: undefined, base: undefined, stub: false });
+    expect(abSettings([])).toMatchObject({ rounds: 6, seconds: 5, warmupSeconds: 3, ratePerSecond: undefined, base: undefined, stub: false, paired: false });
+  });
+
+  it('measures the variants side by side over the same seconds when paired', () => {
+    expect(abSettings(['--paired', 'true']).paired).toBe(true);
   });
 
   it('sends every variant the same number of requests a second when given a rate', () => {

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { request } from 'undici';
@@ -8,7 +9,7 @@ import type { BackendInfo, BackendMethods, BackendOptions } from './backend-proc
 import { auditDatabase, rotated } from './benchmark';
 import { forkChild, type Child } from './child-process';
 import { compileBench, type Build } from './compiled';
-import { drive } from './load';
+import { drive, type LoadOptions } from './load';
 import { overviewQuery } from './operations';
 import { benchOptions } from './options';
 import { spreadOf } from './spread';
@@ -89,12 +90,22 @@ export interface AbSettings {
   /** The other commit's checkout, when a variant is `base:`. */
   base: string | undefined;
   stub: boolean;
+  /** All variants measured at once in each round instead of one after the other. */
+  paired: boolean;
   profile: string | undefined;
+}
+
+/** One variant's process, started for a round, and the load it is driven with. */
+interface Running {
+  variant: Variant;
+  child: Child<TargetInfo, TargetMethods>;
+  profilePath: string | undefined;
+  load: Omit<LoadOptions, 'durationSeconds'>;
 }
 
 /** The command line read and checked before anything is compiled or started. */
 export function abSettings(args: string[]): AbSettings {
-  const options = benchOptions(args, { variants: 'gateway,floor', rounds: '6', seconds: '5', warmup: '3', rate: '', base: '', stub: 'false', profile: '' });
+  const options = benchOptions(args, { variants: 'gateway,floor', rounds: '6', seconds: '5', warmup: '3', rate: '', base: '', stub: 'false', paired: 'false', profile: '' });
   const variants = options.variants.split(',').map(variantOf);
   // Without it a base: variant would quietly run this checkout's code.
   if (variants.some((variant) => variant.fromBase) && !options.base) throw new Error('a base: variant needs --base <checkout of the other commit>');
@@ -111,6 +122,7 @@ export function abSettings(args: string[]): AbSettings {
     ratePerSecond: options.rate ? positive('rate') : undefined,
     base: variants.some((variant) => variant.fromBase) ? resolve(options.base) : undefined,
     stub: options.stub === 'true',
+    paired: options.paired === 'true',
     profile: options.profile || undefined,
   };
 }
@@ -120,6 +132,7 @@ async function main(args: string[]): Promise<void> {
   const { variants } = settings;
   const log = (line: string) => process.stderr.write(`ab: ${line}\n`);
   const cpu: Record<string, number[]> = Object.fromEntries(variants.map((variant) => [variant.label, []]));
+  if (settings.profile) await mkdir(settings.profile, { recursive: true });
   const build = await compileBench(log);
   // Whatever started before a failure is stopped and removed again, as in benchmark.ts.
   let base: Build | undefined;
@@ -132,32 +145,54 @@ async function main(args: string[]): Promise<void> {
     databaseUrl = await auditDatabase(log);
     if (settings.stub) stubs = await stubSubgraphs(backend.info.subgraphUrls.optimised);
     const info: BackendInfo = stubs ? { ...backend.info, subgraphUrls: { ...backend.info.subgraphUrls, optimised: stubs.urls } } : backend.info;
+    const start = async (variant: Variant, round: number): Promise<Running> => {
+      const profilePath = settings.profile && round === 0 ? join(settings.profile, `${variant.label.replace(/[^a-z0-9]+/gi, '_')}.cpuprofile`) : undefined;
+      const system = systems.find((each) => each.name === variant.kind)!;
+      const target: TargetOptions = ourGateway(info, databaseUrl, {
+        ...systemTarget(system),
+        cpuProfilePath: profilePath,
+        env: { ...system.env, ...variant.env },
+      });
+      const module = (variant.fromBase ? base! : build).modulePath('target-process');
+      // As the bench runs its targets: libraries read NODE_ENV; the variant's settings reach the process too.
+      const child: Child<TargetInfo, TargetMethods> = await forkChild(module, target, { NODE_ENV: 'production', ...variant.env });
+      const credentials = await credentialsFor(system.kind, [personas.thomas.cpr], info.issuerUrl).catch(async (error: unknown) => {
+        await child.stop();
+        throw error;
+      });
+      return { variant, child, profilePath, load: { url: child.info.url, query: overviewQuery, connections: 10, credentials, ratePerSecond: settings.ratePerSecond } };
+    };
+    const warm = (running: Running) => drive({ ...running.load, durationSeconds: settings.warmupSeconds });
+    const measure = async ({ variant, child, profilePath, load }: Running, round: number): Promise<void> => {
+      if (profilePath) await child.call('startProfiling');
+      const before = await child.call('usage');
+      const run = await drive({ ...load, durationSeconds: settings.seconds });
+      const after = await child.call('usage');
+      if (profilePath) await child.call('stopProfiling');
+      const perRequest = (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, run.requests);
+      cpu[variant.label]!.push(perRequest);
+      log(`round ${round + 1} ${variant.label}: ${perRequest.toFixed(3)} ms/request, ${run.requests} requests, ${run.errors} errors, p99 ${run.latencyMs.p99} ms`);
+    };
     for (let round = 0; round < settings.rounds; round += 1) {
-      for (const variant of rotated(variants, round)) {
-        const profilePath = settings.profile && round === 0 ? join(settings.profile, `${variant.label.replace(/[^a-z0-9]+/gi, '_')}.cpuprofile`) : undefined;
-        const system = systems.find((each) => each.name === variant.kind)!;
-        const target: TargetOptions = ourGateway(info, databaseUrl, {
-          ...systemTarget(system),
-          cpuProfilePath: profilePath,
-          env: { ...system.env, ...variant.env },
-        });
-        const module = (variant.fromBase ? base! : build).modulePath('target-process');
-        // As the bench runs its targets: libraries read NODE_ENV; the variant's settings reach the process too.
-        const child: Child<TargetInfo, TargetMethods> = await forkChild(module, target, { NODE_ENV: 'production', ...variant.env });
+      if (settings.paired) {
+        // Every variant up at once and measured over the same seconds: what the machine does then, it does to all of them.
+        const running: Running[] = [];
         try {
-          const credentials = await credentialsFor(system.kind, [personas.thomas.cpr], info.issuerUrl);
-          const load = { url: child.info.url, query: overviewQuery, connections: 10, credentials, ratePerSecond: settings.ratePerSecond };
-          await drive({ ...load, durationSeconds: settings.warmupSeconds });
-          if (profilePath) await child.call('startProfiling');
-          const before = await child.call('usage');
-          const run = await drive({ ...load, durationSeconds: settings.seconds });
-          const after = await child.call('usage');
-          if (profilePath) await child.call('stopProfiling');
-          const perRequest = (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, run.requests);
-          cpu[variant.label]!.push(perRequest);
-          log(`round ${round + 1} ${variant.label}: ${perRequest.toFixed(3)} ms/request, ${run.requests} requests, ${run.errors} errors, p99 ${run.latencyMs.p99} ms`);
+          for (const variant of rotated(variants, round)) running.push(await start(variant, round));
+          await Promise.all(running.map(warm));
+          await Promise.all(running.map((each) => measure(each, round)));
         } finally {
-          await child.stop();
+          await Promise.all(running.map(({ child }) => child.stop()));
+        }
+        continue;
+      }
+      for (const variant of rotated(variants, round)) {
+        const running = await start(variant, round);
+        try {
+          await warm(running);
+          await measure(running, round);
+        } finally {
+          await running.child.stop();
         }
       }
     }
