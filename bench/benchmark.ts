@@ -10,12 +10,12 @@ import { askPastBreakers, breakersClosed, checkConcurrentCitizens, concurrentCit
 import { compileBench, type Build } from './compiled';
 import { createFloor, type Floor } from './floor-client';
 import { drive } from './load';
-import { measure, type Measurement } from './measure';
+import { measure, measureTogether, type Measurement } from './measure';
 import { freshCitizensFor, type Profile } from './profiles';
 import { round } from './round';
 import { scenarios, type Scenario } from './scenarios';
 import { standings, summarise, type BenchResult, type RoundMeasurements } from './summary';
-import { credentialsFor, systems, systemTarget, type System } from './systems';
+import { credentialsFor, systems, systemTarget, type System, type SystemName } from './systems';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
 
 export type Backend = Child<BackendInfo, BackendMethods>;
@@ -115,7 +115,7 @@ const maxErrorShare = 0.01;
 
 async function measureScenarios(system: System, target: Target, run: RunContext): Promise<Map<string, Measurement>> {
   const { profile, backend, fresh } = run;
-  const runnable = scenarios.filter((scenario) => system.runs(scenario));
+  const runnable = scenarios.filter((scenario) => system.runs(scenario) && !scenario.sideBySide);
   const credentials = (cprs: string[], caller: Scenario['caller'] = 'citizen') => credentialsFor(system.kind, cprs, backend.info.issuerUrl, caller);
   const personaOf = new Map<string, Credentials>();
   for (const scenario of runnable) {
@@ -150,6 +150,34 @@ async function measureScenarios(system: System, target: Target, run: RunContext)
     results.set(scenario.name, measurement);
   }
   return results;
+}
+
+/**
+ * The side-by-side scenario: the systems that run it started afresh, each checked on it, then driven
+ * at once (`measureTogether`), so the ratio of our gateway to the floors is taken over the same seconds.
+ */
+async function measureSideBySide(scenario: Scenario, together: System[], run: RunContext): Promise<Map<SystemName, Measurement>> {
+  const targets: Target[] = [];
+  try {
+    for (const system of together) targets.push(await startSystem(system, run));
+    const personaOf = await Promise.all(together.map(async (system, index) => {
+      const [persona] = await credentialsFor(system.kind, [personas[scenario.persona].cpr], run.backend.info.issuerUrl, scenario.caller);
+      await checkAnswer(system, targets[index]!, scenario, persona, run);
+      return persona;
+    }));
+    run.log(`${together.map((system) => system.name).join(', ')} side by side: ${scenario.name}`);
+    const { profile, backend } = run;
+    // Fresh processes: warmed up as the one-by-one runs warm theirs before any scenario.
+    await Promise.all(targets.map((target, index) =>
+      drive({ url: target.info.url, query: scenario.query, variables: scenario.variables, connections: profile.connections, durationSeconds: profile.warmupSeconds, credentials: [personaOf[index]!] }),
+    ));
+    const measured = await measureTogether(
+      targets.map((target, index) => ({ target, backend, profile, query: scenario.query, variables: scenario.variables, ratePerSecond: scenario.ratePerSecond, warmup: [personaOf[index]!], measured: [personaOf[index]!] })),
+    );
+    return new Map(together.map((system, index) => [system.name, measured[index]!]));
+  } finally {
+    await Promise.all(targets.map((target) => target.stop()));
+  }
 }
 
 /** Round r measures the systems in their order rotated by r, so no system always follows the same one. */
@@ -217,6 +245,10 @@ export async function runBenchmark(profile: Profile, log: (line: string) => void
       log(`round ${index + 1} of ${profile.rounds}: ${order.map((system) => system.name).join(', ')}`);
       const bySystem: RoundMeasurements['bySystem'] = {};
       for (const system of order) bySystem[system.name] = Object.fromEntries(await measureSystem(system, run));
+      for (const scenario of scenarios.filter((each) => each.sideBySide)) {
+        const together = order.filter((system) => system.runs(scenario));
+        for (const [name, measurement] of await measureSideBySide(scenario, together, run)) bySystem[name]![scenario.name] = measurement;
+      }
       rounds.push({ order: order.map((system) => system.name), bySystem });
     }
   } finally {

@@ -51,27 +51,46 @@ function hitRatio(before: CacheCounts, after: CacheCounts): number | null {
 }
 
 export async function measure(run: Run): Promise<Measurement> {
-  const { target, backend, profile } = run;
-  const load = { url: target.info.url, query: run.query, variables: run.variables, connections: profile.connections, ratePerSecond: run.ratePerSecond };
-  await settle(await drive({ ...load, durationSeconds: profile.warmupSeconds, credentials: run.warmup }));
+  const [measurement] = await measureTogether([run]);
+  return measurement!;
+}
+
+/**
+ * Several systems driven at once, each with its own load, over the same seconds: what the machine
+ * does meanwhile (another tenant, a slower minute) it does to all of them, so their ratio holds
+ * where one measured after the other would drift. The backend serves them all: its upstream calls
+ * and cache lookups are shared out over all the requests sent.
+ */
+export async function measureTogether(runs: Run[]): Promise<Measurement[]> {
+  const { backend, profile } = runs[0]!;
+  const loads = runs.map((run) => ({ url: run.target.info.url, query: run.query, variables: run.variables, connections: profile.connections, ratePerSecond: run.ratePerSecond }));
+  const warmed = await Promise.all(runs.map((run, index) => drive({ ...loads[index]!, durationSeconds: profile.warmupSeconds, credentials: run.warmup })));
+  await Promise.all(warmed.map(settle));
 
   await backend.call('resetCalls');
   // Reading the worst stalls starts them again, so what is read after the run is the run's.
-  const [lookupsBefore, usageBefore] = await Promise.all([backend.call('cacheLookups'), target.call('usage'), target.call('worstStall'), backend.call('worstStall')]);
-  const result = await drive({ ...load, durationSeconds: profile.durationSeconds, credentials: run.measured });
-  const [usageAfter, systemStall, backendStall] = await Promise.all([target.call('usage'), target.call('worstStall'), backend.call('worstStall')]);
-  await settle(result);
+  const readTargets = () => Promise.all(runs.map(({ target }) => Promise.all([target.call('usage'), target.call('worstStall')])));
+  const [lookupsBefore, , before] = await Promise.all([backend.call('cacheLookups'), backend.call('worstStall'), readTargets()]);
+  const results = await Promise.all(runs.map((run, index) => drive({ ...loads[index]!, durationSeconds: profile.durationSeconds, credentials: run.measured })));
+  const [after, backendStall] = await Promise.all([readTargets(), backend.call('worstStall')]);
+  await Promise.all(results.map(settle));
   const [calls, lookupsAfter] = await Promise.all([backend.call('calls'), backend.call('cacheLookups')]);
 
-  const perRequest = (count: number) => round(count / Math.max(1, result.requestsSent), 3);
+  const sent = results.reduce((sum, result) => sum + result.requestsSent, 0);
+  const perRequest = (count: number) => round(count / Math.max(1, sent), 3);
   const indexes = [...new Set([...subgraphNames, ...Object.keys(calls)])] as (keyof typeof calls)[];
   const total = indexes.reduce((sum, index) => sum + (calls[index] ?? 0), 0);
-  return {
-    ...result,
-    upstreamCallsPerRequest: { ...Object.fromEntries(indexes.map((index) => [index, perRequest(calls[index] ?? 0)])), total: perRequest(total) },
-    cacheHitRatio: hitRatio(lookupsBefore, lookupsAfter),
-    rssMb: round(usageAfter.rssBytes / 2 ** 20, 1),
-    cpuMsPerRequest: round((usageAfter.cpuMicros - usageBefore.cpuMicros) / 1000 / Math.max(1, result.requests), 3),
-    worstStallMs: { system: systemStall, backend: backendStall },
-  };
+  const upstreamCallsPerRequest = { ...Object.fromEntries(indexes.map((index) => [index, perRequest(calls[index] ?? 0)])), total: perRequest(total) };
+  return results.map((result, index) => {
+    const [usageBefore] = before[index]!;
+    const [usageAfter, systemStall] = after[index]!;
+    return {
+      ...result,
+      upstreamCallsPerRequest,
+      cacheHitRatio: hitRatio(lookupsBefore, lookupsAfter),
+      rssMb: round(usageAfter.rssBytes / 2 ** 20, 1),
+      cpuMsPerRequest: round((usageAfter.cpuMicros - usageBefore.cpuMicros) / 1000 / Math.max(1, result.requests), 3),
+      worstStallMs: { system: systemStall, backend: backendStall },
+    };
+  });
 }

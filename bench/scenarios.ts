@@ -27,6 +27,11 @@ export interface Scenario {
    * system is also driven harder.
    */
   ratePerSecond?: number;
+  /**
+   * Measured with our gateway and both floors driven at once, over the same seconds, after each
+   * round's systems one by one: run only by the systems the floor is compared with.
+   */
+  sideBySide?: true;
 }
 
 /**
@@ -41,6 +46,7 @@ export const scenarios: Scenario[] = [
   { name: 'overview-cold', cache: 'cold', persona: 'thomas', caller: 'citizen', query: overviewQuery },
   { name: 'overview-warm', cache: 'warm', persona: 'thomas', caller: 'citizen', query: overviewQuery },
   { name: 'overview-warm-equal-rate', cache: 'warm', persona: 'thomas', caller: 'citizen', query: overviewQuery, ratePerSecond: equalRatePerSecond },
+  { name: 'overview-warm-side-by-side', cache: 'warm', persona: 'thomas', caller: 'citizen', query: overviewQuery, ratePerSecond: equalRatePerSecond, sideBySide: true },
   { name: 'proxy-warm', cache: 'warm', persona: 'thomas', caller: 'lawyer', query: proxyQuery },
   { name: 'chatbot-warm', cache: 'warm', persona: 'thomas', caller: 'chatbot', query: chatbotQuery },
   {
