@@ -141,12 +141,20 @@ async function measureScenarios(system: System, target: Target, run: RunContext)
     // at once: each scenario starts with them closed.
     if (system.subgraphs === 'naive') await breakersClosed();
     run.log(`${system.name}: ${scenario.name}`);
-    const measurement = await measure({ target, backend, profile, query: scenario.query, variables: scenario.variables, ratePerSecond: scenario.ratePerSecond, warmup, measured });
+    const measureOnce = () => measure({ target, backend, profile, query: scenario.query, variables: scenario.variables, ratePerSecond: scenario.ratePerSecond, warmup, measured });
     // CPU per request of refusals or timeouts says nothing of the system: such a run is not reported.
     // The naive baseline's failures under load are what its targets count (answers without errors).
-    if (system.subgraphs !== 'naive' && measurement.errors > measurement.requests * maxErrorShare) {
-      throw new Error(`${system.name}: ${scenario.name} answered ${measurement.errors} of ${measurement.requests} requests with errors (${JSON.stringify(measurement.errorCodes)})`);
+    const failed = (measurement: Measurement) => system.subgraphs !== 'naive' && measurement.errors > measurement.requests * maxErrorShare;
+    const describe = (measurement: Measurement) => `${system.name}: ${scenario.name} answered ${measurement.errors} of ${measurement.requests} requests with errors (${JSON.stringify(measurement.errorCodes)})`;
+    let measurement = await measureOnce();
+    // A warm scenario is measured once more after the machine held everything up for a moment (a
+    // stall past the subgraphs' deadlines); a cold one would need citizens the run has not set aside.
+    if (failed(measurement) && !cold) {
+      run.log(`${describe(measurement)}; measuring it again once its breakers let calls through`);
+      await breakersClosed();
+      measurement = await measureOnce();
     }
+    if (failed(measurement)) throw new Error(describe(measurement));
     results.set(scenario.name, measurement);
   }
   return results;
