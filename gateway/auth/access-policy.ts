@@ -59,12 +59,13 @@ export function createAccessPolicy(
     };
     switch (caller.kind) {
       case 'citizen': {
-        await requirePersonalDataAssurance(caller.assurance, 'citizen', pseudonym(caller.subjectCpr), caller.subjectCpr);
+        const actorId = pseudonym(caller.subjectCpr);
+        await requirePersonalDataAssurance(caller.assurance, 'citizen', actorId, caller.subjectCpr);
         const areas = [...areaNames];
         return {
           ...nobody,
           callerKind: 'citizen',
-          actorId: pseudonym(caller.subjectCpr),
+          actorId,
           subjectCpr: caller.subjectCpr,
           assurance: caller.assurance,
           areas,
