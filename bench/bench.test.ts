@@ -5,7 +5,7 @@ import { subgraphNames } from '../lib/config';
 import { rotated, runBenchmark } from './benchmark';
 import { profileGateway } from './cpu-profile';
 import { profiles } from './profiles';
-import { equalRatePerSecond, scenarios } from './scenarios';
+import { equalRatePerSecond, scenarios, sideBySideRatePerSecond } from './scenarios';
 import type { BenchResult } from './summary';
 import { systems } from './systems';
 
@@ -109,8 +109,8 @@ describe('the benchmark, run once in quick mode', () => {
         'overview-warm: p99 ≤ 1.5× the floor',
         `overview-warm at ${equalRatePerSecond} requests/s each: CPU per request ≤ 1.5× the floor`,
         'overview-warm: CPU per request ≤ 1.5× the floor that records (proposed, decision 0010)',
-        `overview-warm side by side at ${equalRatePerSecond} requests/s: CPU per request ≤ 1.5× the floor`,
-        `overview-warm side by side at ${equalRatePerSecond} requests/s: CPU per request ≤ 1.5× the floor that records (proposed, decision 0010)`,
+        `overview-warm side by side at ${sideBySideRatePerSecond} requests/s each: CPU per request ≤ 1.5× the floor`,
+        `overview-warm side by side at ${sideBySideRatePerSecond} requests/s each: CPU per request ≤ 1.5× the floor that records (proposed, decision 0010)`,
       ]),
     );
     for (const standing of result.targets) expect(standing).toEqual({ target: expect.any(String), measured: expect.any(String), verdict: expect.stringMatching(/^(met|missed|undecided)$/) });
