@@ -101,7 +101,6 @@ export function credentialsFor(kind: TargetKind, cprs: string[], issuerUrl: stri
   return Promise.all(cprs.map(async (cpr) => ({ authorization: `Bearer ${await mintToken(subjectOf[caller](cpr), { issuer: issuerUrl })}` })));
 }
 
-/** Our gateway over the default subgraphs, alone in its process: what the soak, export and profile runs start. */
 /** What a system's process is told beside the backend's addresses: which target it runs, and the one thing that sets it apart. */
 export function systemTarget(system: System): Pick<TargetOptions, 'kind' | 'auditTrail' | 'records' | 'env'> {
   return {
@@ -112,6 +111,7 @@ export function systemTarget(system: System): Pick<TargetOptions, 'kind' | 'audi
   };
 }
 
+/** Our gateway over the default subgraphs, alone in its process: what the soak, export and profile runs start. */
 export function ourGateway(info: BackendInfo, databaseUrl: string | undefined, more: Partial<TargetOptions> = {}): TargetOptions {
   return { kind: 'gateway', subgraphUrls: info.subgraphUrls.optimised, simulatorUrl: info.simulatorUrl, issuerUrl: info.issuerUrl, jwksUrl: info.jwksUrl, databaseUrl, ...more };
 }
