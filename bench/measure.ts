@@ -81,13 +81,15 @@ export async function measureTogether(runs: Run[]): Promise<Measurement[]> {
   const indexes = [...new Set([...subgraphNames, ...Object.keys(calls)])] as (keyof typeof calls)[];
   const total = indexes.reduce((sum, index) => sum + (calls[index] ?? 0), 0);
   const upstreamCallsPerRequest = { ...Object.fromEntries(indexes.map((index) => [index, perRequest(calls[index] ?? 0)])), total: perRequest(total) };
+  // The backend's figures are the run's as a whole, the same for every system in it.
+  const cacheHitRatio = hitRatio(lookupsBefore, lookupsAfter);
   return results.map((result, index) => {
     const [usageBefore] = before[index]!;
     const [usageAfter, systemStall] = after[index]!;
     return {
       ...result,
       upstreamCallsPerRequest,
-      cacheHitRatio: hitRatio(lookupsBefore, lookupsAfter),
+      cacheHitRatio,
       rssMb: round(usageAfter.rssBytes / 2 ** 20, 1),
       cpuMsPerRequest: round((usageAfter.cpuMicros - usageBefore.cpuMicros) / 1000 / Math.max(1, result.requests), 3),
       worstStallMs: { system: systemStall, backend: backendStall },
