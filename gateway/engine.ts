@@ -6,6 +6,7 @@ import { Agent } from 'undici';
 import type { SubgraphName } from '../lib/config';
 import { registry } from '../lib/metrics';
 import { compiledOperations } from './engine/compiled-operations';
+import { useGatewayRequestContext } from './engine/gateway-request-context';
 import { subgraphPost } from './engine/subgraph-post';
 import { SubgraphSource, type SubgraphHooks } from './engine/subgraph-source';
 
@@ -40,6 +41,7 @@ export function createEngine<TContext>(options: EngineOptions<TContext>): Gatewa
   // Otherwise Apollo's gateway runs cloud resource detectors (requests to metadata endpoints) and
   // reports usage to Apollo every hour: nothing of this deployment goes to a third party.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  useGatewayRequestContext();
   // One pool of kept-alive connections per subgraph, for as long as the engine runs.
   const agent = new Agent();
   const post = subgraphPost(agent);
