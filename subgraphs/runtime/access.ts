@@ -175,6 +175,42 @@ export interface WithheldGroup {
 const normalise = (address: string) => address.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** One request's decisions about one citizen's records. */
+/** What a presented entity's link getters read: each link's record id when the caller may see it, else null, and whom to report a read to. */
+const linkTargets = Symbol('link targets');
+
+type Presented = Record<string, unknown> & { [linkTargets]?: { access: Access; targets: (string | null)[] } };
+
+const presentedShapes = new WeakMap<IndexDescription<never>, { prototype: object; fields: Set<string> }>();
+
+/**
+ * Per area, the prototype of the entities it presents: each link a getter, read by GraphQL only
+ * when the query selects the link and reported only then. On the prototype, all of an area's
+ * entities share one hidden class; an accessor defined on each entity, with a closure of its own,
+ * gave each entity a hidden class of its own, made in the old generation and holding that closure,
+ * so every request's records outlived the young-generation collections after it ended.
+ */
+function presentedShape(description: IndexDescription<never>): { prototype: object; fields: Set<string> } {
+  let shape = presentedShapes.get(description);
+  if (!shape) {
+    const prototype = {};
+    description.links.forEach((link, index) => {
+      Object.defineProperty(prototype, link.field, {
+        enumerable: true,
+        get(this: Presented) {
+          const read = this[linkTargets];
+          const id = read?.targets[index] ?? null;
+          if (!read || id === null) return null;
+          read.access.reveal(link.area, [id]);
+          return { id };
+        },
+      });
+    });
+    shape = { prototype, fields: new Set(description.links.map((link) => link.field)) };
+    presentedShapes.set(description, shape);
+  }
+  return shape;
+}
+
 export class Access {
   /** The data rules of each record met so far, with its lineage: a benefit is judged once for all its payments. */
   private readonly judgedData = new Map<string, Promise<Judged>>();
@@ -291,20 +327,15 @@ export class Access {
    */
   async present<R, E extends object>(area: Area, record: R, entity: E): Promise<E> {
     const description = this.sources.describe(area);
-    const presented: Record<string, unknown> = { ...(entity as Record<string, unknown>) };
+    const { prototype, fields } = presentedShape(description);
+    const targets: (string | null)[] = [];
     for (const link of description.links) {
       const id = link.idOf(record);
-      const shown = id !== null && (await this.byId(link.area, id)) !== null;
-      // Read by GraphQL only when the query selects the link, and reported only then.
-      Object.defineProperty(presented, link.field, {
-        enumerable: true,
-        get: () => {
-          if (!shown) return null;
-          this.reveal(link.area, [id]);
-          return { id };
-        },
-      });
+      targets.push(id !== null && (await this.byId(link.area, id)) !== null ? id : null);
     }
+    const presented: Presented = Object.create(prototype);
+    for (const [field, value] of Object.entries(entity)) if (!fields.has(field)) presented[field] = value;
+    presented[linkTargets] = { access: this, targets };
     for (const [field, key] of description.addresses ?? []) {
       const holder = presented[field] as Record<string, string | null> | null;
       if (holder) presented[field] = { ...holder, [key]: await this.address(holder[key]) };

@@ -64,6 +64,21 @@ describe('the audit trail', () => {
     expect(event.entity_ids).toContain(`cases:${THOMAS_TRANSPORT_CASE_ID}`);
   });
 
+  it("records a linked record read by its id alone, and the link's record only when the link is read", async () => {
+    const thomas = await tokenFor(stack, 'thomas');
+    await postGraphQL(stack.gatewayUrl, '{ me { payments { id } } }', { token: thomas });
+    const [unlinked] = (await rows()).slice(-1);
+    expect(unlinked.areas).toEqual(['payments']);
+    const answer = await postGraphQL<{ me: { payments: { benefit: { id: string } | null }[] } }>(stack.gatewayUrl, '{ me { payments { id benefit { id } } } }', {
+      token: thomas,
+    });
+    const benefitIds = answer.body.data?.me.payments.flatMap((payment) => payment.benefit?.id ?? []) ?? [];
+    const [linked] = (await rows()).slice(-1);
+    expect(benefitIds.length).toBeGreaterThan(0);
+    expect(linked.areas.sort()).toEqual(['benefits', 'payments']);
+    expect(linked.entity_ids).toEqual(expect.arrayContaining(benefitIds.map((id) => `benefits:${id}`)));
+  });
+
   it("records a proxy's read, what it was refused, and who acted", async () => {
     await postGraphQL(stack.gatewayUrl, '{ me { cases { id } payments { id } } }', {
       token: await token({ kind: 'proxy', holderCpr: personas.lawyer.cpr, subjectCpr: personas.thomas.cpr }),
