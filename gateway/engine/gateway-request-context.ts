@@ -73,7 +73,7 @@ class ResponseHead {
  * The context Apollo Server hands the gateway's executor, with the same fields as Apollo's own
  * (`makeGatewayGraphQLRequestContext` in @apollo/server 5).
  */
-export const gatewayRequestContext: Build = (requestContext, server, internals) => {
+const gatewayRequestContext: Build = (requestContext, server, internals) => {
   const { request: given, response } = requestContext;
   const request: GatewayGraphQLRequestContext['request'] = {};
   if ('query' in given) request.query = given.query;
