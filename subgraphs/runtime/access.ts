@@ -174,7 +174,6 @@ export interface WithheldGroup {
 
 const normalise = (address: string) => address.toLowerCase().replace(/\s+/g, ' ').trim();
 
-/** One request's decisions about one citizen's records. */
 /** What a presented entity's link getters read: each link's record id when the caller may see it, else null, and whom to report a read to. */
 const linkTargets = Symbol('link targets');
 
@@ -211,6 +210,7 @@ function presentedShape(description: IndexDescription<never>): { prototype: obje
   return shape;
 }
 
+/** One request's decisions about one citizen's records. */
 export class Access {
   /** The data rules of each record met so far, with its lineage: a benefit is judged once for all its payments. */
   private readonly judgedData = new Map<string, Promise<Judged>>();
