@@ -10,18 +10,19 @@ import { auditDatabase, rotated } from './benchmark';
 import { forkChild, type Child } from './child-process';
 import { compileBench, type Build } from './compiled';
 import { drive, type LoadOptions } from './load';
-import { overviewQuery } from './operations';
 import { benchOptions } from './options';
+import { scenarios, type Scenario } from './scenarios';
 import { spreadOf } from './spread';
 import { credentialsFor, ourGateway, systems, systemTarget, type SystemName } from './systems';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
 
 /**
- * `npm run bench:ab -- --variants 'gateway,gateway+NAME=value,floor'`: CPU per warm overview of a
- * few variants of our gateway (and the floor), each alone in its process, in rotated rounds, with
+ * `npm run bench:ab -- --variants 'gateway,gateway+NAME=value,floor'`: CPU per request of a few
+ * variants of our gateway (and its baselines), each alone in its process, in rotated rounds, with
  * each round's ratio to the first variant: for telling whether one change moved the gateway on a
- * machine too noisy for single runs. A variant is `gateway`, `gateway-no-audit`, `floor` or
- * `floor-recorded` (the floor storing each answer's disclosures as the gateway does), with
+ * machine too noisy for single runs. A variant is `gateway`, `gateway-no-audit`, `floor`,
+ * `floor-recorded` (the floor storing each answer's disclosures as the gateway does), `stock` or
+ * `hive`, with
  * `+NAME=value` settings for its process, and `base:` in front to run the code of `--base` (a
  * checkout of another commit, compiled as the bench compiles this one). `--stub` puts caching
  * stubs in front of the subgraphs (each answer the real one's, then replayed), so the backend costs
@@ -29,26 +30,35 @@ import type { TargetInfo, TargetMethods, TargetOptions } from './target-process'
  * second instead of as many as ten connections get answered (CPU per request on this machine falls
  * as the rate rises, so variants of different speed are compared at the same pace); `--warmup S`
  * is the seconds of that load each process gets before it is measured. `--profile DIR` writes each
- * variant's CPU profile of the first round.
+ * variant's CPU profile of the first round. `--scenario NAME` measures one of the bench's warm
+ * scenarios instead of the overview (its caller, persona and operation).
  */
 /** The bench's systems an A/B compares: each as `npm run bench` runs it (`systemTarget`), over one backend. */
-const variantKinds = ['gateway', 'gateway-no-audit', 'floor', 'floor-recorded'] as const satisfies readonly SystemName[];
+const variantKinds = ['gateway', 'gateway-no-audit', 'floor', 'floor-recorded', 'stock', 'hive'] as const satisfies readonly SystemName[];
 
 export interface Variant {
   label: string;
   kind: (typeof variantKinds)[number];
   fromBase: boolean;
   env: NodeJS.ProcessEnv;
+  /** Given to node itself, before the module (Node refuses many, `--trace-gc` among them, in NODE_OPTIONS). */
+  nodeFlags: string[];
 }
 
-/** `gateway+NAME=value+…`, `base:` in front for the other commit's code; a value may hold `=`. */
+/**
+ * `gateway+NAME=value+--node-flag+…`, `base:` in front for the other commit's code; a value may
+ * hold `=`, a setting starting with `--` is a flag for node.
+ */
 export function variantOf(text: string): Variant {
   const [name = '', ...settings] = text.split('+');
   const fromBase = name.startsWith('base:');
   const kind = variantKinds.find((known) => known === name.replace(/^base:/, ''));
   if (!kind) throw new Error(`unknown variant ${text}`);
-  const env = Object.fromEntries(settings.map((setting) => [setting.slice(0, setting.indexOf('=')), setting.slice(setting.indexOf('=') + 1)]));
-  return { label: text, kind, fromBase, env };
+  const nodeFlags = settings.filter((setting) => setting.startsWith('--'));
+  const env = Object.fromEntries(
+    settings.filter((setting) => !setting.startsWith('--')).map((setting) => [setting.slice(0, setting.indexOf('=')), setting.slice(setting.indexOf('=') + 1)]),
+  );
+  return { label: text, kind, fromBase, env, nodeFlags };
 }
 
 /** One caching stub per subgraph on loopback: the first answer to a body is the subgraph's, then it is replayed. */
@@ -81,6 +91,8 @@ async function stubSubgraphs(urls: Record<SubgraphName, string>): Promise<{ urls
 
 export interface AbSettings {
   variants: Variant[];
+  /** A warm scenario of the bench's, the overview unless named. */
+  scenario: Scenario;
   rounds: number;
   /** Measured seconds per variant and round, after `warmupSeconds` of the same load. */
   seconds: number;
@@ -105,8 +117,13 @@ interface Running {
 
 /** The command line read and checked before anything is compiled or started. */
 export function abSettings(args: string[]): AbSettings {
-  const options = benchOptions(args, { variants: 'gateway,floor', rounds: '6', seconds: '5', warmup: '3', rate: '', base: '', stub: 'false', paired: 'false', profile: '' });
+  const options = benchOptions(args, { variants: 'gateway,floor', scenario: 'overview-warm', rounds: '6', seconds: '5', warmup: '3', rate: '', base: '', stub: 'false', paired: 'false', profile: '' });
   const variants = options.variants.split(',').map(variantOf);
+  // One citizen asked again and again: a cold scenario would need a fresh one per request, and the side-by-side row is what paired A/B already does.
+  const scenario = scenarios.find((each) => each.name === options.scenario && each.cache === 'warm' && !each.sideBySide);
+  if (!scenario) throw new Error(`--scenario must name a warm scenario of the bench's, not ${options.scenario}`);
+  const refused = variants.find((variant) => !systems.find((system) => system.name === variant.kind)!.runs(scenario));
+  if (refused) throw new Error(`${refused.label} does not run ${scenario.name}`);
   // Without it a base: variant would quietly run this checkout's code.
   if (variants.some((variant) => variant.fromBase) && !options.base) throw new Error('a base: variant needs --base <checkout of the other commit>');
   const positive = (name: 'rounds' | 'seconds' | 'warmup' | 'rate'): number => {
@@ -116,6 +133,7 @@ export function abSettings(args: string[]): AbSettings {
   };
   return {
     variants,
+    scenario,
     rounds: positive('rounds'),
     seconds: positive('seconds'),
     warmupSeconds: positive('warmup'),
@@ -155,12 +173,14 @@ async function main(args: string[]): Promise<void> {
       });
       const module = (variant.fromBase ? base! : build).modulePath('target-process');
       // As the bench runs its targets: libraries read NODE_ENV; the variant's settings reach the process too.
-      const child: Child<TargetInfo, TargetMethods> = await forkChild(module, target, { NODE_ENV: 'production', ...variant.env });
-      const credentials = await credentialsFor(system.kind, [personas.thomas.cpr], info.issuerUrl).catch(async (error: unknown) => {
+      const child: Child<TargetInfo, TargetMethods> = await forkChild(module, target, { NODE_ENV: 'production', ...variant.env }, variant.nodeFlags);
+      const { scenario } = settings;
+      const credentials = await credentialsFor(system.kind, [personas[scenario.persona].cpr], info.issuerUrl, scenario.caller).catch(async (error: unknown) => {
         await child.stop();
         throw error;
       });
-      return { variant, child, profilePath, load: { url: child.info.url, query: overviewQuery, connections: 10, credentials, ratePerSecond: settings.ratePerSecond } };
+      const load = { url: child.info.url, query: scenario.query, variables: scenario.variables, connections: 10, credentials, ratePerSecond: settings.ratePerSecond ?? scenario.ratePerSecond };
+      return { variant, child, profilePath, load };
     };
     const warm = (running: Running) => drive({ ...running.load, durationSeconds: settings.warmupSeconds });
     const measure = async ({ variant, child, profilePath, load }: Running, round: number): Promise<void> => {

@@ -59,18 +59,21 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
  * Forks a module of bench/ and waits until it is ready, in the repository's root like the image's
  * /app (files are read relative to it). A compiled module (bench/compiled.ts) runs with plain node
  * and nothing else (NODE_OPTIONS is not passed on either); a TypeScript one, as tests fork them,
- * through swc like `npm start`. The child reports how it really runs (`runtime`).
+ * through swc like `npm start`. `nodeFlags` (an A/B's `--trace-gc`, say) are given to node before
+ * the module; the child then reports them, and the bench refuses to measure it. The child reports
+ * how it really runs (`runtime`).
  */
 export async function forkChild<TOptions, TInfo, TMethods extends Methods>(
   modulePath: string,
   options: TOptions,
   env: NodeJS.ProcessEnv = {},
+  nodeFlags: string[] = [],
 ): Promise<Child<TInfo, TMethods>> {
   const name = basename(modulePath);
   const { NODE_OPTIONS: _hooks, ...inherited } = process.env;
   const child = fork(modulePath, [], {
     cwd: repositoryRoot,
-    execArgv: modulePath.endsWith('.ts') ? ['-r', '@swc-node/register'] : [],
+    execArgv: [...(modulePath.endsWith('.ts') ? ['-r', '@swc-node/register'] : []), ...nodeFlags],
     env: { ...inherited, APOLLO_TELEMETRY_DISABLED: 'true', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
