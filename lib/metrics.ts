@@ -5,7 +5,12 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
  * citizen, a token or an id.
  */
 export const registry = new Registry();
-collectDefaultMetrics({ register: registry });
+/**
+ * The event loop's delay sampled every 100 ms rather than prom-client's 10: each sample is a timer
+ * waking the loop, and a hundred wake-ups a second cost every idle gateway and subgraph process about
+ * 3 ms of CPU a second. A stall long enough to matter still lands in the histogram.
+ */
+collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 100 });
 
 export const upstreamCalls = new Counter({
   name: 'upstream_calls_total',
