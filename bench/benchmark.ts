@@ -15,7 +15,7 @@ import { freshCitizensFor, type Profile } from './profiles';
 import { round } from './round';
 import { scenarios, type Scenario } from './scenarios';
 import { standings, summarise, type BenchResult, type RoundMeasurements } from './summary';
-import { credentialsFor, systems, systemTarget, type System, type SystemName } from './systems';
+import { credentialsFor, runsScenario, systems, systemTarget, type System, type SystemName } from './systems';
 import type { TargetInfo, TargetMethods, TargetOptions } from './target-process';
 
 export type Backend = Child<BackendInfo, BackendMethods>;
@@ -115,7 +115,7 @@ const maxErrorShare = 0.01;
 
 async function measureScenarios(system: System, target: Target, run: RunContext): Promise<Map<string, Measurement>> {
   const { profile, backend, fresh } = run;
-  const runnable = scenarios.filter((scenario) => system.runs(scenario) && !scenario.sideBySide);
+  const runnable = scenarios.filter((scenario) => !scenario.sideBySide && system.runs(scenario));
   const credentials = (cprs: string[], caller: Scenario['caller'] = 'citizen') => credentialsFor(system.kind, cprs, backend.info.issuerUrl, caller);
   const personaOf = new Map<string, Credentials>();
   for (const scenario of runnable) {
@@ -220,7 +220,7 @@ async function benchRedis(log: (line: string) => void): Promise<string | undefin
 function citizensNeeded(profile: Profile, measured: System[]): number {
   const perColdScenario = freshCitizensFor(profile, profile.warmupSeconds) + freshCitizensFor(profile, profile.durationSeconds);
   const perRound = measured.reduce((sum, system) => {
-    const cold = scenarios.filter((scenario) => scenario.cache === 'cold' && system.runs(scenario)).length;
+    const cold = scenarios.filter((scenario) => scenario.cache === 'cold' && runsScenario(system, scenario)).length;
     return sum + concurrentCitizens + 1 + cold * perColdScenario;
   }, 0);
   return profile.rounds * perRound;
@@ -254,7 +254,7 @@ export async function runBenchmark(profile: Profile, log: (line: string) => void
       const bySystem: RoundMeasurements['bySystem'] = {};
       for (const system of order) bySystem[system.name] = Object.fromEntries(await measureSystem(system, run));
       for (const scenario of scenarios.filter((each) => each.sideBySide)) {
-        const together = order.filter((system) => system.runs(scenario));
+        const together = order.filter((system) => runsScenario(system, scenario));
         for (const [name, measurement] of await measureSideBySide(scenario, together, run)) bySystem[name]![scenario.name] = measurement;
       }
       rounds.push({ order: order.map((system) => system.name), bySystem });

@@ -6,7 +6,7 @@ import type { Profile } from './profiles';
 import { round } from './round';
 import { equalRatePerSecond, sideBySideRatePerSecond, type Scenario } from './scenarios';
 import { formatSpread, median, spreadOf, verdictOf, type Spread, type Verdict } from './spread';
-import type { System, SystemName } from './systems';
+import { runsScenario, type System, type SystemName } from './systems';
 
 /** One round: the order the systems ran in, and each one's measurement per scenario it runs. */
 export interface RoundMeasurements {
@@ -125,7 +125,7 @@ export function summarise(list: Scenario[], measured: System[], rounds: RoundMea
   return list.map((scenario) => {
     const perRound = (name: SystemName) => rounds.flatMap((each) => each.bySystem[name]?.[scenario.name] ?? []);
     const systems = Object.fromEntries(
-      measured.filter((system) => system.runs(scenario)).map((system) => [system.name, systemResult(perRound(system.name))]),
+      measured.filter((system) => runsScenario(system, scenario)).map((system) => [system.name, systemResult(perRound(system.name))]),
     ) as ScenarioResult['systems'];
     const compared = comparisons.flatMap((comparison) => {
       const pairs = rounds.flatMap((each) => {

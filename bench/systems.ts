@@ -18,7 +18,7 @@ export interface System {
   label: string;
   kind: TargetKind;
   subgraphs: SubgraphSet;
-  /** Whether it runs this scenario. */
+  /** Whether it runs this scenario one by one (a side-by-side scenario names its systems). */
   runs(scenario: Scenario): boolean;
   /** Our gateway uses the bench's Redis too (rate limits, reach, checkpoints), as deployed. */
   redis?: true;
@@ -34,8 +34,7 @@ export interface System {
   concurrentCheck?: false;
 }
 
-/** Every scenario but the side-by-side one, which only our gateway and the floors run. */
-const every = (scenario: Scenario) => !scenario.sideBySide;
+const every = () => true;
 const floorRuns = (scenario: Scenario) => scenario.caller === 'citizen' && hasFloorPlan(scenario.query);
 
 export const systems: System[] = [
@@ -84,6 +83,11 @@ export const systems: System[] = [
     env: { GATEWAY_COMPILED_PLANS: 'false' },
   },
 ];
+
+/** Whether the system runs the scenario: those a side-by-side scenario names, or as the system says. */
+export function runsScenario(system: System, scenario: Scenario): boolean {
+  return scenario.sideBySide ? scenario.sideBySide.includes(system.name) : system.runs(scenario);
+}
 
 /**
  * The headers each request carries for its citizen and caller: a token from the dev issuer for our
