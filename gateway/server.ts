@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig } from '../lib/config';
 import { disclosuresExtension, readDisclosureReport } from '../lib/disclosures';
 import { errorFormatter } from '../lib/errors';
@@ -179,6 +179,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     plugins: [
       // On by default, it works out a cache policy per request from hints no subgraph answer carries here.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's default page for a browser's GET loads Apollo's scripts from its CDN: a third party's code on a public authority's endpoint.
+      ApolloServerPluginLandingPageDisabled(),
       requestIdPlugin(),
       responseTypePlugin<GatewayContext>(),
       responseExtensionsPlugin(logger),

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { NonEmptyArray } from 'type-graphql';
 import { createCache } from '../../lib/cache/create-cache';
@@ -104,7 +104,8 @@ export async function startSubgraph<TRecord>(
     introspection: config.env !== 'production',
     // Traces would go to Apollo's cloud through the gateway; we run none of that. Cache hints
     // neither: the gateway reads none, and Apollo's plugin for them (on by default) wraps every field.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), reportDisclosures, failureLogPlugin<SubgraphContext>(logger, (context) => context.caller.requestId)],
+    // Nor Apollo's page for a browser, which loads its scripts from Apollo's CDN.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), reportDisclosures, failureLogPlugin<SubgraphContext>(logger, (context) => context.caller.requestId)],
   });
 
   const context = async (request: IncomingMessage): Promise<SubgraphContext> => {

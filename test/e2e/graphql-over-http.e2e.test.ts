@@ -39,6 +39,11 @@ describe('the endpoint speaks GraphQL over HTTP', () => {
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('CPR_IN_URL');
   });
 
+  it('gives a browser opening the endpoint no page that loads scripts from another host', async () => {
+    const response = await fetch(stack.gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(await response.text()).not.toMatch(/<script[^>]*src="https?:/);
+  });
+
   it('answers a malformed percent-escape in the URL with 400, not a server error', async () => {
     const response = await fetch(`${stack.gatewayUrl}?query=%E0%A4%A`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(400);

@@ -35,6 +35,11 @@ describe('a subgraph called directly, not through the gateway', () => {
   const revoke = `mutation { revokeProxy(id: "${LAWYER_PROXY_ID}") { id } }`;
   const refusal = (response: Awaited<ReturnType<typeof send>>) => [response.status, response.body.errors?.[0].extensions?.code];
 
+  it('gives a browser opening it no page that loads scripts from another host', async () => {
+    const response = await fetch(stack.subgraphUrls.cases, { headers: { accept: 'text/html' } });
+    expect(await response.text()).not.toMatch(/<script[^>]*src="https?:/);
+  });
+
   it('answers nothing without an internal context', async () => {
     const response = await postGraphQL(stack.subgraphUrls.cases, casesQuery);
     expect(response.status).toBe(401);
