@@ -95,13 +95,17 @@ describe('the traces of one request across the federation', () => {
     const search = new URLSearchParams({ query: '{ me { cases { id } } }', variables: JSON.stringify({ cpr: personas.karen.cpr }) });
     await fetch(`${stack.gatewayUrl}?${search}`, { headers: { traceparent: traceparent(refusedTrace) } });
     // Each process sends its spans in batches: wait until the last hops of both requests are in.
+    // A service's HTTP server span ends after everything it did for the request, so it comes last.
     const arrived = () => {
       spans = collector.payloads.flatMap(spansIn);
       const has = (check: (span: ExportedSpan) => boolean) => spans.some(check);
       return (
         has((span) => span.traceId === refusedTrace && span.kind === 'server') &&
         has((span) => span.traceId === overviewTrace && span.attributes['db.system'] === 'postgresql') &&
-        ['subgraph-cases', 'subgraph-payments'].every((service) => has((span) => span.service === service && span.attributes['db.system'] === 'redis'))
+        ['subgraph-cases', 'subgraph-payments'].every((service) => has((span) => span.service === service && span.attributes['db.system'] === 'redis')) &&
+        ['gateway', 'subgraph-cases', 'subgraph-payments', 'subgraph-proxies'].every((service) =>
+          has((span) => span.traceId === overviewTrace && span.service === service && span.kind === 'server'),
+        )
       );
     };
     for (let waited = 0; !arrived() && waited < 15_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
