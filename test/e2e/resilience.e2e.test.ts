@@ -127,7 +127,10 @@ describe('shutting down', () => {
     const stack = await startStack({ env: { CACHE_ENABLED: 'false' } });
     stack.simulator.faults.set('payments', { kind: 'latency', ms: 400 });
     const pending = postGraphQL<Overview>(stack.gatewayUrl, '{ me { cases { id } payments { id } } }', { token: await tokenFor(stack, 'thomas') });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Under way once both subgraphs have asked their index (payments then waits 400 ms): a fixed
+    // pause raced a loaded machine, where the request had not yet reached them when the close began.
+    const underWay = () => stack.simulator.recorder.count('cases') > 0 && stack.simulator.recorder.count('payments') > 0;
+    for (let waited = 0; !underWay() && waited < 10_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     const closing = stack.close();
     const response = await pending;
     await closing;
