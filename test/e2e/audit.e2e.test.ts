@@ -12,6 +12,7 @@ import { postGraphQL } from '../support/graphql-client';
 import { tokenFor } from '../support/personas';
 import { flushRedis, testRedisUrl } from '../support/redis';
 import { breakAuditStore, startStack, type Stack, type StackOptions } from '../support/stack';
+import { waitUntil } from '../support/wait';
 
 interface Row {
   seq: string;
@@ -326,10 +327,7 @@ describe('the checkpoints kept outside the audit database', () => {
     // Karen's batch came within the interval of thomas's: its head is signed at the interval's end.
     const { rows } = await db.query<{ seq: string }>('SELECT max(seq) AS seq FROM audit_events');
     newestSeq = Number(rows[0].seq);
-    const deadline = Date.now() + 3_000;
-    while (!(await new RedisCheckpoints(redis.client).all()).some(({ seq }) => seq === newestSeq) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitUntil(async () => (await new RedisCheckpoints(redis.client).all()).some(({ seq }) => seq === newestSeq), 3_000, 50);
   });
   afterAll(async () => {
     await redis.close();

@@ -1,6 +1,7 @@
 import { postGraphQL, type GraphQLResponse } from '../support/graphql-client';
 import { tokenFor } from '../support/personas';
 import { startStack, type Stack } from '../support/stack';
+import { waitUntil } from '../support/wait';
 
 const overview = `{ me {
   cases { id } benefits { id } appointments { id }
@@ -130,7 +131,7 @@ describe('shutting down', () => {
     // Under way once both subgraphs have asked their index (payments then waits 400 ms): a fixed
     // pause raced a loaded machine, where the request had not yet reached them when the close began.
     const underWay = () => stack.simulator.recorder.count('cases') > 0 && stack.simulator.recorder.count('payments') > 0;
-    for (let waited = 0; !underWay() && waited < 10_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitUntil(underWay, 10_000, 10);
     const closing = stack.close();
     const response = await pending;
     await closing;

@@ -6,6 +6,7 @@ import { mintCitizenToken } from '../../mocks/identity/dev-issuer';
 import { postGraphQL } from '../support/graphql-client';
 import { startProcessStack, type ProcessStack } from '../support/process-stack';
 import { flushRedis, testRedisUrl } from '../support/redis';
+import { waitUntil } from '../support/wait';
 
 /**
  * Traces as a collector receives them from the deployed federation: every service its own process
@@ -108,7 +109,7 @@ describe('the traces of one request across the federation', () => {
         )
       );
     };
-    for (let waited = 0; !arrived() && waited < 15_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil(arrived, 15_000, 100);
   }, 60_000);
   afterAll(async () => {
     await stack?.close();
