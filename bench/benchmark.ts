@@ -165,22 +165,28 @@ async function measureScenarios(system: System, target: Target, run: RunContext)
  * at once (`measureTogether`), so the ratio of our gateway to the floors is taken over the same seconds.
  */
 async function measureSideBySide(scenario: Scenario, together: System[], run: RunContext): Promise<Map<SystemName, Measurement>> {
+  const { profile, backend, fresh } = run;
   const targets: Target[] = [];
   try {
     for (const system of together) targets.push(await startSystem(system, run));
     const personaOf = await Promise.all(together.map(async (system, index) => {
-      const [persona] = await credentialsFor(system.kind, [personas[scenario.persona].cpr], run.backend.info.issuerUrl, scenario.caller);
+      const [persona] = await credentialsFor(system.kind, [personas[scenario.persona].cpr], backend.info.issuerUrl, scenario.caller);
       await checkAnswer(system, targets[index]!, scenario, persona, run);
-      return persona;
+      return persona!;
     }));
+    // Cold, each system asks for citizens of its own, whom no other system has brought into the shared cache.
+    const citizens = (system: System, persona: Credentials, seconds: number) =>
+      scenario.cache === 'cold' ? credentialsFor(system.kind, fresh.take(freshCitizensFor(profile, seconds, scenario.ratePerSecond)), backend.info.issuerUrl, scenario.caller) : [persona];
+    const warmup = await Promise.all(together.map((system, index) => citizens(system, personaOf[index]!, profile.warmupSeconds)));
+    const measuredCitizens = await Promise.all(together.map((system, index) => citizens(system, personaOf[index]!, profile.sideBySideSeconds)));
     run.log(`${together.map((system) => system.name).join(', ')} side by side: ${scenario.name}`);
-    const { profile, backend } = run;
-    // Fresh processes: warmed up as the one-by-one runs warm theirs before any scenario.
+    // Fresh processes: warmed up as the one-by-one runs warm theirs before any scenario (on the persona, whose answers are cached).
     await Promise.all(targets.map((target, index) =>
       drive({ url: target.info.url, query: scenario.query, variables: scenario.variables, connections: profile.connections, durationSeconds: profile.warmupSeconds, credentials: [personaOf[index]!] }),
     ));
     const measured = await measureTogether(
-      targets.map((target, index) => ({ target, backend, profile, query: scenario.query, variables: scenario.variables, ratePerSecond: scenario.ratePerSecond, warmup: [personaOf[index]!], measured: [personaOf[index]!] })),
+      targets.map((target, index) => ({ target, backend, profile, query: scenario.query, variables: scenario.variables, ratePerSecond: scenario.ratePerSecond, warmup: warmup[index]!, measured: measuredCitizens[index]! })),
+      profile.sideBySideSeconds,
     );
     return new Map(together.map((system, index) => [system.name, measured[index]!]));
   } finally {
@@ -218,10 +224,11 @@ async function benchRedis(log: (line: string) => void): Promise<string | undefin
 
 /** The synthetic citizens a run needs: per system and round, the concurrent check, a warm-up citizen and its cold runs. */
 function citizensNeeded(profile: Profile, measured: System[]): number {
-  const perColdScenario = freshCitizensFor(profile, profile.warmupSeconds) + freshCitizensFor(profile, profile.durationSeconds);
+  const coldRun = (scenario: Scenario, seconds: number) => freshCitizensFor(profile, profile.warmupSeconds, scenario.ratePerSecond) + freshCitizensFor(profile, seconds, scenario.ratePerSecond);
   const perRound = measured.reduce((sum, system) => {
-    const cold = scenarios.filter((scenario) => scenario.cache === 'cold' && runsScenario(system, scenario)).length;
-    return sum + concurrentCitizens + 1 + cold * perColdScenario;
+    const cold = scenarios.filter((scenario) => scenario.cache === 'cold' && runsScenario(system, scenario));
+    const seconds = (scenario: Scenario) => (scenario.sideBySide ? profile.sideBySideSeconds : profile.durationSeconds);
+    return sum + concurrentCitizens + 1 + cold.reduce((citizens, scenario) => citizens + coldRun(scenario, seconds(scenario)), 0);
   }, 0);
   return profile.rounds * perRound;
 }

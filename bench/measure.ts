@@ -61,7 +61,7 @@ export async function measure(run: Run): Promise<Measurement> {
  * where one measured after the other would drift. The backend serves them all: its upstream calls
  * and cache lookups are shared out over all the requests sent.
  */
-export async function measureTogether(runs: Run[]): Promise<Measurement[]> {
+export async function measureTogether(runs: Run[], durationSeconds = runs[0]!.profile.durationSeconds): Promise<Measurement[]> {
   const { backend, profile } = runs[0]!;
   const loads = runs.map((run) => ({ url: run.target.info.url, query: run.query, variables: run.variables, connections: profile.connections, ratePerSecond: run.ratePerSecond }));
   const warmed = await Promise.all(runs.map((run, index) => drive({ ...loads[index]!, durationSeconds: profile.warmupSeconds, credentials: run.warmup })));
@@ -71,7 +71,7 @@ export async function measureTogether(runs: Run[]): Promise<Measurement[]> {
   // Reading the worst stalls starts them again, so what is read after the run is the run's.
   const readTargets = () => Promise.all(runs.map(({ target }) => Promise.all([target.call('usage'), target.call('worstStall')])));
   const [lookupsBefore, , before] = await Promise.all([backend.call('cacheLookups'), backend.call('worstStall'), readTargets()]);
-  const results = await Promise.all(runs.map((run, index) => drive({ ...loads[index]!, durationSeconds: profile.durationSeconds, credentials: run.measured })));
+  const results = await Promise.all(runs.map((run, index) => drive({ ...loads[index]!, durationSeconds, credentials: run.measured })));
   const [after, backendStall] = await Promise.all([readTargets(), backend.call('worstStall')]);
   await Promise.all(results.map(settle));
   const [calls, lookupsAfter] = await Promise.all([backend.call('calls'), backend.call('cacheLookups')]);
