@@ -1,9 +1,9 @@
-import { LRUCache } from 'lru-cache';
 import rulesFile from '../../config/access-rules.json';
 import { ageFromCpr } from '../../lib/cpr';
 import { areaNames, type Scope } from '../../lib/internal-context';
 import type { Registers } from '../registers';
 import type { Grant, ProxyGrants } from './proxy-grants';
+import { RecentLookUps } from './recent-look-ups';
 import type { Holder } from './token-verifier';
 
 const custodyAreas = areaNames.filter((area) => (rulesFile.custody.areas as readonly string[]).includes(area));
@@ -25,25 +25,21 @@ export interface CustodyOptions {
  * the child's 18th birthday. A person, never an organisation, holds custody.
  */
 export class CustodyGrants {
-  private readonly recent: LRUCache<string, { grant: Grant | null }>;
+  private readonly recent: RecentLookUps<Grant | null>;
   private readonly now: () => Date;
 
   constructor(private readonly options: CustodyOptions) {
-    this.recent = new LRUCache({ max: 10_000, ttl: options.ttlMs });
+    this.recent = new RecentLookUps(options.ttlMs);
     this.now = options.now ?? (() => new Date());
   }
 
   async grantFor(holder: Holder, childCpr: string, deadline: number): Promise<Grant | null> {
     if (holder.type !== 'PERSON' || ageFromCpr(childCpr, this.now()) >= adulthood) return null;
-    // In-process memory only, so the CPR numbers in the key never leave the gateway.
-    const key = `${holder.cpr}>${childCpr}`;
-    const remembered = this.recent.get(key);
-    if (remembered) return remembered.grant;
-    const [child] = await this.options.registers.persons([childCpr], deadline);
-    const scopes: Scope[] = [{ areas: custodyAreas, caseId: null, custody: true }];
-    const grant = child?.myndighedsindehavere.includes(holder.cpr) ? { proxyIds: [], scopes, areas: custodyAreas, fullGuardian: false } : null;
-    this.recent.set(key, { grant });
-    return grant;
+    return this.recent.get(`${holder.cpr}>${childCpr}`, async () => {
+      const [child] = await this.options.registers.persons([childCpr], deadline);
+      const scopes: Scope[] = [{ areas: custodyAreas, caseId: null, custody: true }];
+      return child?.myndighedsindehavere.includes(holder.cpr) ? { proxyIds: [], scopes, areas: custodyAreas, fullGuardian: false } : null;
+    });
   }
 }
 

@@ -176,6 +176,13 @@ describe('a proxy grant', () => {
     expect(caseLookups).toEqual([['SAG-1', 'SAG-2']]);
   });
 
+  it('asks Digital Fuldmagt and the case index once for the requests that need the same grant at once', async () => {
+    const { grantFor, caseLookups } = grantsOver([proxy({ sagId: 'SAG-1' })], [wireCase('SAG-1')]);
+    const grants = await Promise.all([grantFor(lawyer), grantFor(lawyer), grantFor(lawyer)]);
+    expect(grants.map((grant) => grant?.proxyIds)).toEqual([['FM-1'], ['FM-1'], ['FM-1']]);
+    expect(caseLookups).toEqual([['SAG-1']]);
+  });
+
   it('does not let a case-bound full guardian read the access log', async () => {
     const { grantFor } = grantsOver([proxy({ type: 'VAERGEMAAL', vaergemaalOmfang: 'FULDT', sagId: 'SAG-1' })], [wireCase('SAG-1')]);
     expect((await grantFor(lawyer))?.fullGuardian).toBe(false);

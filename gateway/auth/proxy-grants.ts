@@ -1,10 +1,10 @@
-import { LRUCache } from 'lru-cache';
 import { danishDate } from '../../lib/danish-date';
 import type { Area } from '../../lib/errors';
 import { areaNames, type Scope } from '../../lib/internal-context';
 import { areasOf, boundCaseIds, inForceOn, withOpenCases } from '../../subgraphs/proxies/proxy-rules';
 import type { WireProxy } from '../../subgraphs/proxies/upstream.contract';
 import type { Registers } from '../registers';
+import { RecentLookUps } from './recent-look-ups';
 import type { Holder } from './token-verifier';
 
 /** What all of a holder's valid proxies for one citizen let it read, merged. */
@@ -55,22 +55,16 @@ function merge(proxies: WireProxy[]): Grant {
  * only while that case is open (the proxy ends when the case closes).
  */
 export class ProxyGrants {
-  private readonly recent: LRUCache<string, { grant: Grant | null }>;
+  private readonly recent: RecentLookUps<Grant | null>;
   private readonly now: () => Date;
 
   constructor(private readonly options: ProxyGrantsOptions) {
-    this.recent = new LRUCache({ max: 10_000, ttl: options.ttlMs });
+    this.recent = new RecentLookUps(options.ttlMs);
     this.now = options.now ?? (() => new Date());
   }
 
-  async grantFor(holder: Holder, subjectCpr: string, deadline: number): Promise<Grant | null> {
-    // In-process memory only, so the CPR numbers in the key never leave the gateway.
-    const key = `${holder.type}:${holderId(holder)}>${subjectCpr}`;
-    const remembered = this.recent.get(key);
-    if (remembered) return remembered.grant;
-    const grant = await this.lookUp(holder, subjectCpr, deadline);
-    this.recent.set(key, { grant });
-    return grant;
+  grantFor(holder: Holder, subjectCpr: string, deadline: number): Promise<Grant | null> {
+    return this.recent.get(`${holder.type}:${holderId(holder)}>${subjectCpr}`, () => this.lookUp(holder, subjectCpr, deadline));
   }
 
   private async lookUp(holder: Holder, subjectCpr: string, deadline: number): Promise<Grant | null> {
