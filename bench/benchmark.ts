@@ -113,6 +113,35 @@ async function measureSystem(system: System, run: RunContext): Promise<Map<strin
 /** More errors than this share of a scenario's requests, and the run stops rather than report it. */
 const maxErrorShare = 0.01;
 
+/**
+ * The systems' measurements of a scenario, taken again once (after the breakers let calls through)
+ * when a warm one's answers carried errors after a stall past the deadlines; a cold one would need
+ * citizens the run has not set aside. CPU per request of refusals or timeouts says nothing of a
+ * system: still failing, the run stops rather than report it. The naive baseline's failures under
+ * load are what its targets count (answers without errors).
+ */
+export async function measuredWithoutErrors(
+  scenario: Scenario,
+  systems: System[],
+  measureOnce: () => Promise<Measurement[]>,
+  log: (line: string) => void,
+): Promise<Measurement[]> {
+  const failures = (measurements: Measurement[]) =>
+    systems.flatMap((system, index) => {
+      const { errors, requests, errorCodes } = measurements[index]!;
+      const failed = system.subgraphs !== 'naive' && errors > requests * maxErrorShare;
+      return failed ? [`${system.name}: ${scenario.name} answered ${errors} of ${requests} requests with errors (${JSON.stringify(errorCodes)})`] : [];
+    });
+  let measured = await measureOnce();
+  if (failures(measured).length > 0 && scenario.cache === 'warm') {
+    log(`${failures(measured).join('; ')}; measuring again once the breakers let calls through`);
+    await breakersClosed();
+    measured = await measureOnce();
+  }
+  if (failures(measured).length > 0) throw new Error(failures(measured).join('; '));
+  return measured;
+}
+
 async function measureScenarios(system: System, target: Target, run: RunContext): Promise<Map<string, Measurement>> {
   const { profile, backend, fresh } = run;
   const runnable = scenarios.filter((scenario) => !scenario.sideBySide && system.runs(scenario));
@@ -142,20 +171,8 @@ async function measureScenarios(system: System, target: Target, run: RunContext)
     if (system.subgraphs === 'naive') await breakersClosed();
     run.log(`${system.name}: ${scenario.name}`);
     const measureOnce = () => measure({ target, backend, profile, query: scenario.query, variables: scenario.variables, ratePerSecond: scenario.ratePerSecond, warmup, measured });
-    // CPU per request of refusals or timeouts says nothing of the system: such a run is not reported.
-    // The naive baseline's failures under load are what its targets count (answers without errors).
-    const failed = (measurement: Measurement) => system.subgraphs !== 'naive' && measurement.errors > measurement.requests * maxErrorShare;
-    const describe = (measurement: Measurement) => `${system.name}: ${scenario.name} answered ${measurement.errors} of ${measurement.requests} requests with errors (${JSON.stringify(measurement.errorCodes)})`;
-    let measurement = await measureOnce();
-    // A warm scenario is measured once more after the machine held everything up for a moment (a
-    // stall past the subgraphs' deadlines); a cold one would need citizens the run has not set aside.
-    if (failed(measurement) && !cold) {
-      run.log(`${describe(measurement)}; measuring it again once its breakers let calls through`);
-      await breakersClosed();
-      measurement = await measureOnce();
-    }
-    if (failed(measurement)) throw new Error(describe(measurement));
-    results.set(scenario.name, measurement);
+    const [measurement] = await measuredWithoutErrors(scenario, [system], async () => [await measureOnce()], run.log);
+    results.set(scenario.name, measurement!);
   }
   return results;
 }
@@ -184,10 +201,11 @@ async function measureSideBySide(scenario: Scenario, together: System[], run: Ru
     await Promise.all(targets.map((target, index) =>
       drive({ url: target.info.url, query: scenario.query, variables: scenario.variables, connections: profile.connections, durationSeconds: profile.warmupSeconds, credentials: [personaOf[index]!] }),
     ));
-    const measured = await measureTogether(
+    const measureOnce = () => measureTogether(
       targets.map((target, index) => ({ target, backend, profile, query: scenario.query, variables: scenario.variables, ratePerSecond: scenario.ratePerSecond, warmup: warmup[index]!, measured: measuredCitizens[index]! })),
       profile.sideBySideSeconds,
     );
+    const measured = await measuredWithoutErrors(scenario, together, measureOnce, run.log);
     return new Map(together.map((system, index) => [system.name, measured[index]!]));
   } finally {
     await Promise.all(targets.map((target) => target.stop()));
