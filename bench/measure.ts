@@ -50,13 +50,8 @@ function hitRatio(before: CacheCounts, after: CacheCounts): number | null {
   return lookups === 0 ? null : round((delta('hit') + delta('stale')) / lookups, 3);
 }
 
-export async function measure(run: Run): Promise<Measurement> {
-  const [measurement] = await measureTogether([run]);
-  return measurement!;
-}
-
 /**
- * Several systems driven at once, each with its own load, over the same seconds: what the machine
+ * One system measured, or several driven at once, each with its own load, over the same seconds: what the machine
  * does meanwhile (another tenant, a slower minute) it does to all of them, so their ratio holds
  * where one measured after the other would drift. The backend serves them all: its upstream calls
  * and cache lookups are shared out over all the requests sent.
