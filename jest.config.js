@@ -28,7 +28,7 @@ const shared = {
  * and a run of them alone does no check at all (jest runs a project's global setup only when one
  * of its tests is selected).
  */
-const needServices = ['test/e2e/', 'bench/', 'lib/cache/redis-store.test.ts', 'gateway/audit/migrate.test.ts', 'gateway/audit/store.test.ts', 'gateway/consent/consent-store.test.ts', 'clients/chatbot-mcp/server.test.ts', 'clients/partner-example/'];
+const needServices = ['test/e2e/', 'bench/', 'lib/cache/redis-store.test.ts', 'gateway/audit/migrate.test.ts', 'gateway/audit/store.test.ts', 'gateway/audit/sql.test.ts', 'gateway/consent/consent-store.test.ts', 'clients/chatbot-mcp/server.test.ts', 'clients/partner-example/'];
 const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 module.exports = {

@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Client, Pool, type ClientConfig } from 'pg';
 
 /** The little of a SQL client the audit store needs; PostgreSQL (pg) and PGlite both give it. */
 export interface Sql {
@@ -7,8 +7,8 @@ export interface Sql {
 
 export interface SqlDatabase extends Sql {
   /**
-   * A statement run on every request (the audit batch): prepared once per connection under its
-   * name, then only bound and executed, so neither side parses and plans its text again.
+   * A statement run on every request (the audit batch), on a connection of its own: prepared once
+   * under its name, then only bound and executed, so neither side parses and plans its text again.
    */
   prepared<Row>(name: string, text: string, params: unknown[]): Promise<{ rows: Row[] }>;
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
@@ -33,12 +33,14 @@ export async function connect(databaseUrl: string | undefined): Promise<SqlDatab
       close: () => lite.close(),
     };
   }
-  const pool = new Pool({ connectionString: databaseUrl, max: 5, connectionTimeoutMillis: 2_000, query_timeout: 5_000 });
+  const settings: ClientConfig = { connectionString: databaseUrl, connectionTimeoutMillis: 2_000, query_timeout: 5_000 };
+  const pool = new Pool({ ...settings, max: 5 });
   // An idle client's error (the server went away) must not crash the gateway; the next query reports it.
   pool.on('error', () => undefined);
+  const batches = new OwnConnection(settings);
   return {
     query: async <Row>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as Row[] }),
-    prepared: async <Row>(name: string, text: string, params: unknown[]) => ({ rows: (await pool.query({ name, text, values: params })).rows as Row[] }),
+    prepared: async <Row>(name: string, text: string, params: unknown[]) => ({ rows: await batches.query<Row>(name, text, params) }),
     async transaction(work) {
       const client = await pool.connect();
       try {
@@ -53,6 +55,58 @@ export async function connect(databaseUrl: string | undefined): Promise<SqlDatab
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      await batches.close();
+      await pool.end();
+    },
   };
+}
+
+/**
+ * The audit batch's connection of its own, beside the pool: every response waits on its batch, so
+ * a batch must never wait for a reader (an access log, a retention run) to give a connection
+ * back; it also skips the pool's check-out and return, and its statement stays prepared. A
+ * connection that fails or is cut is dropped, and the next batch opens another.
+ */
+class OwnConnection {
+  private current: { client: Client; opening: Promise<Client> } | null = null;
+
+  constructor(private readonly settings: ClientConfig) {}
+
+  async query<Row>(name: string, text: string, values: unknown[]): Promise<Row[]> {
+    const client = await (this.current?.opening ?? this.open());
+    try {
+      return (await client.query({ name, text, values })).rows as Row[];
+    } catch (error) {
+      this.drop(client);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    const client = await this.current?.opening.catch(() => null);
+    this.current = null;
+    await client?.end();
+  }
+
+  private open(): Promise<Client> {
+    const client = new Client(this.settings);
+    // Cut between batches (the server restarted, a failover): not a crash, the next batch reconnects.
+    client.on('error', () => this.drop(client));
+    const opening = client.connect().then(
+      () => client,
+      (error: unknown) => {
+        this.drop(client);
+        throw error;
+      },
+    );
+    this.current = { client, opening };
+    return opening;
+  }
+
+  private drop(client: Client): void {
+    if (this.current?.client !== client) return;
+    this.current = null;
+    client.end().catch(() => undefined);
+  }
 }
