@@ -14,6 +14,10 @@ describe('the Redis store', () => {
   const url = testRedisUrl(12);
   const replicaA = new RedisStore({ location: { url }, commandTimeoutMs: 2_000 });
   const replicaB = new RedisStore({ location: { url }, commandTimeoutMs: 2_000 });
+  // A store refuses commands until its connection is up (no offline queue, as deployed): on a busy
+  // machine that can outlast the first test's start.
+  const connected = ({ client }: RedisStore) => (client.status === 'ready' ? undefined : new Promise((resolve) => client.once('ready', resolve)));
+  beforeAll(() => Promise.all([replicaA, replicaB].map(connected)));
   beforeEach(() => flushRedis(url));
   afterAll(async () => {
     await replicaA.close();
