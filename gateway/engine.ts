@@ -5,7 +5,7 @@ import { Counter } from 'prom-client';
 import { Agent } from 'undici';
 import type { SubgraphName } from '../lib/config';
 import { registry } from '../lib/metrics';
-import { compiledOperations } from './engine/compiled-operations';
+import { compiledOperations, type KnownRoots } from './engine/compiled-operations';
 import { useGatewayRequestContext } from './engine/gateway-request-context';
 import { subgraphPost } from './engine/subgraph-post';
 import { SubgraphSource, type SubgraphHooks } from './engine/subgraph-source';
@@ -28,6 +28,11 @@ export interface EngineOptions<TContext> extends SubgraphHooks<TContext> {
    * false runs every operation through Apollo's executor. Both fetch through the same data sources.
    */
   compiledPlans: boolean;
+  /**
+   * Root fields whose entity the gateway knows before asking (`me`: the citizen the token is for):
+   * the compiled plans start the fetches that need only that entity together with the root field's.
+   */
+  knownRoots?: KnownRoots<TContext>;
 }
 
 const executions = new Counter({
@@ -60,7 +65,7 @@ export function createEngine<TContext>(options: EngineOptions<TContext>): Gatewa
     async load(load) {
       const { executor: apollo } = await gateway.load(load);
       if (!apollo) return { executor: null };
-      const compiled = options.compiledPlans ? compiledOperations(options.supergraphSdl, sources) : undefined;
+      const compiled = options.compiledPlans ? compiledOperations(options.supergraphSdl, sources, options.knownRoots) : undefined;
       return {
         executor: (requestContext) => {
           const running = compiled?.execute(requestContext);

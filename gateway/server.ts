@@ -155,6 +155,12 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       subgraphUrls: config.subgraphUrls,
       localSubgraphs: { audit: ownSchema },
       compiledPlans: config.compiledPlans,
+      // `me` and `citizenContext` answer the citizen the token is for, by the pseudonym computed
+      // here too; a guess only: the subgraph still decides, and a wrong guess costs its fetches.
+      knownRoots: {
+        me: ({ access }) => (access.subjectCpr === null ? undefined : { __typename: 'Citizen', id: pseudonym(access.subjectCpr) }),
+        citizenContext: ({ access }) => (access.subjectCpr === null ? undefined : { __typename: 'CitizenContext', id: pseudonym(access.subjectCpr) }),
+      },
       received: (context, extensions, hasData) => {
         const reported = readDisclosureReport(extensions?.[disclosuresExtension]);
         if (reported) context.disclosures.addReport(reported);

@@ -2,12 +2,17 @@ import { operationFromDocument, Supergraph } from '@apollo/federation-internals'
 import type { GraphQLDataSource } from '@apollo/gateway';
 // The package's index does not export the enum its data sources read.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { QueryPlanner } from '@apollo/query-planner';
+import { QueryPlanner, type FetchNode, type ResponsePath } from '@apollo/query-planner';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { compilePlan, rootCursor, type PlanRun, type PlanStep, type Row } from './plan-execution';
+import type { GuessOptions } from './speculation';
+import { SubgraphSource } from './subgraph-source';
 import { compileResultShape, type ResultShape } from './result-shape';
+
+/** Root fields whose entity the gateway knows before asking, by field name: the entity's representation for the request's context, if it knows it. */
+export type KnownRoots<TContext> = Record<string, (context: TContext) => Row | undefined>;
 
 /** An operation ready to run: its plan's steps and the shape of its answer. */
 interface CompiledOperation {
@@ -29,7 +34,11 @@ export interface CompiledOperations {
  * node). The planner is Apollo's, on the same supergraph, so the plan is the one Apollo's executor
  * would run; the fetches go through the same data sources.
  */
-export function compiledOperations(supergraphSdl: string, sources: ReadonlyMap<string, GraphQLDataSource>): CompiledOperations {
+export function compiledOperations<TContext>(
+  supergraphSdl: string,
+  sources: ReadonlyMap<string, GraphQLDataSource>,
+  knownRoots: KnownRoots<TContext> = {},
+): CompiledOperations {
   const supergraph = Supergraph.build(supergraphSdl);
   const planner = new QueryPlanner(supergraph);
   const plannedApi = supergraph.apiSchema();
@@ -37,6 +46,10 @@ export function compiledOperations(supergraphSdl: string, sources: ReadonlyMap<s
   // Entity types named in a fetch's `requires` may be hidden from the API schema.
   const supergraphSchema = supergraph.schema.toGraphQLJSSchema();
   const compiled = new LRUCache<string, CompiledOperation | false>({ max: compiledKept });
+  const guesses: GuessOptions = {
+    known: new Set(Object.keys(knownRoots)),
+    holds: (service) => sources.get(service) instanceof SubgraphSource,
+  };
 
   const compile = (requestContext: GatewayGraphQLRequestContext): CompiledOperation | false => {
     const { document, operation, request } = requestContext;
@@ -44,7 +57,7 @@ export function compiledOperations(supergraphSdl: string, sources: ReadonlyMap<s
     try {
       const plan = planner.buildQueryPlan(operationFromDocument(plannedApi, document, { operationName: request.operationName }));
       if (plan.node?.kind === 'Subscription') return false;
-      const steps = plan.node ? compilePlan(supergraphSchema, plan.node) : undefined;
+      const steps = plan.node ? compilePlan(supergraphSchema, plan.node, guesses) : undefined;
       if (plan.node && !steps) return false;
       const fragments = new Map<string, FragmentDefinitionNode>();
       for (const definition of document.definitions) {
@@ -59,21 +72,30 @@ export function compiledOperations(supergraphSdl: string, sources: ReadonlyMap<s
 
   const run = async (operation: CompiledOperation, requestContext: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> => {
     const variables = requestContext.request.variables;
+    const context = requestContext.context as TContext;
+    const processOptions = (fetch: FetchNode, fetchVariables: Row, path: ResponsePath) => ({
+      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+      request: { query: fetch.operation, variables: fetchVariables, operationName: fetch.operationName },
+      incomingRequestContext: requestContext,
+      context: requestContext.context,
+      document: fetch.operationDocumentNode,
+      pathInIncomingRequest: path,
+    } as const);
+    const sourceOf = (fetch: FetchNode) => {
+      const source = sources.get(fetch.serviceName);
+      if (!source) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
+      return source;
+    };
     const plan: PlanRun = {
       variables,
       errors: [],
-      send(fetch, fetchVariables, path) {
-        const source = sources.get(fetch.serviceName);
-        if (!source) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
-        return source.process({
-          kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
-          request: { query: fetch.operation, variables: fetchVariables, operationName: fetch.operationName },
-          incomingRequestContext: requestContext,
-          context: requestContext.context,
-          document: fetch.operationDocumentNode,
-          pathInIncomingRequest: path,
-        });
+      send: (fetch, fetchVariables, path) => sourceOf(fetch).process(processOptions(fetch, fetchVariables, path)),
+      async sendHeld(fetch, fetchVariables, path) {
+        const source = sourceOf(fetch);
+        if (source instanceof SubgraphSource) return source.answer(processOptions(fetch, fetchVariables, path));
+        return { response: await source.process(processOptions(fetch, fetchVariables, path)), keep: () => undefined };
       },
+      known: (field) => knownRoots[field]?.(context),
     };
     const fetched: Row = Object.create(null);
     if (operation.plan) await operation.plan(plan, rootCursor(fetched));

@@ -1,8 +1,10 @@
 import { ERRORS, errorCodeDef } from '@apollo/federation-internals';
-import type { FetchNode, PlanNode, QueryPlanSelectionNode, ResponsePath } from '@apollo/query-planner';
+import type { FetchNode, PlanNode, ResponsePath } from '@apollo/query-planner';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { isRecord } from '../../lib/record';
-import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, type GraphQLFormattedError, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { deepMerge, objectsAt, representation, type Row } from './plan-data';
+import { guessable, guessingSequence, type GuessOptions } from './speculation';
 
 /**
  * Runs a query plan made once per operation (gateway/engine/compiled-operations.ts): the fetches
@@ -12,10 +14,10 @@ import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, type Graph
  * of re-reading the operation and tracing every node; plans with rewrites, conditions or @defer
  * are not compiled (Apollo's executor runs those).
  */
-export type Row = Record<string, unknown>;
+export type { Row } from './plan-data';
 
 /** Where in the data a step works: the path from the root ('@' for every element of a list), and the object or objects it points to. */
-interface Cursor {
+export interface Cursor {
   path: ResponsePath;
   data: Row | Row[];
   root: Row;
@@ -28,72 +30,18 @@ export interface PlanRun {
   errors: GraphQLError[];
   /** One fetch to its subgraph; throws when the subgraph gave no GraphQL answer. */
   send(fetch: FetchNode, variables: Row, path: ResponsePath): Promise<GatewayGraphQLResponse>;
+  /** The same, but whose records the answer holds is told to the gateway only once `keep` is called (speculation.ts). */
+  sendHeld(fetch: FetchNode, variables: Row, path: ResponsePath): Promise<HeldAnswer>;
+  /** The entity a root field (by name) will answer, when the gateway knows it before asking. */
+  known(field: string): Row | undefined;
+}
+
+export interface HeldAnswer {
+  response: GatewayGraphQLResponse;
+  keep(): void;
 }
 
 export type PlanStep = (run: PlanRun, cursor: Cursor) => Promise<void>;
-
-/** Copies `source` into `target`, objects field by field and lists of the same length element by element. */
-function deepMerge(target: Row, source: unknown): void {
-  if (!isRecord(source)) return;
-  for (const key of Object.keys(source)) {
-    const value = source[key];
-    // A lying subgraph's "__proto__" must not become the prototype of the client's data.
-    if (value === undefined || key === '__proto__') continue;
-    const existing = Object.hasOwn(target, key) ? target[key] : undefined;
-    if (isRecord(existing) && isRecord(value)) deepMerge(existing, value);
-    else if (Array.isArray(existing) && Array.isArray(value) && existing.length === value.length) {
-      value.forEach((element, index) => {
-        if (isRecord(existing[index]) && isRecord(element)) deepMerge(existing[index] as Row, element);
-        else existing[index] = element;
-      });
-    } else target[key] = value;
-  }
-}
-
-/** Whether a fragment's type condition takes in an object of `type`: the same type, or one of an interface's or union's. */
-export function conditionHolds(schema: GraphQLSchema, condition: GraphQLNamedType | undefined, type: GraphQLNamedType | undefined): boolean {
-  if (!condition || !type) return false;
-  return condition === type || (isAbstractType(condition) && (isObjectType(type) || isInterfaceType(type)) && schema.isSubType(condition, type));
-}
-
-/** Whether an object fetched before is of the type an inline fragment of `requires` names. */
-function isOfType(schema: GraphQLSchema, row: Row, typeName: string): boolean {
-  const typename = row.__typename;
-  if (typeof typename !== 'string') return false;
-  return typename === typeName || conditionHolds(schema, schema.getType(typeName), schema.getType(typename));
-}
-
-/**
- * The representation of an entity for a fetch's `requires` (its key fields and `__typename`), or
- * null when a field is missing: it failed to come, and the entity is left out of the fetch.
- */
-function representation(schema: GraphQLSchema, source: unknown, selections: readonly QueryPlanSelectionNode[]): Row | null {
-  if (!isRecord(source)) return null;
-  // A plain object: its keys are the plan's (schema field names, never `__proto__`), and it is serialised at once.
-  const result: Row = {};
-  for (const selection of selections) {
-    if (selection.kind === 'Field') {
-      const key = selection.alias ?? selection.name;
-      const value = Object.hasOwn(source, key) ? source[key] : undefined;
-      if (value === undefined) return null;
-      const inner = selection.selections;
-      if (!inner) result[key] = value;
-      else if (Array.isArray(value)) result[key] = value.map((element: unknown) => representation(schema, element, inner));
-      else result[key] = representation(schema, value, inner);
-    } else if (selection.typeCondition && isOfType(schema, source, selection.typeCondition)) {
-      deepMerge(result, representation(schema, source, selection.selections));
-    }
-  }
-  return result;
-}
-
-/** The objects at `path` below the cursor, every list along it flattened. */
-function objectsAt(value: unknown, path: ResponsePath): unknown {
-  if (path.length === 0 || value === undefined || value === null) return value;
-  const [head, ...rest] = path;
-  if (head === '@') return Array.isArray(value) ? value.flatMap((element: unknown) => objectsAt(element, rest)) : undefined;
-  return isRecord(value) && typeof head === 'string' && Object.hasOwn(value, head) ? objectsAt(value[head], rest) : undefined;
-}
 
 /** Every concrete path the cursor's path stands for in the data, '@' replaced by each index, in the order the entities were sent. */
 function concretePaths(parent: ResponsePath, path: ResponsePath, data: unknown, into: ResponsePath[]): void {
@@ -187,13 +135,17 @@ function fetchStep(schema: GraphQLSchema, fetch: FetchNode): PlanStep | undefine
   return (plan, cursor) => run(plan, cursor).catch((error: unknown) => void plan.errors.push(error as GraphQLError));
 }
 
-/** The plan as one step, or undefined when it holds a node this executor leaves to Apollo's. */
-export function compilePlan(schema: GraphQLSchema, node: PlanNode): PlanStep | undefined {
+/**
+ * The plan as one step, or undefined when it holds a node this executor leaves to Apollo's. A
+ * sequence at the root whose second step waits only for entities the gateway knows starts that
+ * step at once (speculation.ts); `atRoot` is false below a Flatten.
+ */
+export function compilePlan(schema: GraphQLSchema, node: PlanNode, guesses: GuessOptions, atRoot = true): PlanStep | undefined {
   switch (node.kind) {
     case 'Fetch':
       return fetchStep(schema, node);
     case 'Flatten': {
-      const inner = compilePlan(schema, node.node);
+      const inner = compilePlan(schema, node.node, guesses, false);
       if (!inner) return undefined;
       return async (run, cursor) => {
         const data = objectsAt(cursor.data, node.path);
@@ -203,10 +155,12 @@ export function compilePlan(schema: GraphQLSchema, node: PlanNode): PlanStep | u
     }
     case 'Sequence':
     case 'Parallel': {
-      const steps = node.nodes.map((child) => compilePlan(schema, child));
+      const steps = node.nodes.map((child) => compilePlan(schema, child, guesses, atRoot));
       if (steps.some((step) => !step)) return undefined;
       const all = steps as PlanStep[];
       if (node.kind === 'Parallel') return async (run, cursor) => void (await Promise.all(all.map((step) => step(run, cursor))));
+      const guessed = atRoot && node.nodes.length > 1 ? guessable(node.nodes[0], node.nodes[1], guesses) : undefined;
+      if (guessed) return guessingSequence(schema, guessed, all);
       return async (run, cursor) => {
         for (const step of all) await step(run, cursor);
       };

@@ -20,7 +20,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { isRecord } from '../../lib/record';
-import { conditionHolds, type Row } from './plan-execution';
+import { conditionHolds, type Row } from './plan-data';
 
 /**
  * The client's answer from the data the plan fetched, by the operation's selections read once:

@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
 import { subgraphNames, type SubgraphName } from '../../lib/config';
 import { appError } from '../../lib/errors';
 import { isRecord } from '../../lib/record';
+import type { HeldAnswer } from './plan-execution';
 import type { SubgraphAnswer, SubgraphPost } from './subgraph-post';
 
 /** What the gateway does around each fetch to a subgraph (gateway/server.ts decides it). */
@@ -52,6 +53,13 @@ export class SubgraphSource<TContext> implements GraphQLDataSource<TContext & Re
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions<TContext & Record<string, unknown>>): Promise<GatewayGraphQLResponse> {
+    const { response, keep } = await this.answer(options);
+    keep();
+    return response;
+  }
+
+  /** The fetch, its answer's extensions handed to `received` only when `keep` is called (a guessed step's, speculation.ts). */
+  async answer(options: GraphQLDataSourceProcessOptions<TContext & Record<string, unknown>>): Promise<HeldAnswer> {
     const { query, variables, operationName } = options.request;
     if (!query) throw new Error('Missing query');
     const context = options.context as TContext;
@@ -69,7 +77,10 @@ export class SubgraphSource<TContext> implements GraphQLDataSource<TContext & Re
       throw subgraphFailure(this.name, error as Error);
     }
     const { extensions, ...response } = body;
-    this.hooks.received(context, extensions as Record<string, unknown> | undefined, response.data !== null && response.data !== undefined);
-    return response as GatewayGraphQLResponse;
+    const hasData = response.data !== null && response.data !== undefined;
+    return {
+      response: response as GatewayGraphQLResponse,
+      keep: () => this.hooks.received(context, extensions as Record<string, unknown> | undefined, hasData),
+    };
   }
 }

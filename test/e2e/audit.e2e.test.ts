@@ -277,6 +277,19 @@ describe('disclosures recorded against the citizen whose data was shown', () => 
     expect(log.body.data!.me.accessLog.entries).toContainEqual({ reader: 'STAFF', areas: ['cases', 'payments'], purpose: 'VER-2026-0042' });
   });
 
+  it('records none of the records fetched beside a `me` that was refused', async () => {
+    // Staff may read a named citizen's cases, but never as `me`: the cases the gateway asked for
+    // together with `me` (speculation.ts) came back, and must be thrown away unrecorded.
+    const before = (await eventsFor('ole')).length;
+    const read = await postGraphQL(stack.gatewayUrl, '{ me { cases { id } } }', {
+      token: await mintToken({ kind: 'staff', employeeId: 'staff-740-jens', municipality: '740' }, { issuer: stack.issuer.url }),
+      variables: { cpr: personas.ole.cpr },
+    });
+    expect(read.body.data ?? null).toBeNull();
+    expect(read.body.errors!.map((error) => error.extensions!.code)).toEqual(['FORBIDDEN']);
+    expect((await eventsFor('ole')).slice(before).flatMap((event) => event.areas)).toEqual([]);
+  });
+
   it('refuses a staff read whose purpose is prose rather than a case reference', async () => {
     const read = await staffRead('checking on Ole Opdigtsen');
     expect(read.body.data?.verificationCitizen ?? null).toBeNull();

@@ -105,6 +105,18 @@ describe('plans compiled once per operation', () => {
     }
   }
 
+  it("asks for thomas's areas together with `me`, and keeps what they answered", async () => {
+    const guessed = async () => {
+      const { values } = await registry.getSingleMetric('gateway_guessed_roots_total')!.get();
+      return Object.fromEntries(values.map((value) => [value.labels.outcome, value.value]));
+    };
+    const before = await guessed();
+    const answers = await askBoth(nestedOverview, tokens.get('thomas'));
+    expect(answers.compiled).toEqual(answers.apollo);
+    const after = await guessed();
+    expect([(after.kept ?? 0) - (before.kept ?? 0), (after.discarded ?? 0) - (before.discarded ?? 0)]).toEqual([1, 0]);
+  });
+
   it('leaves introspection to Apollo\'s executor, with the same answer', async () => {
     const answers = await askBoth('{ __schema { queryType { name } } __typename }', tokens.get('thomas'));
     expect(answers.compiled).toEqual(answers.apollo);
