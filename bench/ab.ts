@@ -9,7 +9,7 @@ import type { BackendInfo, BackendMethods, BackendOptions } from './backend-proc
 import { auditDatabase, rotated } from './benchmark';
 import { forkChild, type Child } from './child-process';
 import { compileBench, type Build } from './compiled';
-import { drive, type LoadOptions } from './load';
+import { drive, type LoadOptions, type LoadResult } from './load';
 import { benchOptions } from './options';
 import { scenarios, type Scenario } from './scenarios';
 import { spreadOf } from './spread';
@@ -150,6 +150,7 @@ async function main(args: string[]): Promise<void> {
   const { variants } = settings;
   const log = (line: string) => process.stderr.write(`ab: ${line}\n`);
   const cpu: Record<string, number[]> = Object.fromEntries(variants.map((variant) => [variant.label, []]));
+  const latency: Record<string, LoadResult['latencyMs'][]> = Object.fromEntries(variants.map((variant) => [variant.label, []]));
   if (settings.profile) await mkdir(settings.profile, { recursive: true });
   const build = await compileBench(log);
   // Whatever started before a failure is stopped and removed again, as in benchmark.ts.
@@ -191,7 +192,8 @@ async function main(args: string[]): Promise<void> {
       if (profilePath) await child.call('stopProfiling');
       const perRequest = (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, run.requests);
       cpu[variant.label]!.push(perRequest);
-      log(`round ${round + 1} ${variant.label}: ${perRequest.toFixed(3)} ms/request, ${run.requests} requests, ${run.errors} errors, p99 ${run.latencyMs.p99} ms`);
+      latency[variant.label]!.push(run.latencyMs);
+      log(`round ${round + 1} ${variant.label}: ${perRequest.toFixed(3)} ms/request, ${run.requests} requests, ${run.errors} errors, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms`);
     };
     for (let round = 0; round < settings.rounds; round += 1) {
       if (settings.paired) {
@@ -227,7 +229,11 @@ async function main(args: string[]): Promise<void> {
   for (const variant of variants) {
     const own = spreadOf(cpu[variant.label]!, 3)!;
     const ratio = spreadOf(cpu[variant.label]!.map((value, round) => value / first[round]!))!;
-    process.stdout.write(`${variant.label}: ${own.median} ms (${own.min}–${own.max}), ÷ ${variants[0]!.label} ${ratio.median} (${ratio.min}–${ratio.max})\n`);
+    const [p50, p99] = (['p50', 'p99'] as const).map((at) => spreadOf(latency[variant.label]!.map((each) => each[at]), 1)!);
+    process.stdout.write(
+      `${variant.label}: ${own.median} ms (${own.min}–${own.max}), ÷ ${variants[0]!.label} ${ratio.median} (${ratio.min}–${ratio.max}); ` +
+        `latency p50 ${p50.median} ms (${p50.min}–${p50.max}), p99 ${p99.median} ms (${p99.min}–${p99.max})\n`,
+    );
   }
 }
 
