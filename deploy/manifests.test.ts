@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
+import '../gateway/engine/speculation';
 import '../gateway/plugins/metrics';
 import '../gateway/rate-limit';
 import '../lib/breaker';
