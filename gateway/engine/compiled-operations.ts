@@ -90,10 +90,11 @@ export function compiledOperations<TContext>(
       variables,
       errors: [],
       send: (fetch, fetchVariables, path) => sourceOf(fetch).process(processOptions(fetch, fetchVariables, path)),
-      async sendHeld(fetch, fetchVariables, path) {
+      sendHeld(fetch, fetchVariables, path) {
         const source = sourceOf(fetch);
-        if (source instanceof SubgraphSource) return source.answer(processOptions(fetch, fetchVariables, path));
-        return { response: await source.process(processOptions(fetch, fetchVariables, path)), keep: () => undefined };
+        // `guesses.holds` keeps every other source (the gateway's own graph records as it reads) out of a guessed step.
+        if (!(source instanceof SubgraphSource)) throw new Error(`The answers of "${fetch.serviceName}" cannot be held back`);
+        return source.answer(processOptions(fetch, fetchVariables, path));
       },
       known: (field) => knownRoots[field]?.(context),
     };
