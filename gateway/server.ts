@@ -96,6 +96,11 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const calendarLinks = new CalendarLinkStore(audit.database, config.calendarLinkKeys);
   let ownOrigin = '';
   const pseudonym = (cpr: string) => citizenId(cpr, config.pseudonymKey);
+  // The entity a root field answers for the citizen the request is about, by their pseudonym.
+  const subjectAs =
+    (typename: string) =>
+    ({ access }: GatewayContext) =>
+      access.subjectCpr === null ? undefined : { __typename: typename, id: pseudonym(access.subjectCpr) };
   const withCalendar = withCalendarLinks(audit.ownSubgraph, {
     store: calendarLinks,
     pseudonym,
@@ -157,10 +162,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       compiledPlans: config.compiledPlans,
       // `me` and `citizenContext` answer the citizen the token is for, by the pseudonym computed
       // here too; a guess only: the subgraph still decides, and a wrong guess costs its fetches.
-      knownRoots: {
-        me: ({ access }) => (access.subjectCpr === null ? undefined : { __typename: 'Citizen', id: pseudonym(access.subjectCpr) }),
-        citizenContext: ({ access }) => (access.subjectCpr === null ? undefined : { __typename: 'CitizenContext', id: pseudonym(access.subjectCpr) }),
-      },
+      knownRoots: { me: subjectAs('Citizen'), citizenContext: subjectAs('CitizenContext') },
       received: (context, extensions, hasData) => {
         const reported = readDisclosureReport(extensions?.[disclosuresExtension]);
         if (reported) context.disclosures.addReport(reported);

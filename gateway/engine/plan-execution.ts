@@ -159,11 +159,11 @@ export function compilePlan(schema: GraphQLSchema, node: PlanNode, guesses: Gues
       if (steps.some((step) => !step)) return undefined;
       const all = steps as PlanStep[];
       if (node.kind === 'Parallel') return async (run, cursor) => void (await Promise.all(all.map((step) => step(run, cursor))));
-      const guessed = atRoot && node.nodes.length > 1 ? guessable(node.nodes[0], node.nodes[1], guesses) : undefined;
-      if (guessed) return guessingSequence(schema, guessed, all);
-      return async (run, cursor) => {
+      const inOrder: PlanStep = async (run, cursor) => {
         for (const step of all) await step(run, cursor);
       };
+      const guessed = atRoot && node.nodes.length > 1 ? guessable(node.nodes[0], node.nodes[1], guesses) : undefined;
+      return guessed ? guessingSequence(schema, guessed, all, inOrder) : inOrder;
     }
     default:
       return undefined;

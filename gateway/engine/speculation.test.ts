@@ -128,7 +128,7 @@ describe('which plans may start their next step with the root fetch', () => {
   };
 
   it('one whose next step needs only the known entity', () => {
-    expect(guessable(meFetch, casesOfMe, knowsMe)?.roots).toEqual(new Map([['me', { field: 'me', requires: [citizenKey] }]]));
+    expect(guessable(meFetch, casesOfMe, knowsMe)).toEqual(new Map([['me', { field: 'me', requires: [citizenKey] }]]));
   });
 
   it('not one whose next step reads what the root fetch brings (the proxies under `me`)', () => {

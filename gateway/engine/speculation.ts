@@ -22,11 +22,8 @@ const guesses = new Counter({
   registers: [registry],
 });
 
-/** The plan's facts that make a guess safe, found once when the plan is compiled. */
-interface Guessable {
-  /** Response key of each guessed root field, with its field name and the representations the second step sends of it. */
-  roots: Map<string, { field: string; requires: (readonly QueryPlanSelectionNode[])[] }>;
-}
+/** What makes a guess safe, found once when the plan is compiled: by response key, each guessed root field's name and the representations the second step sends of it. */
+type Guessable = Map<string, { field: string; requires: (readonly QueryPlanSelectionNode[])[] }>;
 
 export interface GuessOptions {
   /** Root fields (by name) the gateway can tell the entity of before asking. */
@@ -62,7 +59,7 @@ function rootSelections(fetch: FetchNode): Map<string, { field: string; keys: Se
 export function guessable(first: PlanNode, second: PlanNode, options: GuessOptions): Guessable | undefined {
   if (first.kind !== 'Fetch' || first.requires || first.operationKind !== 'query') return undefined;
   const selected = rootSelections(first);
-  const roots: Guessable['roots'] = new Map();
+  const roots: Guessable = new Map();
   const admits = (node: PlanNode): boolean => {
     if (node.kind === 'Parallel' || node.kind === 'Sequence') return node.nodes.every(admits);
     if (node.kind !== 'Flatten' || node.node.kind !== 'Fetch' || !node.node.requires || !options.holds(node.node.serviceName)) return false;
@@ -75,13 +72,16 @@ export function guessable(first: PlanNode, second: PlanNode, options: GuessOptio
     roots.set(key as string, guessed);
     return true;
   };
-  return admits(second) && roots.size > 0 ? { roots } : undefined;
+  return admits(second) && roots.size > 0 ? roots : undefined;
 }
 
-/** The root fetch, the step after it started at once on the guessed entities, then the rest in order. */
-export function guessingSequence(schema: GraphQLSchema, guessable: Guessable, [first, second, ...rest]: PlanStep[]): PlanStep {
+/**
+ * The root fetch, the step after it started at once on the guessed entities, then the rest in
+ * order; `inOrder` (the same steps one after the other) when the gateway does not know them.
+ */
+export function guessingSequence(schema: GraphQLSchema, roots: Guessable, [first, second, ...rest]: PlanStep[], inOrder: PlanStep): PlanStep {
   const sameRepresentations = (fetched: Row, guessed: Map<string, Row>): boolean =>
-    [...guessable.roots].every(([key, { requires }]) => {
+    [...roots].every(([key, { requires }]) => {
       const answered = fetched[key];
       return (
         isRecord(answered) &&
@@ -94,14 +94,11 @@ export function guessingSequence(schema: GraphQLSchema, guessable: Guessable, [f
 
   return async (run, cursor) => {
     const guessed = new Map<string, Row>();
-    for (const [key, { field }] of guessable.roots) {
+    for (const [key, { field }] of roots) {
       const entity = run.known(field);
       if (entity) guessed.set(key, entity);
     }
-    if (guessed.size < guessable.roots.size || Array.isArray(cursor.data)) {
-      for (const step of [first, second, ...rest]) await step(run, cursor);
-      return;
-    }
+    if (guessed.size < roots.size || Array.isArray(cursor.data)) return inOrder(run, cursor);
     const ahead: Row = Object.create(null);
     for (const [key, entity] of guessed) ahead[key] = { ...entity };
     const held: (() => void)[] = [];
